@@ -1,0 +1,253 @@
+//! The `Article` type that every later stage reads, with byte spans and the
+//! byte-offset → line/column map used only when reporting.
+//!
+//! An article keeps its text exactly as it was read (for JSON Lines: the decoded
+//! `text` string), so every span anywhere in claimcheck is a byte range into
+//! [`Article::text`].
+
+use jiff::civil::Date;
+use serde::Serialize;
+use std::fmt;
+use std::ops::Range;
+
+/// A half-open byte range `start..end` into an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    pub const fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub const fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// Maps byte offsets to 1-based line and column (column counted in characters).
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts; `line_starts[0] == 0`.
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// 1-based line and character column of byte `offset` (clamped to the text).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        let column = text[start..offset].chars().count() + 1;
+        (line, column)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+/// The largest char boundary not after `i` (stable replacement for the
+/// unstable `str::floor_char_boundary`).
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Why a region of an article is excluded from extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExclusionKind {
+    /// The `date YYYY-MM-DD` header or a Markdown front-matter block.
+    Header,
+    /// Site furniture: "Also Read - …", "Advertisement", "Click here to …".
+    Boilerplate,
+    /// A Markdown HTML comment or fenced code block.
+    Markup,
+}
+
+/// A region of the text that no quote, source or claim may come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Excluded {
+    pub span: Span,
+    pub kind: ExclusionKind,
+}
+
+/// Where an article came from in its input file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// The path as the user gave it (or as found when walking a directory);
+    /// `-` for standard input; `<seeds>/…` for the embedded seeds.
+    pub path: String,
+    /// For JSON Lines input: the 1-based line of the record.
+    pub record_line: Option<usize>,
+}
+
+/// One news article, as read from any input format.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Stable identifier: the path as given, or the JSONL `id` (falling back to
+    /// `path:line`).
+    pub id: String,
+    pub origin: Origin,
+    pub date: Option<Date>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// The full text as read; every span indexes into it.
+    pub text: String,
+    /// Regions no extraction may come from, sorted by start, not overlapping.
+    pub excluded: Vec<Excluded>,
+    pub lines: LineIndex,
+}
+
+impl Article {
+    /// Builds an article and its line index; `excluded` is sorted and merged.
+    pub fn new(id: String, origin: Origin, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        Article {
+            id,
+            origin,
+            date: None,
+            outlet: None,
+            title: None,
+            url: None,
+            text,
+            excluded: Vec::new(),
+            lines,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// Adds an excluded region, keeping the list sorted and non-overlapping.
+    pub fn exclude(&mut self, span: Span, kind: ExclusionKind) {
+        if span.is_empty() {
+            return;
+        }
+        self.excluded.push(Excluded { span, kind });
+        self.excluded.sort_by_key(|e| (e.span.start, e.span.end));
+        let mut merged: Vec<Excluded> = Vec::with_capacity(self.excluded.len());
+        for e in self.excluded.drain(..) {
+            match merged.last_mut() {
+                Some(last) if e.span.start <= last.span.end => {
+                    last.span.end = last.span.end.max(e.span.end);
+                }
+                _ => merged.push(e),
+            }
+        }
+        self.excluded = merged;
+    }
+
+    /// Whether any byte of `span` lies in an excluded region.
+    pub fn is_excluded(&self, span: Span) -> bool {
+        let i = self.excluded.partition_point(|e| e.span.end <= span.start);
+        self.excluded.get(i).is_some_and(|e| e.span.overlaps(span))
+    }
+
+    /// The parts of the text outside every excluded region, in order.
+    pub fn included(&self) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for e in &self.excluded {
+            if e.span.start > at {
+                out.push(Span::new(at, e.span.start));
+            }
+            at = at.max(e.span.end);
+        }
+        if at < self.text.len() {
+            out.push(Span::new(at, self.text.len()));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\n“Kyiv” x\nlast";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        let x = text.find(" x").unwrap() + 1;
+        assert_eq!(idx.line_col(text, x), (2, 8));
+        assert_eq!(idx.line_col(text, text.len()), (3, 5));
+    }
+
+    #[test]
+    fn line_col_inside_a_multibyte_char_rounds_down() {
+        let text = "“a";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 1), (1, 1));
+    }
+
+    #[test]
+    fn exclusions_merge_and_answer_overlap_queries() {
+        let mut a = Article::new(
+            "a".into(),
+            Origin {
+                path: "a".into(),
+                record_line: None,
+            },
+            "0123456789abcdef".into(),
+        );
+        a.exclude(Span::new(8, 10), ExclusionKind::Boilerplate);
+        a.exclude(Span::new(2, 4), ExclusionKind::Header);
+        a.exclude(Span::new(3, 6), ExclusionKind::Header);
+        assert_eq!(a.excluded.len(), 2);
+        assert_eq!(a.excluded[0].span, Span::new(2, 6));
+        assert!(a.is_excluded(Span::new(5, 7)));
+        assert!(!a.is_excluded(Span::new(6, 8)));
+        assert!(a.is_excluded(Span::new(0, 16)));
+        assert_eq!(
+            a.included(),
+            vec![Span::new(0, 2), Span::new(6, 8), Span::new(10, 16)]
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! Command-line interface types (clap derive). Parsing only: [`crate::run`]
+//! does the work.
+
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  ran; no finding at or above the fail level
+  1  findings at or above the fail level
+  2  usage error, or an input that could not be read (every other input is still processed)";
+
+/// Checks claims and their sources across sets of news articles.
+///
+/// Give it the articles of one story (files, directories, `-` for stdin); with
+/// no paths it runs on the two seed articles built into the binary.
+#[derive(Debug, Parser)]
+#[command(name = "claimcheck", version, after_help = EXIT_CODES)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to colour the output: auto colours a terminal unless NO_COLOR is set
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Write the report to FILE (atomically: a temporary file, then a rename)
+    #[arg(long, short = 'o', value_name = "FILE", global = true)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run every check over the articles and report findings (the main job)
+    #[command(after_help = EXIT_CODES)]
+    Check(CommonArgs),
+    /// List what was extracted from each article: sentences, excluded regions
+    #[command(after_help = EXIT_CODES)]
+    Extract(CommonArgs),
+    /// Show the sources the articles rely on (attribution chains)
+    #[command(after_help = EXIT_CODES)]
+    Sources(CommonArgs),
+    /// Line up claims across the articles: agreements and contradictions
+    #[command(after_help = EXIT_CODES)]
+    Compare(CommonArgs),
+}
+
+impl Command {
+    pub fn common(&self) -> &CommonArgs {
+        match self {
+            Command::Check(c) | Command::Extract(c) | Command::Sources(c) | Command::Compare(c) => {
+                c
+            }
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Check(_) => "check",
+            Command::Extract(_) => "extract",
+            Command::Sources(_) => "sources",
+            Command::Compare(_) => "compare",
+        }
+    }
+}
+
+/// Arguments every subcommand takes.
+#[derive(Debug, ClapArgs)]
+pub struct CommonArgs {
+    /// Article files (.txt, .md, .jsonl), directories (walked recursively), or
+    /// `-` for one article on stdin; none: the embedded seed articles
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<String>,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable, coloured text
+    Human,
+    /// One JSON document with a `version` field
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

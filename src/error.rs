@@ -1,0 +1,84 @@
+//! Typed errors. Input problems are values that travel with the report (every
+//! input is listed as read or failed); only usage and output problems stop a run.
+
+use serde::Serialize;
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// Why one input (a file, a directory, or one JSONL line) could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum InputErrorKind {
+    #[error("no such file or directory")]
+    NotFound,
+    #[error("cannot read: {message}")]
+    Io { message: String },
+    #[error("directory holds no article files (.txt, .md, .jsonl)")]
+    EmptyDirectory,
+    #[error("file is empty")]
+    EmptyFile,
+    #[error("article has a header but no text")]
+    NoText,
+    #[error("binary file (NUL byte at byte {offset}); expected UTF-8 text")]
+    Binary { offset: usize },
+    #[error("not valid UTF-8 at byte {offset}; convert the file to UTF-8")]
+    NotUtf8 { offset: usize },
+    #[error("not a real date: `{value}` (expected YYYY-MM-DD)")]
+    BadDate { value: String },
+    #[error("malformed JSON: {message}")]
+    MalformedJson { message: String },
+    #[error("JSON line has no `text` string field")]
+    MissingText,
+    #[error("front matter opened with `---` is never closed")]
+    UnclosedFrontMatter,
+}
+
+/// An input problem with its location: the file and, where it applies, the line.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[error("{}: {kind}", self.location())]
+pub struct InputError {
+    pub path: String,
+    pub line: Option<usize>,
+    #[serde(flatten)]
+    pub kind: InputErrorKind,
+}
+
+impl InputError {
+    pub fn new(path: impl Into<String>, kind: InputErrorKind) -> Self {
+        InputError {
+            path: path.into(),
+            line: None,
+            kind,
+        }
+    }
+
+    pub fn at_line(path: impl Into<String>, line: usize, kind: InputErrorKind) -> Self {
+        InputError {
+            path: path.into(),
+            line: Some(line),
+            kind,
+        }
+    }
+
+    /// `path` or `path:line`.
+    pub fn location(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", self.path),
+            None => self.path.clone(),
+        }
+    }
+}
+
+/// Errors that stop a run: the report could not be produced or written.
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("cannot write the report to {}: {source}", path.display())]
+    Output {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write the report: {0}")]
+    Write(#[from] std::io::Error),
+    #[error("{0}")]
+    Usage(String),
+}

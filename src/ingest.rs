@@ -1,0 +1,737 @@
+//! Ingestion: paths in, [`Article`]s out, with every input accounted for.
+//!
+//! Formats, chosen by file extension:
+//! - `.jsonl` / `.ndjson`: one article per line, fields `id`, `date`, `source`
+//!   (or `outlet`), `url`, `title`, `text` (required); unknown fields ignored;
+//! - `.md` / `.markdown`: an optional `---` front-matter block (`title`, `date`,
+//!   `source` or `outlet`, `url`); HTML comments and fenced code are excluded;
+//! - anything else (`.txt`, stdin): plain text, optionally starting with the
+//!   seed header `date YYYY-MM-DD`.
+//!
+//! Directories are walked recursively in sorted order; hidden entries are not
+//! entered, and files of other extensions are listed as skipped. Nothing is
+//! dropped silently: every input ends up in [`Ingested::inputs`].
+
+use crate::article::{Article, ExclusionKind, Origin, Span};
+use crate::boilerplate;
+use crate::error::{InputError, InputErrorKind};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::io::Read;
+use std::path::Path;
+
+/// The two seed articles claimcheck was started from, embedded so that
+/// `claimcheck check` with no paths has something real to check.
+pub const SEEDS: [(&str, &[u8]); 2] = [
+    (
+        "seeds/000_08d0998124b02623.txt",
+        include_bytes!("../seeds/000_08d0998124b02623.txt"),
+    ),
+    (
+        "seeds/002_1f062e236fa650bf.txt",
+        include_bytes!("../seeds/002_1f062e236fa650bf.txt"),
+    ),
+];
+
+/// What became of one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum InputStatus {
+    /// Read; `articles` is how many articles it gave.
+    Read { articles: usize },
+    /// Could not be read (or, for JSONL, one line could not).
+    Failed { error: InputError },
+    /// Found while walking a directory but not an article format.
+    Skipped { reason: String },
+}
+
+/// One entry of the input list: a file, a directory, stdin, or a JSONL line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputRecord {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(flatten)]
+    pub status: InputStatus,
+}
+
+impl InputRecord {
+    pub fn is_failed(&self) -> bool {
+        matches!(self.status, InputStatus::Failed { .. })
+    }
+}
+
+/// Everything ingestion produced.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    /// Articles in input order (paths sorted, directories walked in order).
+    pub articles: Vec<Article>,
+    /// Every input, read, failed or skipped, in the same order.
+    pub inputs: Vec<InputRecord>,
+}
+
+impl Ingested {
+    pub fn errors(&self) -> impl Iterator<Item = &InputError> {
+        self.inputs.iter().filter_map(|r| match &r.status {
+            InputStatus::Failed { error } => Some(error),
+            _ => None,
+        })
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.inputs.iter().any(InputRecord::is_failed)
+    }
+
+    fn push_result(&mut self, path: &str, result: Result<Vec<Article>, InputError>) {
+        match result {
+            Ok(articles) => {
+                self.inputs.push(InputRecord {
+                    path: path.to_string(),
+                    line: None,
+                    status: InputStatus::Read {
+                        articles: articles.len(),
+                    },
+                });
+                self.articles.extend(articles);
+            }
+            Err(error) => self.push_failure(error),
+        }
+    }
+
+    fn push_failure(&mut self, error: InputError) {
+        self.inputs.push(InputRecord {
+            path: error.path.clone(),
+            line: error.line,
+            status: InputStatus::Failed { error },
+        });
+    }
+}
+
+/// Input format, from the file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    JsonLines,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the embedded seed articles.
+pub fn ingest_seeds() -> Ingested {
+    let mut out = Ingested::default();
+    for (name, bytes) in SEEDS {
+        out.read_bytes(name, bytes, Format::Text);
+    }
+    out
+}
+
+/// Reads every path (`-` is standard input), sorted and de-duplicated so the
+/// result does not depend on the order the paths were given in.
+pub fn ingest_paths(paths: &[String], stdin: &mut dyn Read) -> Ingested {
+    let mut sorted: Vec<&String> = paths.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    let mut out = Ingested::default();
+    for p in sorted {
+        if p == "-" {
+            let mut bytes = Vec::new();
+            match stdin.read_to_end(&mut bytes) {
+                Ok(_) => out.read_bytes("-", &bytes, Format::Text),
+                Err(e) => out.push_failure(InputError::new(
+                    "-",
+                    InputErrorKind::Io {
+                        message: e.to_string(),
+                    },
+                )),
+            }
+            continue;
+        }
+        let path = Path::new(p);
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                out.push_failure(InputError::new(p.as_str(), InputErrorKind::NotFound));
+            }
+            Err(e) => out.push_failure(InputError::new(
+                p.as_str(),
+                InputErrorKind::Io {
+                    message: e.to_string(),
+                },
+            )),
+            Ok(meta) if meta.is_dir() => out.read_dir(p),
+            Ok(_) => {
+                let format = Format::from_path(path).unwrap_or(Format::Text);
+                out.read_file(p, path, format);
+            }
+        }
+    }
+    out
+}
+
+impl Ingested {
+    fn read_dir(&mut self, label: &str) {
+        let before = self.articles.len();
+        let failures_before = self.inputs.iter().filter(|r| r.is_failed()).count();
+        let walker = walkdir::WalkDir::new(label)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        let mut candidates = 0;
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map_or(label.to_string(), |p| p.display().to_string());
+                    self.push_failure(InputError::new(
+                        path,
+                        InputErrorKind::Io {
+                            message: e.to_string(),
+                        },
+                    ));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let shown = path.display().to_string();
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            if entry.file_type().is_symlink() {
+                self.inputs.push(InputRecord {
+                    path: shown,
+                    line: None,
+                    status: InputStatus::Skipped {
+                        reason: "symbolic link inside a directory is not followed".into(),
+                    },
+                });
+                continue;
+            }
+            match Format::from_path(path) {
+                Some(format) => {
+                    candidates += 1;
+                    self.read_file(&shown, path, format);
+                }
+                None => self.inputs.push(InputRecord {
+                    path: shown,
+                    line: None,
+                    status: InputStatus::Skipped {
+                        reason: "not an article format (.txt, .md, .jsonl)".into(),
+                    },
+                }),
+            }
+        }
+        let failures_after = self.inputs.iter().filter(|r| r.is_failed()).count();
+        if candidates == 0 && failures_after == failures_before && self.articles.len() == before {
+            self.push_failure(InputError::new(label, InputErrorKind::EmptyDirectory));
+        }
+    }
+
+    fn read_file(&mut self, label: &str, path: &Path, format: Format) {
+        match std::fs::read(path) {
+            Ok(bytes) => self.read_bytes(label, &bytes, format),
+            Err(e) => self.push_failure(InputError::new(
+                label,
+                InputErrorKind::Io {
+                    message: e.to_string(),
+                },
+            )),
+        }
+    }
+
+    /// Parses one input's bytes in the given format.
+    pub fn read_bytes(&mut self, label: &str, bytes: &[u8], format: Format) {
+        let text = match decode(label, bytes) {
+            Ok(t) => t,
+            Err(e) => return self.push_failure(e),
+        };
+        match format {
+            Format::Text => self.push_result(label, parse_text(label, text).map(|a| vec![a])),
+            Format::Markdown => {
+                self.push_result(label, parse_markdown(label, text).map(|a| vec![a]))
+            }
+            Format::JsonLines => self.read_jsonl(label, &text),
+        }
+    }
+
+    fn read_jsonl(&mut self, label: &str, text: &str) {
+        let mut articles = Vec::new();
+        let mut failures = Vec::new();
+        for (i, line) in text.split('\n').enumerate() {
+            let line_no = i + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.trim().is_empty() {
+                continue;
+            }
+            match parse_jsonl_record(label, line_no, line) {
+                Ok(a) => articles.push(a),
+                Err(e) => failures.push(e),
+            }
+        }
+        if articles.is_empty() && failures.is_empty() {
+            return self.push_failure(InputError::new(label, InputErrorKind::EmptyFile));
+        }
+        self.inputs.push(InputRecord {
+            path: label.to_string(),
+            line: None,
+            status: InputStatus::Read {
+                articles: articles.len(),
+            },
+        });
+        self.articles.extend(articles);
+        for f in failures {
+            self.push_failure(f);
+        }
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|s| s.starts_with('.'))
+}
+
+/// Checks that the bytes are non-empty UTF-8 text, naming the line of the
+/// first bad byte.
+fn decode(label: &str, bytes: &[u8]) -> Result<String, InputError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::new(label, InputErrorKind::EmptyFile));
+    }
+    let line_of = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::at_line(
+            label,
+            line_of(offset),
+            InputErrorKind::Binary { offset },
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            Err(InputError::at_line(
+                label,
+                line_of(offset),
+                InputErrorKind::NotUtf8 { offset },
+            ))
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD` into a real calendar date.
+pub fn parse_date(value: &str) -> Option<Date> {
+    let b = value.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    value.parse::<Date>().ok()
+}
+
+/// Whether a token has the shape of a date (digits and dashes), so that a bad
+/// one is reported instead of being read as text.
+fn looks_like_date(token: &str) -> bool {
+    token.len() >= 8
+        && token.contains('-')
+        && token.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && token.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count() + 1
+}
+
+/// Plain text with an optional leading `date YYYY-MM-DD` header (the body may
+/// follow on the same line or the next).
+pub fn parse_text(label: &str, text: String) -> Result<Article, InputError> {
+    let mut header_end = 0;
+    let mut date = None;
+    let lead = text.len()
+        - text
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .len();
+    let rest = &text[lead..];
+    if let Some(after) = rest
+        .strip_prefix("date")
+        .filter(|a| a.starts_with([' ', '\t']))
+    {
+        let tok_start = lead + 4 + (after.len() - after.trim_start_matches([' ', '\t']).len());
+        let tok_len = text[tok_start..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - tok_start);
+        let token = &text[tok_start..tok_start + tok_len];
+        if looks_like_date(token) {
+            let Some(d) = parse_date(token) else {
+                return Err(InputError::at_line(
+                    label,
+                    line_of(&text, tok_start),
+                    InputErrorKind::BadDate {
+                        value: token.to_string(),
+                    },
+                ));
+            };
+            date = Some(d);
+            let after_tok = &text[tok_start + tok_len..];
+            header_end = tok_start + tok_len + (after_tok.len() - after_tok.trim_start().len());
+        }
+    }
+    if header_end == 0 && lead > 0 && text.starts_with('\u{feff}') {
+        header_end = '\u{feff}'.len_utf8();
+    }
+    if text[header_end..].trim().is_empty() {
+        return Err(InputError::new(label, InputErrorKind::NoText));
+    }
+    let mut article = Article::new(label.to_string(), origin(label, None), text);
+    article.date = date;
+    article.exclude(Span::new(0, header_end), ExclusionKind::Header);
+    boilerplate::mark(&mut article);
+    Ok(article)
+}
+
+/// Markdown with optional front matter.
+pub fn parse_markdown(label: &str, text: String) -> Result<Article, InputError> {
+    let mut fm = FrontMatter::default();
+    let mut body_start = 0;
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let first_line_end = text[bom..].find('\n').map_or(text.len(), |i| bom + i);
+    if text[bom..first_line_end].trim_end() == "---" {
+        let mut at = first_line_end + 1;
+        let mut closed = false;
+        while at < text.len() {
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            let line = text[at..end].trim_end_matches('\r');
+            if line.trim_end() == "---" || line.trim_end() == "..." {
+                body_start = (end + 1).min(text.len());
+                closed = true;
+                break;
+            }
+            fm.read_line(label, line_of(&text, at), line)?;
+            at = end + 1;
+        }
+        if !closed {
+            return Err(InputError::at_line(
+                label,
+                1,
+                InputErrorKind::UnclosedFrontMatter,
+            ));
+        }
+    }
+    if text[body_start..].trim().is_empty() {
+        return Err(InputError::new(label, InputErrorKind::NoText));
+    }
+    let mut article = Article::new(label.to_string(), origin(label, None), text);
+    article.date = fm.date;
+    article.title = fm.title;
+    article.outlet = fm.outlet;
+    article.url = fm.url;
+    article.exclude(Span::new(0, body_start.max(bom)), ExclusionKind::Header);
+    for span in markdown_markup(&article.text, body_start) {
+        article.exclude(span, ExclusionKind::Markup);
+    }
+    boilerplate::mark(&mut article);
+    Ok(article)
+}
+
+#[derive(Default)]
+struct FrontMatter {
+    title: Option<String>,
+    date: Option<Date>,
+    outlet: Option<String>,
+    url: Option<String>,
+}
+
+impl FrontMatter {
+    /// Reads one `key: value` line; other keys, list items and blank lines are
+    /// ignored as front matter of other tools.
+    fn read_line(&mut self, label: &str, line_no: usize, line: &str) -> Result<(), InputError> {
+        if line.starts_with([' ', '\t', '-', '#']) {
+            return Ok(());
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            return Ok(());
+        };
+        let value = unquote(value.trim());
+        if value.is_empty() {
+            return Ok(());
+        }
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" => self.title = Some(value.to_string()),
+            "source" | "outlet" | "publisher" => self.outlet = Some(value.to_string()),
+            "url" | "link" => self.url = Some(value.to_string()),
+            "date" => {
+                let day = value.get(..10).unwrap_or(value);
+                self.date = Some(parse_date(day).ok_or_else(|| {
+                    InputError::at_line(
+                        label,
+                        line_no,
+                        InputErrorKind::BadDate {
+                            value: value.to_string(),
+                        },
+                    )
+                })?);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn unquote(v: &str) -> &str {
+    for q in ['"', '\''] {
+        if v.len() >= 2 && v.starts_with(q) && v.ends_with(q) {
+            return &v[1..v.len() - 1];
+        }
+    }
+    v
+}
+
+/// HTML comments and fenced code blocks in a Markdown body.
+fn markdown_markup(text: &str, from: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = from;
+    while let Some(i) = text[at..].find("<!--") {
+        let s = at + i;
+        let e = text[s + 4..]
+            .find("-->")
+            .map_or(text.len(), |j| s + 4 + j + 3);
+        out.push(Span::new(s, e));
+        at = e;
+    }
+    let mut fence: Option<usize> = None;
+    let mut pos = from;
+    for line in text[from..].split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            match fence {
+                None => fence = Some(pos),
+                Some(s) => {
+                    out.push(Span::new(s, pos + line.len()));
+                    fence = None;
+                }
+            }
+        }
+        pos += line.len();
+    }
+    if let Some(s) = fence {
+        out.push(Span::new(s, text.len()));
+    }
+    out
+}
+
+#[derive(Deserialize)]
+struct JsonRecord {
+    id: Option<serde_json::Value>,
+    date: Option<String>,
+    #[serde(alias = "outlet")]
+    source: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    text: Option<String>,
+}
+
+fn parse_jsonl_record(label: &str, line_no: usize, line: &str) -> Result<Article, InputError> {
+    let err = |kind| InputError::at_line(label, line_no, kind);
+    let rec: JsonRecord = serde_json::from_str(line).map_err(|e| {
+        err(InputErrorKind::MalformedJson {
+            message: e.to_string(),
+        })
+    })?;
+    let text = rec.text.ok_or_else(|| err(InputErrorKind::MissingText))?;
+    if text.trim().is_empty() {
+        return Err(err(InputErrorKind::NoText));
+    }
+    let date = match rec.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(d) => Some(
+            d.get(..10)
+                .filter(|_| d.len() == 10 || d[10..].starts_with(['T', ' ']))
+                .and_then(parse_date)
+                .ok_or_else(|| {
+                    err(InputErrorKind::BadDate {
+                        value: d.to_string(),
+                    })
+                })?,
+        ),
+    };
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => format!("{label}:{line_no}"),
+    };
+    let mut article = Article::new(id, origin(label, Some(line_no)), text);
+    article.date = date;
+    article.outlet = rec.source;
+    article.url = rec.url;
+    article.title = rec.title;
+    boilerplate::mark(&mut article);
+    Ok(article)
+}
+
+fn origin(label: &str, record_line: Option<usize>) -> Origin {
+    Origin {
+        path: label.to_string(),
+        record_line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Result<Article, InputError> {
+        parse_text("t.txt", s.to_string())
+    }
+
+    #[test]
+    fn seed_header_with_body_on_the_same_line() {
+        let a = text(" date 2022-02-28 Amid talks, it rained.").unwrap();
+        assert_eq!(a.date, Some(jiff::civil::date(2022, 2, 28)));
+        let body = a.included()[0];
+        assert!(a.slice(body).starts_with("Amid talks"));
+        assert_eq!(a.excluded[0].kind, ExclusionKind::Header);
+    }
+
+    #[test]
+    fn seed_header_on_its_own_line() {
+        let a = text("date 2016-01-05\nThe senator spoke.").unwrap();
+        assert_eq!(a.date, Some(jiff::civil::date(2016, 1, 5)));
+        assert_eq!(a.slice(a.included()[0]), "The senator spoke.");
+    }
+
+    #[test]
+    fn plain_text_without_header_keeps_everything() {
+        let a = text("date night was cancelled, she said.").unwrap();
+        assert_eq!(a.date, None);
+        assert!(a.excluded.is_empty());
+    }
+
+    #[test]
+    fn impossible_date_is_an_error_with_its_line() {
+        let e = text("date 2022-02-30 Body.").unwrap_err();
+        assert_eq!(
+            e.kind,
+            InputErrorKind::BadDate {
+                value: "2022-02-30".into()
+            }
+        );
+        assert_eq!(e.line, Some(1));
+        assert_eq!(
+            e.to_string(),
+            "t.txt:1: not a real date: `2022-02-30` (expected YYYY-MM-DD)"
+        );
+    }
+
+    #[test]
+    fn header_without_body_is_an_error() {
+        assert_eq!(
+            text("date 2022-02-28  \n").unwrap_err().kind,
+            InputErrorKind::NoText
+        );
+    }
+
+    #[test]
+    fn decode_rejects_empty_binary_and_bad_utf8() {
+        assert_eq!(
+            decode("x", b"  \n").unwrap_err().kind,
+            InputErrorKind::EmptyFile
+        );
+        let e = decode("x", b"ok\nbad\x00").unwrap_err();
+        assert_eq!(
+            (e.kind, e.line),
+            (InputErrorKind::Binary { offset: 6 }, Some(2))
+        );
+        let e = decode("x", b"a\nb\nc\xff").unwrap_err();
+        assert_eq!(
+            (e.kind, e.line),
+            (InputErrorKind::NotUtf8 { offset: 5 }, Some(3))
+        );
+    }
+
+    #[test]
+    fn markdown_front_matter_fields() {
+        let md = "---\ntitle: \"Talks begin\"\ndate: 2022-02-28\nsource: Example Wire\nurl: https://example.org/a\ntags:\n  - talks\n---\nThe talks began.\n<!-- hidden note -->\nMore.\n";
+        let a = parse_markdown("a.md", md.to_string()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Talks begin"));
+        assert_eq!(a.outlet.as_deref(), Some("Example Wire"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(a.date, Some(jiff::civil::date(2022, 2, 28)));
+        let comment = md.find("<!--").unwrap();
+        assert!(a.is_excluded(Span::new(comment, comment + 4)));
+        assert!(!a.is_excluded(Span::new(
+            md.find("The talks").unwrap(),
+            md.find("The talks").unwrap() + 3
+        )));
+    }
+
+    #[test]
+    fn markdown_bad_front_matter_date_names_its_line() {
+        let e = parse_markdown("a.md", "---\ntitle: x\ndate: 2021-13-01\n---\nBody.".into())
+            .unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(matches!(e.kind, InputErrorKind::BadDate { .. }));
+    }
+
+    #[test]
+    fn markdown_unclosed_front_matter() {
+        let e = parse_markdown("a.md", "---\ntitle: x\nBody.".into()).unwrap_err();
+        assert_eq!(e.kind, InputErrorKind::UnclosedFrontMatter);
+    }
+
+    #[test]
+    fn markdown_without_front_matter() {
+        let a = parse_markdown("a.md", "# Heading\n\nText.".into()).unwrap();
+        assert!(a.title.is_none());
+        assert!(a.excluded.is_empty());
+    }
+
+    #[test]
+    fn jsonl_records_errors_keep_the_good_lines() {
+        let mut ing = Ingested::default();
+        let data = concat!(
+            r#"{"id":"a1","date":"2022-02-27","source":"Wire","title":"T","text":"First one.","extra":1}"#,
+            "\n\n",
+            "{not json\n",
+            r#"{"id":"a3","title":"no text"}"#,
+            "\n",
+            r#"{"id":7,"date":"2022-02-30","text":"Bad date."}"#,
+            "\n",
+            r#"{"text":"No id.","date":"2022-02-27T10:00:00Z"}"#,
+            "\n"
+        );
+        ing.read_bytes("set.jsonl", data.as_bytes(), Format::JsonLines);
+        let ids: Vec<_> = ing.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a1", "set.jsonl:6"]);
+        assert_eq!(ing.articles[0].outlet.as_deref(), Some("Wire"));
+        assert_eq!(ing.articles[1].date, Some(jiff::civil::date(2022, 2, 27)));
+        let errs: Vec<_> = ing.errors().map(|e| (e.line, e.kind.clone())).collect();
+        assert_eq!(errs.len(), 3);
+        assert_eq!(errs[0].0, Some(3));
+        assert!(matches!(errs[0].1, InputErrorKind::MalformedJson { .. }));
+        assert_eq!(errs[1], (Some(4), InputErrorKind::MissingText));
+        assert!(matches!(errs[2], (Some(5), InputErrorKind::BadDate { .. })));
+    }
+
+    #[test]
+    fn embedded_seeds_match_the_repository_files() {
+        let ing = ingest_seeds();
+        assert_eq!(ing.articles.len(), 2);
+        assert!(!ing.has_errors());
+        assert_eq!(ing.articles[0].date, Some(jiff::civil::date(2022, 2, 28)));
+        assert_eq!(ing.articles[1].date, Some(jiff::civil::date(2022, 2, 27)));
+    }
+}

@@ -1,0 +1,29 @@
+//! claimcheck checks claims and their sources across sets of news articles.
+//!
+//! The library is a pipeline of stages with one data type between each:
+//! files → [`ingest`] → [`Article`](article::Article) → [`segment`] →
+//! [`Segmented`](segment::Segmented) → … → [`report`]. The binary is a thin
+//! wrapper over [`run::run`].
+//!
+//! ```
+//! use claimcheck::{ingest, segment};
+//!
+//! let article = ingest::parse_text(
+//!     "a.txt",
+//!     "date 2022-02-28 Talks began on Monday. Both sides attended.".to_string(),
+//! )
+//! .unwrap();
+//! assert_eq!(article.date.unwrap().to_string(), "2022-02-28");
+//! let seg = segment::segment(&article);
+//! assert_eq!(seg.sentences.len(), 2);
+//! assert_eq!(article.slice(seg.sentences[1].span), "Both sides attended.");
+//! ```
+
+pub mod article;
+pub mod boilerplate;
+pub mod cli;
+pub mod error;
+pub mod ingest;
+pub mod report;
+pub mod run;
+pub mod segment;

@@ -1,0 +1,113 @@
+//! One JSON document with a `version` field; keys in a stable order.
+
+use super::{Reporter, View};
+use crate::article::{ExclusionKind, Span};
+use crate::ingest::InputRecord;
+use crate::run::Analysis;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Version of the JSON output schema; bumped on incompatible changes.
+pub const JSON_VERSION: u32 = 1;
+
+/// JSON output.
+#[derive(Debug, Default)]
+pub struct Json;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    inputs: &'a [InputRecord],
+    articles: Vec<ArticleOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: &'a str,
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record_line: Option<usize>,
+    date: Option<String>,
+    outlet: Option<&'a str>,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    paragraphs: usize,
+    sentence_count: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sentences: Vec<Located<'a>>,
+    excluded: Vec<ExcludedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Located<'a> {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ExcludedOut<'a> {
+    kind: ExclusionKind,
+    #[serde(flatten)]
+    at: Located<'a>,
+}
+
+fn locate<'a>(article: &'a crate::article::Article, span: Span) -> Located<'a> {
+    let (line, column) = article.line_col(span.start);
+    Located {
+        start: span.start,
+        end: span.end,
+        line,
+        column,
+        text: article.slice(span),
+    }
+}
+
+impl Reporter for Json {
+    fn write(&self, analysis: &Analysis, view: View, out: &mut dyn Write) -> io::Result<()> {
+        let articles = analysis
+            .articles
+            .iter()
+            .map(|item| {
+                let a = &item.article;
+                ArticleOut {
+                    id: &a.id,
+                    path: &a.origin.path,
+                    record_line: a.origin.record_line,
+                    date: a.date.map(|d| d.to_string()),
+                    outlet: a.outlet.as_deref(),
+                    title: a.title.as_deref(),
+                    url: a.url.as_deref(),
+                    paragraphs: item.segments.paragraphs.len(),
+                    sentence_count: item.segments.sentences.len(),
+                    sentences: if view == View::Extract {
+                        item.segments
+                            .sentences
+                            .iter()
+                            .map(|s| locate(a, s.span))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    },
+                    excluded: a
+                        .excluded
+                        .iter()
+                        .map(|e| ExcludedOut {
+                            kind: e.kind,
+                            at: locate(a, e.span),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let doc = Document {
+            version: JSON_VERSION,
+            inputs: &analysis.inputs,
+            articles,
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)
+    }
+}

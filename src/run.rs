@@ -1,0 +1,145 @@
+//! Orchestration only: arguments → ingest → segment → report → [`Outcome`].
+
+use crate::article::Article;
+use crate::cli::{Args, ColorChoice, Command, Format};
+use crate::error::Error;
+use crate::ingest::{self, Ingested, InputRecord};
+use crate::report::{self, Reporter, View};
+use crate::segment::{self, Segmented};
+use std::io::{IsTerminal, Read, Write};
+
+/// One article with everything the pipeline found in it.
+#[derive(Debug)]
+pub struct AnalyzedArticle {
+    pub article: Article,
+    pub segments: Segmented,
+}
+
+/// Everything a run found: the input list and the analysed articles.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub inputs: Vec<InputRecord>,
+    pub articles: Vec<AnalyzedArticle>,
+}
+
+/// How a run ended; [`Outcome::exit_code`] maps it to the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Ran; no finding at or above the fail level.
+    Clean,
+    /// Findings at or above the fail level.
+    Findings,
+    /// At least one input could not be read (the others were processed).
+    InputErrors,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::InputErrors => 2,
+        }
+    }
+}
+
+/// Runs the pipeline stages that follow ingestion.
+pub fn analyse(ingested: Ingested) -> Analysis {
+    let articles = ingested
+        .articles
+        .into_iter()
+        .map(|article| {
+            let segments = segment::segment(&article);
+            AnalyzedArticle { article, segments }
+        })
+        .collect();
+    Analysis {
+        inputs: ingested.inputs,
+        articles,
+    }
+}
+
+/// Reads the inputs the command names: the paths given, or the embedded seeds.
+pub fn ingest_for(paths: &[String], stdin: &mut dyn Read) -> Ingested {
+    if paths.is_empty() {
+        ingest::ingest_seeds()
+    } else {
+        ingest::ingest_paths(paths, stdin)
+    }
+}
+
+/// Runs one command. Input problems are written to `stderr`, one line each,
+/// and make the outcome [`Outcome::InputErrors`]; only an unwritable report
+/// is an `Err`.
+pub fn run(
+    args: &Args,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    set_colour(
+        args.color,
+        args.output.is_none() && std::io::stdout().is_terminal(),
+    );
+    let common = args.command.common();
+    let ingested = ingest_for(&common.paths, stdin);
+    for e in ingested.errors() {
+        writeln!(stderr, "error: {e}")?;
+    }
+    let failed = ingested.has_errors();
+    let analysis = analyse(ingested);
+    let view = match args.command {
+        Command::Extract(_) => View::Extract,
+        _ => View::Summary,
+    };
+    let reporter: &dyn Reporter = match common.format {
+        Format::Human => &report::Human,
+        Format::Json => &report::Json,
+    };
+    match &args.output {
+        None => reporter.write(&analysis, view, stdout)?,
+        Some(path) => write_atomically(path, |w| reporter.write(&analysis, view, w))?,
+    }
+    Ok(if failed {
+        Outcome::InputErrors
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Decides colour once for the whole run: `always` and `never` win; `auto`
+/// colours only a terminal, and never when NO_COLOR is set to anything.
+pub fn set_colour(choice: ColorChoice, is_terminal: bool) {
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    colored::control::set_override(on);
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place, so an
+/// interrupted run never leaves half a report.
+fn write_atomically(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    let to_err = |source| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(to_err)?;
+    {
+        let mut buf = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut buf).map_err(to_err)?;
+        buf.flush().map_err(to_err)?;
+    }
+    tmp.persist(path).map_err(|e| to_err(e.error))?;
+    Ok(())
+}
