@@ -83,6 +83,8 @@ pub enum Format {
     Human,
     /// One JSON document with a `version` field
     Json,
+    /// One JSON object per line: one per statement (`extract`)
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

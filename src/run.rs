@@ -3,9 +3,11 @@
 use crate::article::Article;
 use crate::cli::{Args, ColorChoice, Command, Format};
 use crate::error::Error;
+use crate::grammar::{self, ParseIssue, lexicon::Lexicon};
 use crate::ingest::{self, Ingested, InputRecord};
 use crate::report::{self, Reporter, View};
 use crate::segment::{self, Segmented};
+use crate::speakers::{self, Resolved};
 use std::io::{IsTerminal, Read, Write};
 
 /// One article with everything the pipeline found in it.
@@ -13,6 +15,26 @@ use std::io::{IsTerminal, Read, Write};
 pub struct AnalyzedArticle {
     pub article: Article,
     pub segments: Segmented,
+    /// Statements in text order, speakers resolved.
+    pub statements: Vec<Resolved>,
+    /// Unbalanced or too deeply nested quote marks.
+    pub issues: Vec<ParseIssue>,
+}
+
+impl AnalyzedArticle {
+    /// Runs every per-article stage on one article.
+    pub fn new(article: Article, lexicon: &Lexicon) -> Self {
+        let segments = segment::segment(&article);
+        let parsed = grammar::parse(&article, &segments, lexicon);
+        let issues = parsed.issues.clone();
+        let statements = speakers::resolve(&article, &segments, parsed);
+        AnalyzedArticle {
+            article,
+            segments,
+            statements,
+            issues,
+        }
+    }
 }
 
 /// Everything a run found: the input list and the analysed articles.
@@ -45,13 +67,11 @@ impl Outcome {
 
 /// Runs the pipeline stages that follow ingestion.
 pub fn analyse(ingested: Ingested) -> Analysis {
+    let lexicon = Lexicon::default();
     let articles = ingested
         .articles
         .into_iter()
-        .map(|article| {
-            let segments = segment::segment(&article);
-            AnalyzedArticle { article, segments }
-        })
+        .map(|article| AnalyzedArticle::new(article, &lexicon))
         .collect();
     Analysis {
         inputs: ingested.inputs,
@@ -95,6 +115,7 @@ pub fn run(
     let reporter: &dyn Reporter = match common.format {
         Format::Human => &report::Human,
         Format::Json => &report::Json,
+        Format::Jsonl => &report::JsonLines,
     };
     match &args.output {
         None => reporter.write(&analysis, view, stdout)?,

@@ -19,6 +19,8 @@ struct Document<'a> {
     version: u32,
     inputs: &'a [InputRecord],
     articles: Vec<ArticleOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    statements: Vec<super::StatementOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -33,6 +35,8 @@ struct ArticleOut<'a> {
     url: Option<&'a str>,
     paragraphs: usize,
     sentence_count: usize,
+    statement_count: usize,
+    issues: Vec<IssueOut>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     sentences: Vec<Located<'a>>,
     excluded: Vec<ExcludedOut<'a>>,
@@ -45,6 +49,15 @@ struct Located<'a> {
     line: usize,
     column: usize,
     text: &'a str,
+}
+
+#[derive(Serialize)]
+struct IssueOut {
+    kind: crate::grammar::IssueKind,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
 }
 
 #[derive(Serialize)]
@@ -82,6 +95,21 @@ impl Reporter for Json {
                     url: a.url.as_deref(),
                     paragraphs: item.segments.paragraphs.len(),
                     sentence_count: item.segments.sentences.len(),
+                    statement_count: item.statements.len(),
+                    issues: item
+                        .issues
+                        .iter()
+                        .map(|i| {
+                            let (line, column) = a.line_col(i.span.start);
+                            IssueOut {
+                                kind: i.kind,
+                                start: i.span.start,
+                                end: i.span.end,
+                                line,
+                                column,
+                            }
+                        })
+                        .collect(),
                     sentences: if view == View::Extract {
                         item.segments
                             .sentences
@@ -102,10 +130,20 @@ impl Reporter for Json {
                 }
             })
             .collect();
+        let statements = if view == View::Extract {
+            analysis
+                .articles
+                .iter()
+                .flat_map(super::statements_out)
+                .collect()
+        } else {
+            Vec::new()
+        };
         let doc = Document {
             version: JSON_VERSION,
             inputs: &analysis.inputs,
             articles,
+            statements,
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

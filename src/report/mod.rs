@@ -7,9 +7,102 @@ use std::io::{self, Write};
 
 mod human;
 mod json;
+mod jsonl;
 
 pub use human::Human;
 pub use json::Json;
+pub use jsonl::JsonLines;
+
+use crate::article::Article;
+use crate::grammar::Kind;
+use crate::run::AnalyzedArticle;
+use serde::Serialize;
+
+/// One statement as the machine formats print it (the `extract` contract).
+#[derive(Debug, Serialize)]
+pub struct StatementOut<'a> {
+    pub article: &'a str,
+    pub kind: Kind,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub speaker: Option<&'a str>,
+    pub speaker_mention: Option<&'a str>,
+    pub cue: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reporter: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inherited: bool,
+    pub nested: Vec<NestedOut<'a>>,
+    /// Per-paragraph parts of a multi-paragraph quote.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartOut<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NestedOut<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartOut<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The statements of one article in output form.
+pub fn statements_out(item: &AnalyzedArticle) -> Vec<StatementOut<'_>> {
+    let a: &Article = &item.article;
+    item.statements
+        .iter()
+        .map(|r| {
+            let st = &r.statement;
+            let (line, column) = a.line_col(st.span.start);
+            StatementOut {
+                article: &a.id,
+                kind: st.kind,
+                text: a.slice(st.span),
+                start: st.span.start,
+                end: st.span.end,
+                line,
+                column,
+                speaker: r.speaker.as_deref(),
+                speaker_mention: st.speaker.map(|s| a.slice(s)),
+                cue: st.cue.map(|s| a.slice(s)),
+                reporter: st.reporter.map(|s| a.slice(s)),
+                inherited: st.inherited,
+                nested: st
+                    .nested
+                    .iter()
+                    .map(|n| NestedOut {
+                        text: a.slice(n.span),
+                        start: n.span.start,
+                        end: n.span.end,
+                        kind: n.kind,
+                    })
+                    .collect(),
+                parts: if st.parts.len() > 1 {
+                    st.parts
+                        .iter()
+                        .map(|p| PartOut {
+                            text: a.slice(*p),
+                            start: p.start,
+                            end: p.end,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect()
+}
 
 /// What the report is for, so each reporter can show the right detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,494 @@
+//! Attribution rules: who said it, with which cue. nom parsers over tokens.
+//!
+//! ```text
+//! speaker      = pronoun / nominal
+//! nominal      = 1*8 name-word, starting with a capitalised word or a determiner,
+//!                ending in a noun-like word (see `nominal`)
+//! appositive   = "," 1*24 (word / inner-punct) ","        ; ", who is an aide …,"
+//! adverbs      = *("has" / "also" / "later" / …)
+//! cue          = cue-verb / "according" "to"
+//! speaker-cue  = speaker [appositive] adverbs cue [relay]   ; "Medinsky, who …, said"
+//! cue-speaker  = cue speaker [relay]                        ; "said Ann Lee"
+//! relay        = ["," ] ("quoting" / "citing") speaker      ; "reported quoting Medinsky"
+//! according    = "according" "to" speaker
+//! object       = pronoun-object / nominal / "reporters" …   ; "told reporters"
+//! ```
+
+use super::lexicon::{self, Lexicon};
+use super::stream::{PResult, Stream, fail, punct, tok, word};
+use nom::Parser;
+use nom::branch::alt;
+use nom::combinator::opt;
+
+/// A run of tokens, by their indices in the paragraph (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A speaker phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    pub run: Run,
+    pub pronoun: bool,
+}
+
+/// The result of an attribution rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attr {
+    /// Who the statement is from (the origin, for a relayed quote).
+    pub speaker: Np,
+    /// The cue words.
+    pub cue: Run,
+    /// Who relayed it ("RT news" in "RT news reported quoting Medinsky").
+    pub reporter: Option<Np>,
+    /// Index of the first token after the rule.
+    pub end: usize,
+}
+
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
+
+/// Words that may continue a name or a nominal between its content words.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "at", "de", "van", "von", "der", "la", "le", "al", "bin", "and", "on", "in",
+];
+
+fn run_of(first: &super::stream::Lex, last: &super::stream::Lex) -> Run {
+    Run {
+        first: first.index,
+        last: last.index,
+    }
+}
+
+/// `pronoun = "he" / "she" / "they" / "it" / "we" / "I"`
+pub fn pronoun<'a>(i: Stream<'a>) -> PResult<'a, Np> {
+    let (rest, t) = tok(|t| t.is_word() && lexicon::is_in(lexicon::PRONOUNS, t.s))(i)?;
+    Ok((
+        rest,
+        Np {
+            run: run_of(t, t),
+            pronoun: true,
+        },
+    ))
+}
+
+/// Whether a word can be part of a nominal at all.
+fn nominal_word(lex: &Lexicon, t: &super::stream::Lex) -> bool {
+    t.is_word()
+        && !(t.is_lower() && lex.is_cue(t.s) && !lexicon::is_in(lexicon::ORG_NOUNS, t.s))
+        && !(t.is_lower() && lexicon::is_in(lexicon::CUE_PRECEDERS, t.s))
+        && !(t.is_lower() && lexicon::is_in(lexicon::CLAUSE_BREAKS, t.s))
+        && !lexicon::is_in(lexicon::PRONOUNS, t.s)
+        && !(t.is_lower() && lexicon::is_in(OBJECT_PRONOUNS, t.s))
+        && !t.s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether a lowercase word can end a speaker phrase: a title or a noun for
+/// an organisation, a medium or a group.
+fn head_noun(t: &super::stream::Lex) -> bool {
+    lexicon::is_in(lexicon::TITLES, t.s) || lexicon::is_in(lexicon::ORG_NOUNS, t.s)
+}
+
+/// `nominal`: a name ("Volodymyr Zelenskyy", "Russia’s RIA news agency",
+/// "Russian chief negotiator Vladimir Medinsky", "news agency AFP"), a common
+/// noun phrase with a determiner ("the union", "a spokesperson for the camp"),
+/// or a short bare plural ("officials", "addiction experts").
+///
+/// ```text
+/// nominal = det 1*7 word                        ; ends before a verb-like stop word
+///         / cap *7 word                         ; cut back to a capitalised or head word
+///         / 1*3 head-word cap *3 cap            ; "news agency AFP"
+///         / 1*3 lower-word                      ; head is plural or a title
+/// ```
+pub fn nominal<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_ {
+    move |i: Stream<'a>| {
+        let toks = i.0;
+        let Some(first) = toks.first() else {
+            return fail(i);
+        };
+        if !first.is_word() {
+            return fail(i);
+        }
+        let det = lexicon::is_in(lexicon::DETERMINERS, first.s)
+            && (first.is_lower() || lexicon::is_in(&["the", "a", "an"], first.s));
+        let cap = first.is_capitalised()
+            && !det
+            && !lexicon::is_in(lexicon::NOT_NAME_START, first.s)
+            && nominal_word(lex, first);
+        let lower = first.is_lower() && !det && nominal_word(lex, first);
+        if !(det || cap || lower) {
+            return fail(i);
+        }
+        let mut n = 1;
+        // Weekdays and months end a phrase: "Russian State Media on Sunday".
+        while n < toks.len()
+            && n < 8
+            && nominal_word(lex, &toks[n])
+            && !(toks[n].is_capitalised() && lexicon::is_in(lexicon::TIME_WORDS, toks[n].s))
+        {
+            n += 1;
+        }
+        let keep = |t: &super::stream::Lex| t.is_capitalised() || head_noun(t);
+        if cap {
+            while n > 1 && !keep(&toks[n - 1]) {
+                n -= 1;
+            }
+        } else if lower {
+            // Lowercase start: head words then a name, or a bare plural.
+            // "fleet captain Ivo Marsh", "news agency AFP": lowercase words
+            // ending in a title or head noun, then a name.
+            let lowers = toks[..n]
+                .iter()
+                .take(4)
+                .take_while(|t| t.is_lower())
+                .count();
+            let heads = if lowers > 0 && head_noun(&toks[lowers - 1]) {
+                lowers
+            } else {
+                0
+            };
+            let names = toks[heads..n]
+                .iter()
+                .take_while(|t| t.is_capitalised())
+                .count();
+            if heads >= 1 && names >= 1 {
+                n = heads + names;
+            } else {
+                n = n.min(3);
+                let all_lower = toks[..n].iter().all(|t| t.is_lower());
+                let head = &toks[n - 1];
+                let plural = head.s.ends_with('s') && !head.s.ends_with("ss");
+                if !all_lower || !(plural || head_noun(head)) || n == 0 {
+                    return fail(i);
+                }
+            }
+        } else {
+            // Determiner phrase: do not end on a connector or determiner.
+            while n > 1 {
+                let last = &toks[n - 1];
+                if last.is_lower()
+                    && (lexicon::is_in(CONNECTORS, last.s)
+                        || lexicon::is_in(lexicon::DETERMINERS, last.s))
+                {
+                    n -= 1;
+                } else {
+                    break;
+                }
+            }
+            if n == 1 {
+                return fail(i);
+            }
+        }
+        Ok((
+            Stream(&toks[n..]),
+            Np {
+                run: run_of(&toks[0], &toks[n - 1]),
+                pronoun: false,
+            },
+        ))
+    }
+}
+
+/// `speaker = pronoun / nominal`
+pub fn speaker<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_ {
+    move |i| alt((pronoun, nominal(lex))).parse(i)
+}
+
+/// `adverbs = *("has" / "also" / …)`, with `, however,` style interjections.
+pub fn adverbs<'a>(mut i: Stream<'a>) -> PResult<'a, ()> {
+    loop {
+        if let Some(t) = i.0.first()
+            && t.is_word()
+            && lexicon::is_in(lexicon::CUE_PRECEDERS, t.s)
+        {
+            i = Stream(&i.0[1..]);
+            continue;
+        }
+        return Ok((i, ()));
+    }
+}
+
+/// `cue = cue-verb`
+pub fn cue<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Run> + '_ {
+    move |i: Stream<'a>| {
+        let (rest, t) = tok(|t| t.is_lower() && lex.is_cue(t.s))(i)?;
+        Ok((rest, run_of(t, t)))
+    }
+}
+
+/// `appositive = "," 1*24 (word / inner-punct) ","`, opened by a relative
+/// pronoun, an article, an interjection or a lowercase word.
+pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, ()> {
+    let (rest, _) = punct(',')(i)?;
+    let Some(first) = rest.first() else {
+        return fail(i);
+    };
+    let opener = first.is_lower()
+        || lexicon::is_in(
+            &[
+                "who",
+                "which",
+                "however",
+                "the",
+                "a",
+                "an",
+                "meanwhile",
+                "though",
+            ],
+            first.s,
+        )
+        || first.is_capitalised();
+    if !opener {
+        return fail(i);
+    }
+    let end = rest
+        .0
+        .iter()
+        .take(25)
+        .position(|t| t.is_punct(',') || t.is_mark() || t.is_punct('.'));
+    match end {
+        Some(n) if n > 0 && rest.0[n].is_punct(',') => Ok((Stream(&rest.0[n + 1..]), ())),
+        _ => fail(i),
+    }
+}
+
+/// `relay = ["," ] ("quoting" / "citing") speaker`
+pub fn relay<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_ {
+    move |i| {
+        let (i, _) = opt(punct(',')).parse(i)?;
+        let (i, _) = alt((word("quoting"), word("citing"))).parse(i)?;
+        speaker(lex)(i)
+    }
+}
+
+/// `speaker-cue = speaker [appositive] adverbs cue [relay]`
+pub fn speaker_cue<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Attr> + '_ {
+    move |i| {
+        let (i, np) = speaker(lex)(i)?;
+        let (i, _) = opt(appositive).parse(i)?;
+        let (i, _) = adverbs(i)?;
+        let (i, c) = cue(lex)(i)?;
+        let (i, origin) = opt(relay(lex)).parse(i)?;
+        let attr = match origin {
+            Some(o) => Attr {
+                speaker: o,
+                cue: c,
+                reporter: Some(np),
+                end: 0,
+            },
+            None => Attr {
+                speaker: np,
+                cue: c,
+                reporter: None,
+                end: 0,
+            },
+        };
+        Ok((i, attr))
+    }
+}
+
+/// `cue-speaker = cue speaker [relay]`
+pub fn cue_speaker<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Attr> + '_ {
+    move |i| {
+        let (i, c) = cue(lex)(i)?;
+        // "said he" happens; "said it" or "told them" names an object.
+        if let Some(t) = i.first()
+            && lexicon::is_in(lexicon::PRONOUNS, t.s)
+            && !(t.is("he") || t.is("she"))
+        {
+            return fail(i);
+        }
+        let (i, np) = speaker(lex)(i)?;
+        let (i, origin) = opt(relay(lex)).parse(i)?;
+        let attr = match origin {
+            Some(o) => Attr {
+                speaker: o,
+                cue: c,
+                reporter: Some(np),
+                end: 0,
+            },
+            None => Attr {
+                speaker: np,
+                cue: c,
+                reporter: None,
+                end: 0,
+            },
+        };
+        Ok((i, attr))
+    }
+}
+
+/// `according = "according" "to" speaker`
+pub fn according<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Attr> + '_ {
+    move |i| {
+        let (i, a) = word("according")(i)?;
+        let (i, t) = word("to")(i)?;
+        let (i, np) = speaker(lex)(i)?;
+        let (i, origin) = opt(relay(lex)).parse(i)?;
+        let cue = run_of(a, t);
+        let attr = match origin {
+            Some(o) => Attr {
+                speaker: o,
+                cue,
+                reporter: Some(np),
+                end: 0,
+            },
+            None => Attr {
+                speaker: np,
+                cue,
+                reporter: None,
+                end: 0,
+            },
+        };
+        Ok((i, attr))
+    }
+}
+
+/// `object = pronoun-object / "reporters" / nominal` after cues such as told.
+pub fn object<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Run> + '_ {
+    move |i| {
+        if let Ok((rest, t)) = tok(|t| t.is_lower() && lexicon::is_in(OBJECT_PRONOUNS, t.s))(i) {
+            return Ok((rest, run_of(t, t)));
+        }
+        let (rest, np) = nominal(lex)(i)?;
+        Ok((rest, np.run))
+    }
+}
+
+/// Attribution right after a closing quote: `“…,” said X`, `“…,” X told
+/// reporters`, `“…,” according to X`.
+pub fn after_quote(lex: &Lexicon, i: Stream) -> Option<Attr> {
+    let (i, _) = opt(punct(',')).parse(i).ok()?;
+    let (rest, mut a) = alt((according(lex), speaker_cue(lex), cue_speaker(lex)))
+        .parse(i)
+        .ok()?;
+    a.end = rest.first().map_or(usize::MAX, |t| t.index);
+    Some(a)
+}
+
+/// Attribution in the clause right before an opening quote: `X said, “…”`,
+/// `X told reporters: “…”`, `according to X, “…”`. `clause` ends where the
+/// quote opens.
+pub fn before_quote(lex: &Lexicon, clause: Stream) -> Option<Attr> {
+    let toks = clause.0;
+    let mut n = toks.len();
+    while n > 0 && (toks[n - 1].is_punct(',') || toks[n - 1].is_punct(':')) {
+        n -= 1;
+    }
+    if n == toks.len() && n > 0 && !toks[n - 1].is_word() {
+        return None;
+    }
+    let body = &toks[..n];
+    // The cue is one of the last four tokens ("said", "told reporters",
+    // "said in a statement" is left to the indirect rule).
+    for start in clause_starts(body) {
+        let s = Stream(&body[start..]);
+        let attempt = alt((according(lex), speaker_cue(lex))).parse(s);
+        if let Ok((rest, mut a)) = attempt {
+            let (rest, _) = opt(object(lex)).parse(rest).unwrap_or((rest, None));
+            if rest.is_empty() {
+                a.end = toks.get(n).map_or(usize::MAX, |t| t.index);
+                return Some(a);
+            }
+        }
+    }
+    None
+}
+
+/// Candidate starts of the last clause of `toks`: after the last clause
+/// break, the ten positions before the end, leftmost first.
+pub fn clause_starts(toks: &[super::stream::Lex]) -> impl Iterator<Item = usize> {
+    let mut lo = 0;
+    for (k, t) in toks.iter().enumerate() {
+        if t.is_punct(';') || t.is_punct(':') || t.is_punct('—') || t.is_punct('–') || t.is_mark()
+        {
+            lo = k + 1;
+        }
+    }
+    let lo = lo.max(toks.len().saturating_sub(40));
+    (lo..toks.len()).filter(move |&k| k == lo || toks[k - 1].is_punct(',') || toks[k].is_word())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::tokenize;
+    use super::super::stream::Lex;
+    use super::*;
+    use crate::article::Span;
+
+    fn lexes(text: &str) -> Vec<Lex<'_>> {
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &[], &mut toks);
+        toks.iter()
+            .enumerate()
+            .map(|(i, t)| Lex {
+                tok: *t,
+                s: &text[t.start..t.end],
+                index: i,
+            })
+            .collect()
+    }
+
+    fn words(text: &str, r: Run) -> String {
+        let l = lexes(text);
+        text[l[r.first].tok.start..l[r.last].tok.end].to_string()
+    }
+
+    #[test]
+    fn after_quote_forms() {
+        let lex = Lexicon::default();
+        for (text, speaker, cue) in [
+            (", said Ann Lee.", "Ann Lee", "said"),
+            (", Ann Lee said.", "Ann Lee", "said"),
+            (", he told reporters.", "he", "told"),
+            (
+                ", the harbour master said on Monday.",
+                "the harbour master",
+                "said",
+            ),
+            (
+                ", according to the coast guard.",
+                "the coast guard",
+                "according to",
+            ),
+            (
+                ", Port Authority chief Ana Ruiz told reporters.",
+                "Port Authority chief Ana Ruiz",
+                "told",
+            ),
+        ] {
+            let l = lexes(text);
+            let a = after_quote(&lex, Stream(&l)).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(words(text, a.speaker.run), speaker, "{text}");
+            assert_eq!(words(text, a.cue), cue, "{text}");
+        }
+    }
+
+    #[test]
+    fn relayed_quote_names_reporter_and_origin() {
+        let lex = Lexicon::default();
+        let text = " Coast Radio reported quoting fleet captain Ivo Marsh.";
+        let l = lexes(text);
+        let a = after_quote(&lex, Stream(&l)).unwrap();
+        assert_eq!(words(text, a.speaker.run), "fleet captain Ivo Marsh");
+        assert_eq!(words(text, a.reporter.unwrap().run), "Coast Radio");
+    }
+
+    #[test]
+    fn before_quote_forms() {
+        let lex = Lexicon::default();
+        for (text, speaker) in [
+            ("Speaking on radio, she said,", "she"),
+            ("The mayor told reporters:", "The mayor"),
+            ("Ana Ruiz, who runs the port, said:", "Ana Ruiz"),
+            ("According to Ana Ruiz,", "Ana Ruiz"),
+        ] {
+            let l = lexes(text);
+            let a = before_quote(&lex, Stream(&l)).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(words(text, a.speaker.run), speaker, "{text}");
+        }
+        let l = lexes("The boats left the harbour,");
+        assert!(before_quote(&lex, Stream(&l)).is_none());
+    }
+}

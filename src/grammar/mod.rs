@@ -1,0 +1,966 @@
+//! The quotation grammar: article text in, statements and parse issues out.
+//!
+//! Pure and total: no I/O, never fails, never panics; an unbalanced quote is a
+//! [`ParseIssue`] with a span, not an error. Work is linear in the text: marks
+//! are paired with a bounded stack, and every attribution rule looks at a
+//! bounded window of tokens. The rules are listed in GRAMMAR.md.
+
+pub mod attribution;
+pub mod lexicon;
+pub mod marks;
+pub mod stream;
+
+use crate::article::{Article, Span};
+use crate::segment::Segmented;
+use attribution::{Attr, Np, Run};
+use lexicon::Lexicon;
+use marks::{Family, MarkIssue, Pair, Tok, TokKind};
+use nom::Parser;
+use serde::{Deserialize, Serialize};
+use stream::{Lex, Stream};
+
+/// What kind of statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A full quoted statement.
+    Direct,
+    /// A quoted fragment woven into reported speech.
+    Partial,
+    /// A term held at a distance, with no speaker.
+    Scare,
+    /// Reported speech without quote marks ("X said that …").
+    Indirect,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Scare => "scare",
+            Kind::Indirect => "indirect",
+        }
+    }
+}
+
+/// A quote inside a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Nested {
+    pub span: Span,
+    pub kind: Kind,
+}
+
+/// One statement found in the text, before speaker resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub kind: Kind,
+    /// The statement without its marks (for a multi-paragraph quote, from the
+    /// first part's start to the last part's end).
+    pub span: Span,
+    /// One span per paragraph of a multi-paragraph quote; else just `span`.
+    pub parts: Vec<Span>,
+    /// The speaker's words in the text.
+    pub speaker: Option<Span>,
+    /// Whether the speaker words are a pronoun.
+    pub pronoun: bool,
+    /// The cue words ("said", "told", "according to").
+    pub cue: Option<Span>,
+    /// Who relayed the statement ("RT news" … "quoting Medinsky").
+    pub reporter: Option<Span>,
+    /// Quotes inside this statement.
+    pub nested: Vec<Nested>,
+    /// The speaker was carried over from the previous quote.
+    pub inherited: bool,
+    /// For a speaker "it", "they" or "we": the noun phrase it stands for, when
+    /// the same sentence names it before ("The team …, where it said").
+    pub antecedent: Option<Span>,
+    /// The paragraph the statement starts in.
+    pub paragraph: usize,
+}
+
+/// A problem found while parsing; the later `unbalanced-quote` rule reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ParseIssue {
+    pub kind: IssueKind,
+    /// The offending mark.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IssueKind {
+    /// An opening mark that never closes.
+    UnclosedQuote,
+    /// A closing mark with no opening mark.
+    UnopenedQuote,
+    /// Nesting deeper than the limit.
+    NestingTooDeep,
+}
+
+/// Everything the grammar found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub statements: Vec<Statement>,
+    pub issues: Vec<ParseIssue>,
+}
+
+/// Parses the article's paragraphs.
+pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
+    let text = article.text.as_str();
+    let skip: Vec<Span> = article.excluded.iter().map(|e| e.span).collect();
+    let mut out = Parsed::default();
+    let mut toks: Vec<Tok> = Vec::new();
+    // A quote left open at the end of the previous paragraph: its parts so far.
+    let mut carry: Option<Carry> = None;
+    for (p, para) in seg.paragraphs.iter().enumerate() {
+        toks.clear();
+        marks::tokenize(text, para.span, &skip, &mut toks);
+        let lexes: Vec<Lex> = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Lex {
+                tok: *t,
+                s: &text[t.start..t.end],
+                index: i,
+            })
+            .collect();
+        let pairing = marks::pair(text, &toks);
+        let mut ctx = Para {
+            text,
+            lexes: &lexes,
+            lex,
+            seg,
+            p,
+            out: &mut out,
+        };
+        carry = ctx.run(&pairing, carry.take());
+    }
+    if let Some(c) = carry {
+        out.issues.push(ParseIssue {
+            kind: IssueKind::UnclosedQuote,
+            span: c.open_mark,
+        });
+        out.statements.push(c.into_statement());
+    }
+    out.statements.sort_by_key(|s| (s.span.start, s.span.end));
+    out
+}
+
+/// A multi-paragraph quote in progress.
+#[derive(Debug)]
+struct Carry {
+    parts: Vec<Span>,
+    open_mark: Span,
+    attr: Option<(Span, bool, Span, Option<Span>)>,
+    paragraph: usize,
+}
+
+impl Carry {
+    fn into_statement(self) -> Statement {
+        let span = Span::new(self.parts[0].start, self.parts[self.parts.len() - 1].end);
+        let (speaker, pronoun, cue, reporter) = match self.attr {
+            Some((s, p, c, r)) => (Some(s), p, Some(c), r),
+            None => (None, false, None, None),
+        };
+        Statement {
+            kind: Kind::Direct,
+            span,
+            parts: self.parts,
+            speaker,
+            pronoun,
+            cue,
+            reporter,
+            nested: Vec::new(),
+            inherited: false,
+            antecedent: None,
+            paragraph: self.paragraph,
+        }
+    }
+}
+
+struct Para<'a, 'o> {
+    text: &'a str,
+    lexes: &'a [Lex<'a>],
+    lex: &'a Lexicon,
+    seg: &'a Segmented,
+    p: usize,
+    out: &'o mut Parsed,
+}
+
+/// A top-level quote of the paragraph, by mark token indices.
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    open: usize,
+    /// `None` when the quote runs to the end of the paragraph.
+    close: Option<usize>,
+}
+
+impl<'a> Para<'a, '_> {
+    fn span_of(&self, run: Run) -> Span {
+        Span::new(
+            self.lexes[run.first].tok.start,
+            self.lexes[run.last].tok.end,
+        )
+    }
+
+    fn np_span(&self, np: Np) -> Span {
+        self.span_of(np.run)
+    }
+
+    /// Content of a quote between its marks, trimmed of white space.
+    fn content(&self, q: Quote) -> Span {
+        let start = self.lexes[q.open].tok.end;
+        let end = match q.close {
+            Some(c) => self.lexes[c].tok.start,
+            None => self.lexes.last().map_or(start, |t| t.tok.end),
+        };
+        trim(self.text, Span::new(start, end.max(start)))
+    }
+
+    fn run(&mut self, pairing: &marks::Pairing, carry: Option<Carry>) -> Option<Carry> {
+        let lexes = self.lexes;
+        for issue in &pairing.issues {
+            let (kind, i) = match *issue {
+                MarkIssue::Unclosed(i) => (IssueKind::UnclosedQuote, i),
+                MarkIssue::Unopened(i) => (IssueKind::UnopenedQuote, i),
+                MarkIssue::TooDeep(i) => (IssueKind::NestingTooDeep, i),
+            };
+            self.out.issues.push(ParseIssue {
+                kind,
+                span: lexes[i].tok.span(),
+            });
+        }
+        let mut quotes: Vec<Quote> = pairing
+            .pairs
+            .iter()
+            .filter(|p| p.depth == 0)
+            .map(|p| Quote {
+                open: p.open,
+                close: Some(p.close),
+            })
+            .collect();
+        let dangling = pairing.open_at_end.first().copied();
+        if let Some(o) = dangling {
+            quotes.push(Quote {
+                open: o,
+                close: None,
+            });
+        }
+        quotes.sort_by_key(|q| q.open);
+
+        // Continue a multi-paragraph quote if this paragraph opens with a mark.
+        let mut carry = carry;
+        let mut skip_first = None;
+        if let Some(mut c) = carry.take() {
+            let opens_here = quotes.first().filter(|q| {
+                q.open == 0
+                    && matches!(lexes[0].tok.kind, TokKind::Mark(g) if g.family == Family::Double)
+            });
+            match opens_here {
+                Some(&q) => {
+                    c.parts.push(self.content(q));
+                    if q.close.is_none() {
+                        return Some(c);
+                    }
+                    let mut st = c.into_statement();
+                    if st.speaker.is_none()
+                        && let Some(a) = self.after(q)
+                    {
+                        st.speaker = Some(self.np_span(a.speaker));
+                        st.pronoun = a.speaker.pronoun;
+                        st.cue = Some(self.span_of(a.cue));
+                        st.reporter = a.reporter.map(|r| self.np_span(r));
+                    }
+                    self.out.statements.push(st);
+                    skip_first = Some(q.open);
+                }
+                None => {
+                    self.out.issues.push(ParseIssue {
+                        kind: IssueKind::UnclosedQuote,
+                        span: c.open_mark,
+                    });
+                    self.out.statements.push(c.into_statement());
+                }
+            }
+        }
+
+        let mut prev_close: Option<usize> = None;
+        let mut direct_attr: Vec<(Quote, Option<Attr>)> = Vec::new();
+        for &q in &quotes {
+            if Some(q.open) == skip_first {
+                prev_close = q.close;
+                continue;
+            }
+            let attr_after = self.after(q);
+            let attr_before = self.before(q, prev_close);
+            // A quote right after a lowercase word is woven into the sentence.
+            let embedded = q.open > 0 && lexes[q.open - 1].is_lower() && attr_before.is_none();
+            let direct =
+                !embedded && self.is_direct(q, attr_before.is_some(), attr_after.is_some());
+            if q.close.is_none() {
+                // Open at the end of the paragraph: a multi-paragraph quote
+                // if the next paragraph re-opens; decided by the next call.
+                let attr = attr_before.or(attr_after).map(|a| {
+                    (
+                        self.np_span(a.speaker),
+                        a.speaker.pronoun,
+                        self.span_of(a.cue),
+                        a.reporter.map(|r| self.np_span(r)),
+                    )
+                });
+                return Some(Carry {
+                    parts: vec![self.content(q)],
+                    open_mark: lexes[q.open].tok.span(),
+                    attr,
+                    paragraph: self.p,
+                });
+            }
+            direct_attr.push((
+                q,
+                if direct {
+                    attr_before.or(attr_after).or(Some(NO_ATTR))
+                } else {
+                    None
+                },
+            ));
+            prev_close = q.close;
+        }
+
+        // Indirect statements, sentence by sentence, outside quotes.
+        let quoted: Vec<(usize, usize)> = quotes
+            .iter()
+            .map(|q| (q.open, q.close.unwrap_or(lexes.len())))
+            .collect();
+        let mut used_cues: Vec<usize> = Vec::new();
+        for (_, a) in &direct_attr {
+            if let Some(a) = a
+                && *a != NO_ATTR
+            {
+                used_cues.push(a.cue.first);
+            }
+        }
+        let indirect = self.indirect(&quoted, &used_cues);
+
+        // Emit direct, partial and scare quotes.
+        for (q, attr) in direct_attr {
+            let content = self.content(q);
+            if content.is_empty() {
+                continue;
+            }
+            let nested = self.nested_in(pairing, q);
+            match attr {
+                Some(a) => {
+                    let has = a != NO_ATTR;
+                    self.out.statements.push(Statement {
+                        kind: Kind::Direct,
+                        span: content,
+                        parts: vec![content],
+                        antecedent: if has {
+                            self.antecedent(a.speaker)
+                        } else {
+                            None
+                        },
+                        speaker: has.then(|| self.np_span(a.speaker)),
+                        pronoun: has && a.speaker.pronoun,
+                        cue: has.then(|| self.span_of(a.cue)),
+                        reporter: if has {
+                            a.reporter.map(|r| self.np_span(r))
+                        } else {
+                            None
+                        },
+                        nested,
+                        inherited: false,
+                        paragraph: self.p,
+                    });
+                }
+                None => {
+                    // Partial when an indirect statement of the sentence holds it.
+                    let holder = indirect.iter().find(|s| s.span.contains(content));
+                    let words = (q.open + 1..q.close.unwrap_or(q.open))
+                        .filter(|&k| lexes[k].is_word())
+                        .count();
+                    let kind = match holder {
+                        Some(_) => Kind::Partial,
+                        None if words >= 3 && self.sentence_has_cue(q.open) => Kind::Partial,
+                        None => Kind::Scare,
+                    };
+                    let (speaker, pronoun, cue, reporter) = match holder {
+                        Some(h) => (h.speaker, h.pronoun, h.cue, h.reporter),
+                        None => (None, false, None, None),
+                    };
+                    self.out.statements.push(Statement {
+                        kind,
+                        span: content,
+                        parts: vec![content],
+                        speaker,
+                        pronoun,
+                        cue,
+                        reporter,
+                        nested,
+                        inherited: false,
+                        antecedent: None,
+                        paragraph: self.p,
+                    });
+                }
+            }
+        }
+        self.out.statements.extend(indirect);
+        None
+    }
+
+    /// Nested quotes directly or deeply inside `q`.
+    fn nested_in(&self, pairing: &marks::Pairing, q: Quote) -> Vec<Nested> {
+        let Some(close) = q.close else {
+            return Vec::new();
+        };
+        pairing
+            .pairs
+            .iter()
+            .filter(|p: &&Pair| p.depth > 0 && p.open > q.open && p.close < close)
+            .map(|p| {
+                let span = trim(
+                    self.text,
+                    Span::new(self.lexes[p.open].tok.end, self.lexes[p.close].tok.start),
+                );
+                let words = (p.open + 1..p.close)
+                    .filter(|&k| self.lexes[k].is_word())
+                    .count();
+                let ends =
+                    self.lexes[p.close - 1].is_punct(',') || self.lexes[p.close - 1].is_punct('.');
+                Nested {
+                    span,
+                    kind: if words >= 4 || ends {
+                        Kind::Direct
+                    } else {
+                        Kind::Scare
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Attribution after the closing mark.
+    fn after(&self, q: Quote) -> Option<Attr> {
+        let close = q.close?;
+        let rest = &self.lexes[close + 1..];
+        let stop = rest.iter().position(|t| t.is_mark()).unwrap_or(rest.len());
+        attribution::after_quote(self.lex, Stream(&rest[..stop]))
+    }
+
+    /// Attribution in the clause before the opening mark.
+    fn before(&self, q: Quote, prev_close: Option<usize>) -> Option<Attr> {
+        let sent_start = self.sentence_first_token(q.open);
+        let from = match prev_close {
+            Some(c) if c + 1 > sent_start => c + 1,
+            _ => sent_start,
+        };
+        if from >= q.open {
+            return None;
+        }
+        attribution::before_quote(self.lex, Stream(&self.lexes[from..q.open]))
+    }
+
+    /// Index of the first token of the sentence holding token `i`.
+    fn sentence_first_token(&self, i: usize) -> usize {
+        let at = self.lexes[i].tok.start;
+        let Some(s) = self.seg.sentence_at(at) else {
+            return 0;
+        };
+        let start = self.seg.sentences[s].span.start;
+        self.lexes[..=i].partition_point(|t| t.tok.start < start)
+    }
+
+    /// Index one past the last token of the sentence holding token `i`.
+    fn sentence_end_token(&self, i: usize) -> usize {
+        let at = self.lexes[i].tok.start;
+        let Some(s) = self
+            .seg
+            .sentences
+            .get(self.seg.sentence_at(at).unwrap_or(usize::MAX))
+        else {
+            return self.lexes.len();
+        };
+        self.lexes.partition_point(|t| t.tok.start < s.span.end)
+    }
+
+    fn is_direct(&self, q: Quote, before: bool, after: bool) -> bool {
+        let lexes = self.lexes;
+        let close = q.close.unwrap_or(lexes.len());
+        let words = (q.open + 1..close).filter(|&k| lexes[k].is_word()).count();
+        if words == 0 {
+            return false;
+        }
+        let first_inside = lexes.get(q.open + 1);
+        let capital = first_inside.is_some_and(|t| t.is_capitalised() || !t.is_word());
+        let starts_sentence = q.open == 0 || q.open == self.sentence_first_token(q.open) || {
+            let prev = &lexes[q.open - 1];
+            prev.is_punct(':')
+                || prev.is_punct('.')
+                || prev.is_punct('?')
+                || prev.is_punct('!')
+                || (prev.is_mark() && q.open >= 2 && lexes[q.open - 2].is_punct('.'))
+        };
+        let ends_punct = close > 0
+            && close <= lexes.len()
+            && close - 1 > q.open
+            && [",", ".", "?", "!", "…"]
+                .iter()
+                .any(|p| lexes[close - 1].s == *p);
+        if before {
+            return capital || words >= 4;
+        }
+        if after {
+            return ends_punct || starts_sentence || words >= 6;
+        }
+        starts_sentence && capital && (ends_punct || words >= 4 || q.close.is_none())
+    }
+
+    fn sentence_has_cue(&self, i: usize) -> bool {
+        let from = self.sentence_first_token(i);
+        let to = self.sentence_end_token(i);
+        self.lexes[from..to]
+            .iter()
+            .any(|t| t.is_lower() && self.lex.is_cue(t.s) && !self.lex.needs_that(t.s))
+    }
+
+    /// Indirect statements in the paragraph: cues outside quotes with a
+    /// speaker and reported content.
+    fn indirect(&self, quoted: &[(usize, usize)], used: &[usize]) -> Vec<Statement> {
+        let lexes = self.lexes;
+        let inside = |k: usize| quoted.iter().any(|&(o, c)| k > o && k < c);
+        let mut out: Vec<Statement> = Vec::new();
+        let mut k = 0;
+        while k < lexes.len() {
+            let s0 = self.sentence_first_token(k);
+            let s1 = self.sentence_end_token(k).max(k + 1);
+            // "According to X, …" opens the sentence; ", X reported." or
+            // ", said X." closes it.
+            let prefix = self.according_prefix(s0, s1);
+            let tail = self.sentence_tail(s0, s1, quoted, used);
+            let from = prefix.map_or(s0, |(comma, _)| comma + 1);
+            let limit = tail.map_or(s1, |(comma, _)| comma);
+            let first_new = out.len();
+            let mut c = from;
+            while c < limit {
+                let t = &lexes[c];
+                if t.is_lower()
+                    && self.lex.is_cue(t.s)
+                    && !inside(c)
+                    && !used.contains(&c)
+                    && let Some((st, next)) = self.indirect_at(c, s0, limit, quoted)
+                {
+                    out.push(st);
+                    c = next.max(c + 1);
+                    continue;
+                }
+                c += 1;
+            }
+            for (bound, attr) in [(from, prefix), (limit, tail)] {
+                let Some((_, a)) = attr else { continue };
+                if out.len() > first_new {
+                    for st in &mut out[first_new..] {
+                        if st.reporter.is_none() {
+                            st.reporter = Some(self.np_span(a.speaker));
+                        }
+                    }
+                } else {
+                    let (j, e) = if bound == from && prefix.is_some() {
+                        (from, limit)
+                    } else {
+                        (self.skip_dateline(s0, limit), limit)
+                    };
+                    if let Some(st) = self.content_statement(j, e, a, quoted) {
+                        out.push(st);
+                    }
+                }
+            }
+            k = s1;
+        }
+        out
+    }
+
+    /// `According to X,` at the start of the sentence: the comma and the rule.
+    fn according_prefix(&self, s0: usize, s1: usize) -> Option<(usize, Attr)> {
+        let (rest, a) = attribution::according(self.lex)
+            .parse(Stream(&self.lexes[s0..s1]))
+            .ok()?;
+        let comma = rest.first().filter(|t| t.is_punct(','))?.index;
+        Some((comma, a))
+    }
+
+    /// `, X reported.` / `, said X.` / `, according to X.` at the end of the
+    /// sentence, outside quotes, with a cue no direct quote has taken.
+    fn sentence_tail(
+        &self,
+        s0: usize,
+        s1: usize,
+        quoted: &[(usize, usize)],
+        used: &[usize],
+    ) -> Option<(usize, Attr)> {
+        let inside = |k: usize| quoted.iter().any(|&(o, c)| k > o && k < c);
+        let comma = (s0..s1)
+            .rev()
+            .find(|&k| self.lexes[k].is_punct(',') && !inside(k))?;
+        let a = self.tail_at(comma + 1, s1)?;
+        if used.contains(&a.cue.first) || self.lexes[comma + 1..s1].iter().any(|t| t.is_mark()) {
+            return None;
+        }
+        Some((comma, a))
+    }
+
+    /// Skips a dateline ("Moscow:") at the start of a sentence.
+    fn skip_dateline(&self, s0: usize, limit: usize) -> usize {
+        (s0..limit.min(s0 + 4))
+            .find(|&k| self.lexes[k].is_punct(':'))
+            .map_or(s0, |c| c + 1)
+    }
+
+    /// A narrative clause attributed as a whole (`CONTENT, X reported.`).
+    fn content_statement(
+        &self,
+        j: usize,
+        e: usize,
+        a: Attr,
+        quoted: &[(usize, usize)],
+    ) -> Option<Statement> {
+        let lexes = self.lexes;
+        let mut e = e;
+        while e > j && !(lexes[e - 1].is_word() || lexes[e - 1].is_mark()) {
+            e -= 1;
+        }
+        if e <= j || (j..e).filter(|&k| lexes[k].is_word()).count() < 3 {
+            return None;
+        }
+        // A quote that fills the content is a direct quote's business.
+        if lexes[j].is_mark() && quoted.iter().any(|&(o, cl)| o == j && cl + 1 >= e) {
+            return None;
+        }
+        let span = Span::new(lexes[j].tok.start, lexes[e - 1].tok.end);
+        let mut st =
+            self.indirect_statement(span, a.speaker, a.cue.first, a.reporter, quoted, j, e);
+        st.cue = Some(self.span_of(a.cue));
+        Some(st)
+    }
+
+    fn indirect_at(
+        &self,
+        c: usize,
+        s0: usize,
+        s1: usize,
+        quoted: &[(usize, usize)],
+    ) -> Option<(Statement, usize)> {
+        let lexes = self.lexes;
+        let lex = self.lex;
+        let cue_word = lexes[c].s;
+        // Speaker before the cue.
+        let mut speaker: Option<Np> = None;
+        let mut reporter: Option<Np> = None;
+        let clause = &lexes[s0..c + 1];
+        let participle = cue_word.ends_with("ing");
+        // A participle cue ("…, saying that") takes the sentence's subject.
+        let starts: Vec<usize> = if participle {
+            Vec::new()
+        } else {
+            attribution::clause_starts(&clause[..clause.len() - 1]).collect()
+        };
+        for start in starts {
+            let s = Stream(&clause[start..]);
+            if let Ok((rest, a)) = attribution::speaker_cue(lex).parse(Stream(s.0)) {
+                let consumed_to = rest.first().map_or(c + 1, |t| t.index);
+                if a.cue.first == c && (consumed_to == c + 1 || a.reporter.is_some()) {
+                    speaker = Some(a.speaker);
+                    reporter = a.reporter;
+                    break;
+                }
+            }
+        }
+        let prev = c.checked_sub(1).map(|p| &lexes[p]);
+        let coordinated = prev.is_some_and(|p| p.is("and"));
+        if speaker.is_none()
+            && (participle && prev.is_some_and(|p| p.is_punct(',') || p.is_word() || p.is_mark())
+                || coordinated)
+        {
+            // The subject of the sentence speaks: the speaker of an earlier
+            // statement in the sentence, or the first noun phrase.
+            speaker = self.subject(s0, c);
+        }
+        // Content after the cue.
+        let mut j = c + 1;
+        if let Ok((rest, o)) = attribution::relay(lex).parse(Stream(&lexes[j..s1])) {
+            reporter = speaker;
+            speaker = Some(o);
+            j = rest.first().map_or(s1, |t| t.index);
+        }
+        // "asked Kyiv to sit down": the object opens the content.
+        let mut infinitive = false;
+        if lex.takes_object(cue_word)
+            && let Ok((rest, _)) = attribution::object(lex).parse(Stream(&lexes[j..s1]))
+        {
+            let after_obj = rest.first().map_or(s1, |t| t.index);
+            if lexes.get(after_obj).is_some_and(|t| t.is("to")) {
+                infinitive = true;
+            } else {
+                j = after_obj;
+            }
+        }
+        // Skip a short adverbial up to "that": "said in a statement that",
+        // "said on Monday that".
+        let mut has_that = false;
+        if !infinitive {
+            let window = &lexes[j..s1.min(j + 10)];
+            if let Some(t) = window.iter().position(|t| t.is("that")) {
+                let between = &window[..t];
+                let adverbial = between.is_empty()
+                    || between
+                        .first()
+                        .is_some_and(|x| lexicon::is_in(ADVERBIAL_OPENERS, x.s));
+                if adverbial && between.iter().all(|x| x.is_word()) {
+                    j += t + 1;
+                    has_that = true;
+                }
+            }
+        }
+        if !has_that && !infinitive {
+            let next = lexes.get(j);
+            // "said, adding", a direct quote after a comma, "agreed to talks":
+            // not indirect speech.
+            if next.is_none_or(|t| !t.is_word() && !t.is_mark())
+                || lex.needs_that(cue_word)
+                || next.is_some_and(|t| t.is_lower() && lexicon::is_in(ADVERBIAL_OPENERS, t.s))
+            {
+                return None;
+            }
+        }
+        let speaker = speaker?;
+        // End of the content: the sentence end, or a comma before a
+        // participle cue or a reporting tail.
+        let mut e = s1;
+        while e > j && !lexes[e - 1].is_word() && !lexes[e - 1].is_mark() {
+            e -= 1;
+        }
+        for k in j..e {
+            if !lexes[k].is_punct(',') {
+                continue;
+            }
+            // `, arguing that` or `,” arguing that`: the content ends there
+            // (after the closing mark of a quote it holds).
+            let mark = lexes
+                .get(k + 1)
+                .is_some_and(|t| t.is_mark() && quoted.iter().any(|&(_, cl)| cl == k + 1));
+            let after = if mark { k + 2 } else { k + 1 };
+            if let Some(n) = lexes.get(after)
+                && (n.is_lower() && lex.is_cue(n.s) || self.is_tail(after, s1))
+            {
+                e = if mark { k + 2 } else { k };
+                break;
+            }
+        }
+        while e > j && (lexes[e - 1].is_punct(',') || lexes[e - 1].is_punct('.')) {
+            e -= 1;
+        }
+        // A closing mark at the end belongs to a quote that started inside.
+        let words = (j..e).filter(|&k| lexes[k].is_word()).count();
+        if words < 2 || j >= e {
+            return None;
+        }
+        if lexes[j].is_mark() && quoted.iter().any(|&(o, cl)| o == j && cl + 1 >= e) {
+            // The whole content is one quote: it is a direct quote's business.
+            return None;
+        }
+        let span = Span::new(lexes[j].tok.start, lexes[e - 1].tok.end);
+        Some((
+            self.indirect_statement(span, speaker, c, reporter, quoted, j, e),
+            e,
+        ))
+    }
+
+    /// Whether tokens `k..end` are a reporting tail: `speaker cue adverbials`
+    /// or `cue speaker adverbials`, up to the sentence end.
+    fn is_tail(&self, k: usize, end: usize) -> bool {
+        self.tail_at(k, end).is_some()
+    }
+
+    fn tail_at(&self, k: usize, end: usize) -> Option<Attr> {
+        let lexes = self.lexes;
+        let mut e = end;
+        while e > k && !lexes[e - 1].is_word() {
+            e -= 1;
+        }
+        let s = Stream(&lexes[k..e]);
+        let (rest, a) = nom::branch::alt((
+            attribution::speaker_cue(self.lex),
+            attribution::cue_speaker(self.lex),
+            attribution::according(self.lex),
+        ))
+        .parse(s)
+        .ok()?;
+        // What is left may only be a short adverbial ("on Sunday").
+        let left = rest.0;
+        let ok = left.len() <= 4
+            && left.iter().all(|t| t.is_word())
+            && left.first().is_none_or(|t| {
+                lexicon::is_in(
+                    &[
+                        "on",
+                        "in",
+                        "at",
+                        "late",
+                        "earlier",
+                        "last",
+                        "this",
+                        "today",
+                        "yesterday",
+                        "tonight",
+                        "overnight",
+                    ],
+                    t.s,
+                )
+            });
+        ok.then_some(a)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn indirect_statement(
+        &self,
+        span: Span,
+        speaker: Np,
+        c: usize,
+        reporter: Option<Np>,
+        quoted: &[(usize, usize)],
+        j: usize,
+        e: usize,
+    ) -> Statement {
+        let nested = quoted
+            .iter()
+            .filter(|&&(o, cl)| o >= j && cl < e)
+            .map(|&(o, cl)| Nested {
+                span: trim(
+                    self.text,
+                    Span::new(self.lexes[o].tok.end, self.lexes[cl].tok.start),
+                ),
+                kind: Kind::Partial,
+            })
+            .collect();
+        let cue = self.span_of(Run { first: c, last: c });
+        Statement {
+            kind: Kind::Indirect,
+            span,
+            parts: vec![span],
+            speaker: Some(self.np_span(speaker)),
+            pronoun: speaker.pronoun,
+            cue: Some(cue),
+            reporter: reporter.map(|r| self.np_span(r)),
+            nested,
+            inherited: false,
+            antecedent: self.antecedent(speaker),
+            paragraph: self.p,
+        }
+    }
+
+    /// The noun phrase a pronoun speaker ("it", "they", "we") stands for,
+    /// when the sentence names it before the pronoun.
+    fn antecedent(&self, np: Np) -> Option<Span> {
+        if !np.pronoun || np.run.first >= self.lexes.len() {
+            return None;
+        }
+        let t = &self.lexes[np.run.first];
+        if !(t.is("it") || t.is("they") || t.is("we")) {
+            return None;
+        }
+        let s0 = self.sentence_first_token(np.run.first);
+        let sub = self.subject(s0, np.run.first)?;
+        (!sub.pronoun).then(|| self.np_span(sub))
+    }
+
+    /// The first noun phrase of the clause `s0..c` that can speak.
+    fn subject(&self, s0: usize, c: usize) -> Option<Np> {
+        let lexes = &self.lexes[s0..c];
+        for start in 0..lexes.len().min(8) {
+            if start > 0 && !(lexes[start - 1].is_punct(',') || lexes[start - 1].is_word()) {
+                continue;
+            }
+            // Not the object of a preposition: "Earlier in the day, …".
+            if start > 0
+                && lexes[start - 1].is_lower()
+                && lexicon::is_in(ADVERBIAL_OPENERS, lexes[start - 1].s)
+            {
+                continue;
+            }
+            if let Ok((_, np)) = attribution::speaker(self.lex).parse(Stream(&lexes[start..])) {
+                return Some(np);
+            }
+        }
+        None
+    }
+}
+
+/// Words that open an adverbial between a cue and its `that` clause, and
+/// that cannot open reported content themselves.
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "during",
+    "after",
+    "before",
+    "about",
+    "of",
+    "from",
+    "last",
+    "earlier",
+    "later",
+    "this",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "late",
+    "also",
+    "again",
+    "repeatedly",
+    "publicly",
+    "previously",
+    "once",
+    "through",
+    "via",
+    "over",
+    "under",
+    "while",
+];
+
+const NO_ATTR: Attr = Attr {
+    speaker: Np {
+        run: Run {
+            first: usize::MAX,
+            last: usize::MAX,
+        },
+        pronoun: false,
+    },
+    cue: Run {
+        first: usize::MAX,
+        last: usize::MAX,
+    },
+    reporter: None,
+    end: usize::MAX,
+};
+
+/// Trims white space from both ends of a span.
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}

@@ -1,0 +1,45 @@
+//! JSON Lines: one statement per line, in article order (the `extract`
+//! contract). Inputs that failed are on stderr; the summary views print one
+//! line per article.
+
+use super::{Reporter, View};
+use crate::run::Analysis;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// JSON Lines output.
+#[derive(Debug, Default)]
+pub struct JsonLines;
+
+#[derive(Serialize)]
+struct ArticleLine<'a> {
+    article: &'a str,
+    date: Option<String>,
+    sentences: usize,
+    statements: usize,
+    issues: usize,
+}
+
+impl Reporter for JsonLines {
+    fn write(&self, analysis: &Analysis, view: View, out: &mut dyn Write) -> io::Result<()> {
+        for item in &analysis.articles {
+            if view == View::Extract {
+                for st in super::statements_out(item) {
+                    serde_json::to_writer(&mut *out, &st)?;
+                    writeln!(out)?;
+                }
+            } else {
+                let line = ArticleLine {
+                    article: &item.article.id,
+                    date: item.article.date.map(|d| d.to_string()),
+                    sentences: item.segments.sentences.len(),
+                    statements: item.statements.len(),
+                    issues: item.issues.len(),
+                };
+                serde_json::to_writer(&mut *out, &line)?;
+                writeln!(out)?;
+            }
+        }
+        Ok(())
+    }
+}
