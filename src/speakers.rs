@@ -2,14 +2,16 @@
 //! surnames resolved to one canonical name per person.
 //!
 //! People are introduced by a full name, often with a role before it
-//! ("Russian chief negotiator Vladimir Medinsky"). Later mentions are resolved
-//! against those introductions: a surname (also misspelt: "Zelenesky"), a role
-//! ("Russian chief negotiator", "Ukraine's President"), or a pronoun (the most
-//! recent person before the statement).
+//! ("Russian chief negotiator Vladimir Medinsky"). Every later mention of the
+//! surname is collected. A speaker mention is then resolved against them: a
+//! surname (also misspelt: "Zelenesky"), a role ("Russian chief negotiator",
+//! "Ukraine's President"), or a pronoun. A pronoun takes the most recent
+//! person in subject position whose gender agrees, where the gender comes from
+//! the text itself (the pronouns and titles used around the person's mentions).
 
 use crate::article::{Article, Span};
 use crate::grammar::lexicon::{self, TITLES};
-use crate::grammar::marks::{self, Tok};
+use crate::grammar::marks::{self, Tok, TokKind};
 use crate::grammar::{Kind, Parsed, Statement};
 use crate::segment::Segmented;
 
@@ -21,6 +23,13 @@ pub struct Resolved {
     pub speaker: Option<String>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
 /// A person introduced by full name.
 #[derive(Debug, Clone)]
 struct Person {
@@ -29,37 +38,219 @@ struct Person {
     /// Role words before the name, lowercased ("russian chief negotiator").
     role: Vec<String>,
     at: usize,
-    /// Named at the start of its sentence, where subjects stand.
+    gender: Gender,
+}
+
+/// One mention of a person: where, and whether in subject position.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    at: usize,
+    person: usize,
     subject: bool,
 }
+
+/// Capitalised words that end names of places and organisations, never of people.
+const NOT_PERSON_END: &[&str] = &[
+    "street",
+    "avenue",
+    "road",
+    "cafe",
+    "café",
+    "restaurant",
+    "hospital",
+    "university",
+    "college",
+    "school",
+    "council",
+    "party",
+    "city",
+    "county",
+    "province",
+    "authority",
+    "department",
+    "ministry",
+    "bank",
+    "group",
+    "inc",
+    "corp",
+    "ltd",
+    "company",
+    "association",
+    "society",
+    "institute",
+    "centre",
+    "center",
+    "foundation",
+    "agency",
+    "services",
+    "service",
+    "news",
+    "times",
+    "post",
+    "press",
+    "media",
+    "network",
+    "club",
+    "team",
+    "arena",
+    "park",
+    "bridge",
+    "church",
+    "court",
+    "committee",
+    "commission",
+    "office",
+    "government",
+    "army",
+    "police",
+    "forces",
+    "force",
+    "airport",
+    "station",
+    "hotel",
+    "mall",
+    "square",
+    "island",
+    "lake",
+    "river",
+    "mountains",
+    "valley",
+    "region",
+    "republic",
+    "kingdom",
+    "states",
+    "union",
+    "nations",
+    "board",
+    "senate",
+    "house",
+    "assembly",
+    "cup",
+    "league",
+    "games",
+    "festival",
+    "awards",
+    "award",
+    "prize",
+    "act",
+    "bill",
+    "program",
+    "programme",
+    "plan",
+    "fund",
+    "trust",
+    "canada",
+    "america",
+    "scotia",
+    "columbia",
+    "zone",
+    "exchange",
+    "market",
+    "index",
+    "tower",
+    "building",
+    "hall",
+    "museum",
+    "library",
+    "stadium",
+    "gardens",
+    "world",
+    "day",
+    "week",
+    "reserve",
+    "security",
+    "health",
+    "care",
+    "affairs",
+    "defence",
+    "defense",
+    "justice",
+    "energy",
+    "hydro",
+    "transit",
+    "review",
+    "journal",
+    "magazine",
+    "herald",
+    "tribune",
+    "globe",
+    "mail",
+    "star",
+    "sun",
+    "guardian",
+    "telegraph",
+    "daily",
+    "weekly",
+    "online",
+    "tv",
+    "radio",
+    "channel",
+    "studios",
+    "records",
+    "airlines",
+    "airways",
+    "motors",
+    "systems",
+    "technologies",
+    "labs",
+    "project",
+    "movement",
+    "coalition",
+    "alliance",
+    "federation",
+    "conference",
+    "summit",
+    "forum",
+    "war",
+    "revolution",
+    "treaty",
+    "accord",
+    "agreement",
+    "strait",
+    "sea",
+    "ocean",
+    "bay",
+    "peninsula",
+    "coast",
+    "heights",
+    "hills",
+    "district",
+    "territory",
+    "territories",
+    "state",
+    "oblast",
+    "raion",
+    "krai",
+    "people",
+    "republics",
+    "democrats",
+    "republicans",
+    "liberals",
+    "conservatives",
+    "region's",
+];
 
 /// Resolves the speakers of `parsed` within the article.
 pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolved> {
     let text = article.text.as_str();
-    let people = introductions(article, seg);
+    let (people, mentions) = people_and_mentions(article, seg);
     let mut out: Vec<Resolved> = Vec::with_capacity(parsed.statements.len());
-    // Positions of resolved person speakers, for pronouns.
-    let mut recent: Vec<(usize, String, bool)> = people
-        .iter()
-        .map(|p| (p.at, p.name.clone(), p.subject))
-        .collect();
+    // Mentions plus resolved person speakers, for pronouns.
+    let mut recent: Vec<Mention> = mentions;
     for st in parsed.statements {
         let speaker = match st.speaker {
             None => None,
             Some(span) if st.pronoun => {
                 let word = text[span.range()].to_lowercase();
                 if let Some(ant) = st.antecedent {
-                    Some(canonical(&text[ant.range()], &people, ant.start))
+                    Some(canonical(&text[ant.range()], &people, ant.start).0)
                 } else if matches!(word.as_str(), "he" | "she" | "i") {
-                    // The most recent subject nearby, else the most recent person.
-                    let before = recent.iter().filter(|(at, _, _)| *at < span.start);
-                    let last_subject = before
-                        .clone()
-                        .filter(|(at, _, subj)| *subj && span.start - at < 800)
-                        .max_by_key(|(at, _, _)| *at);
-                    last_subject
-                        .or_else(|| before.max_by_key(|(at, _, _)| *at))
-                        .map(|(_, n, _)| n.clone())
+                    let want = match word.as_str() {
+                        "he" => Gender::Male,
+                        "she" => Gender::Female,
+                        _ => Gender::Unknown,
+                    };
+                    pronoun_referent(&people, &recent, span.start, want)
                 } else {
                     // "they", "it", "we": the most recent non-pronoun speaker.
                     out.iter()
@@ -72,13 +263,18 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
                         .and_then(|r| r.speaker.clone())
                 }
             }
-            Some(span) => Some(canonical(&text[span.range()], &people, span.start)),
+            Some(span) => {
+                let (name, person) = canonical(&text[span.range()], &people, span.start);
+                if let Some(p) = person {
+                    recent.push(Mention {
+                        at: span.start,
+                        person: p,
+                        subject: true,
+                    });
+                }
+                Some(name)
+            }
         };
-        if let (Some(name), Some(span)) = (&speaker, st.speaker)
-            && people.iter().any(|p| &p.name == name)
-        {
-            recent.push((span.start, name.clone(), true));
-        }
         out.push(Resolved {
             statement: st,
             speaker,
@@ -88,8 +284,34 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
     out
 }
 
-/// An unattributed direct quote that opens its sentence takes the speaker of
-/// the statement before it, within two paragraphs.
+/// The person a "he", "she" or "I" at `at` stands for: the most recent
+/// person in subject position nearby whose gender agrees, else the most
+/// recent person whose gender agrees.
+fn pronoun_referent(
+    people: &[Person],
+    recent: &[Mention],
+    at: usize,
+    want: Gender,
+) -> Option<String> {
+    let agrees = |m: &&Mention| {
+        let g = people[m.person].gender;
+        want == Gender::Unknown || g == Gender::Unknown || g == want
+    };
+    let before: Vec<&Mention> = recent.iter().filter(|m| m.at < at).filter(agrees).collect();
+    let last_any = before.iter().max_by_key(|m| m.at).copied();
+    let last_subject = before
+        .iter()
+        .filter(|m| m.subject && at - m.at < 600)
+        .max_by_key(|m| m.at)
+        .copied();
+    // A subject wins over a more recent object only nearby.
+    last_subject
+        .or(last_any)
+        .map(|m| people[m.person].name.clone())
+}
+
+/// An unattributed direct quote takes the speaker of the statement before
+/// it, within two paragraphs.
 fn inherit(out: &mut [Resolved]) {
     for i in 0..out.len() {
         let st = &out[i].statement;
@@ -104,69 +326,76 @@ fn inherit(out: &mut [Resolved]) {
             .find(|r| {
                 r.speaker.is_some() && matches!(r.statement.kind, Kind::Direct | Kind::Indirect)
             });
-        if let Some(prev) = prev {
-            let name = prev.speaker.clone();
-            let mention = prev.statement.speaker;
-            let cur = &mut out[i];
-            cur.speaker = name;
-            cur.statement.inherited = true;
-            let _ = mention;
+        if let Some(name) = prev.and_then(|r| r.speaker.clone()) {
+            out[i].speaker = Some(name);
+            out[i].statement.inherited = true;
         }
     }
 }
 
-/// Demonyms and country names share their first five letters often enough
+/// Demonyms and country names share their first letters often enough
 /// ("Ukraine"/"Ukrainian", "Russia"/"Russian", "Belarus"/"Belarusian").
 fn same_stem(a: &str, b: &str) -> bool {
-    let a = a.trim_end_matches("'s").trim_end_matches("’s");
-    let b = b.trim_end_matches("'s").trim_end_matches("’s");
+    let a = a
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase();
+    let b = b
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase();
     let n = 5.min(a.len()).min(b.len());
-    n >= 4
-        && a.get(..n).is_some()
-        && a.get(..n).map(str::to_lowercase) == b.get(..n).map(str::to_lowercase)
+    n >= 4 && a.get(..n).is_some() && a.get(..n) == b.get(..n)
 }
 
-/// The canonical name for a speaker mention.
-fn canonical(mention: &str, people: &[Person], at: usize) -> String {
+fn strip_possessive(w: &str) -> &str {
+    w.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches('\'')
+        .trim_end_matches('’')
+}
+
+/// The canonical name for a speaker mention, and the person it is, if any.
+fn canonical(mention: &str, people: &[Person], at: usize) -> (String, Option<usize>) {
     let words: Vec<&str> = mention.split_whitespace().collect();
-    let before: Vec<&Person> = people.iter().filter(|p| p.at <= at).collect();
     // A full name inside the mention.
-    if let Some(p) = people.iter().find(|p| mention.contains(&p.name)) {
-        return p.name.clone();
+    if let Some(i) = people.iter().position(|p| mention.contains(&p.name)) {
+        return (people[i].name.clone(), Some(i));
     }
-    let last = words.last().copied().unwrap_or("");
-    let last_clean = last.trim_end_matches("'s").trim_end_matches("’s");
-    // A surname, exact or a close misspelling.
+    let last_clean = strip_possessive(words.last().copied().unwrap_or(""));
+    // A surname: the most recent person with it before the mention, else after.
     if last_clean.chars().next().is_some_and(char::is_uppercase)
         && !lexicon::is_in(TITLES, last_clean)
     {
-        // The most recent person introduced before the mention, else after it.
-        let exact = before
+        let exact = people
             .iter()
+            .enumerate()
             .rev()
-            .copied()
-            .find(|p| p.last == last_clean)
-            .or_else(|| people.iter().find(|p| p.last == last_clean));
-        if let Some(p) = exact {
-            return p.name.clone();
+            .find(|(_, p)| p.at <= at && p.last == last_clean)
+            .or_else(|| {
+                people
+                    .iter()
+                    .enumerate()
+                    .find(|(_, p)| p.last == last_clean)
+            });
+        if let Some((i, p)) = exact {
+            return (p.name.clone(), Some(i));
         }
-        let fuzzy = people
-            .iter()
-            .map(|p| {
-                (
-                    strsim::jaro_winkler(&p.last.to_lowercase(), &last_clean.to_lowercase()),
-                    p,
-                )
-            })
-            .filter(|(s, _)| *s >= 0.9)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, p)) = fuzzy
-            && last_clean.len() >= 5
-        {
-            return p.name.clone();
+        // A close misspelling of a surname ("Zelenesky").
+        if last_clean.chars().count() >= 5 {
+            let lower = last_clean.to_lowercase();
+            let fuzzy = people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (strsim::jaro_winkler(&p.last.to_lowercase(), &lower), i))
+                .filter(|(s, _)| *s >= 0.9)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, i)) = fuzzy {
+                return (people[i].name.clone(), Some(i));
+            }
         }
     }
-    // A role: the head noun is a title, modifiers agree.
+    // A role: the head noun is a title, the modifiers agree.
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     if let Some(head) = lower.last()
         && lexicon::is_in(TITLES, head)
@@ -176,16 +405,17 @@ fn canonical(mention: &str, people: &[Person], at: usize) -> String {
             .copied()
             .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
             .collect();
-        let found = before.iter().rev().find(|p| {
-            p.role.last() == Some(head)
+        let found = people.iter().enumerate().rev().find(|(_, p)| {
+            p.at <= at
+                && p.role.last() == Some(head)
                 && mods.iter().all(|m| {
                     p.role
                         .iter()
                         .any(|r| r == &m.to_lowercase() || same_stem(r, m))
                 })
         });
-        if let Some(p) = found {
-            return p.name.clone();
+        if let Some((i, p)) = found {
+            return (p.name.clone(), Some(i));
         }
     }
     // Anything else is its own name, without a leading article.
@@ -193,31 +423,46 @@ fn canonical(mention: &str, people: &[Person], at: usize) -> String {
         .strip_prefix("the ")
         .or_else(|| mention.strip_prefix("The "))
         .unwrap_or(mention);
-    trimmed.to_string()
+    (trimmed.to_string(), None)
 }
 
-/// Full-name introductions: two or more capitalised words that are not titles,
-/// with the role words right before them.
-fn introductions(article: &Article, seg: &Segmented) -> Vec<Person> {
+/// Full-name introductions, every later mention of the surnames, and each
+/// person's gender as the text shows it.
+fn people_and_mentions(article: &Article, seg: &Segmented) -> (Vec<Person>, Vec<Mention>) {
     let text = article.text.as_str();
     let skip: Vec<Span> = article.excluded.iter().map(|e| e.span).collect();
     let mut toks: Vec<Tok> = Vec::new();
     let mut people: Vec<Person> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    // Gender evidence per person: (male, female).
+    let mut evidence: Vec<(u32, u32)> = Vec::new();
     for para in &seg.paragraphs {
         toks.clear();
         marks::tokenize(text, para.span, &skip, &mut toks);
         let w = |i: usize| &text[toks[i].start..toks[i].end];
-        let cap =
-            |i: usize| toks[i].is_word() && w(i).chars().next().is_some_and(char::is_uppercase);
-        let mut i = 0;
-        let mut sentence_start = 0;
-        let mut sentence = usize::MAX;
-        while i < toks.len() {
-            let here = seg.sentence_at(toks[i].start).unwrap_or(usize::MAX);
-            if here != sentence {
-                sentence = here;
-                sentence_start = i;
+        let cap = |i: usize| {
+            toks[i].kind == TokKind::Word && w(i).chars().next().is_some_and(char::is_uppercase)
+        };
+        let title = |k: usize| toks[k].kind == TokKind::Word && lexicon::is_in(TITLES, w(k));
+        // Sentence start token for each token.
+        let mut sentence_first = vec![0usize; toks.len()];
+        let mut current = usize::MAX;
+        let mut first = 0;
+        for (k, t) in toks.iter().enumerate() {
+            let s = seg.sentence_at(t.start).unwrap_or(usize::MAX);
+            if s != current {
+                current = s;
+                first = k;
             }
+            sentence_first[k] = first;
+        }
+        let subject_at = |k: usize| {
+            let f = sentence_first[k];
+            k - f <= 5 && !toks[f..k].iter().any(|t| t.kind == TokKind::Punct(','))
+        };
+        let mut para_mentions: Vec<(usize, usize)> = Vec::new(); // (token, person)
+        let mut i = 0;
+        while i < toks.len() {
             if !cap(i) {
                 i += 1;
                 continue;
@@ -226,56 +471,210 @@ fn introductions(article: &Article, seg: &Segmented) -> Vec<Person> {
             while j < toks.len() && cap(j) {
                 j += 1;
             }
-            // Name = the trailing capitalised words that are not titles or
-            // sentence openers; role = what precedes them in the run, plus
-            // lowercase title words right before the run.
-            let title = |k: usize| toks[k].is_word() && lexicon::is_in(TITLES, w(k));
-            // A capitalised word right before a title qualifies the title
-            // ("Ukrainian President", "Belarus President").
+            // The name is what follows the last possessive, role words and
+            // sentence openers ("Vancouver's Bo Horvat", "Ukrainian President
+            // Volodymyr Zelenskyy").
             let role_word = |k: usize| title(k) || (k + 1 < toks.len() && title(k + 1));
             let mut n0 = i;
+            for k in i..j.saturating_sub(1) {
+                if w(k).ends_with("'s") || w(k).ends_with("’s") {
+                    n0 = k + 1;
+                }
+            }
             while n0 < j && (role_word(n0) || lexicon::is_in(lexicon::NOT_NAME_START, w(n0))) {
                 n0 += 1;
             }
-            if j - n0 >= 2 && j - n0 <= 4 {
-                let name = text[toks[n0].start..toks[j - 1].end]
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s")
-                    .to_string();
-                let last = w(j - 1)
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s")
-                    .to_string();
+            let last_word = strip_possessive(w(j - 1));
+            let looks_personal = j - n0 >= 2
+                && j - n0 <= 4
+                && !lexicon::is_in(NOT_PERSON_END, last_word)
+                && !(n0..j).any(|k| {
+                    lexicon::is_in(lexicon::TIME_WORDS, w(k))
+                        || w(k).chars().all(|c| c.is_uppercase()) && w(k).len() > 1
+                })
+                && !(n0 > 0 && toks[n0 - 1].kind == TokKind::Word && w(n0 - 1) == "the");
+            if looks_personal {
+                let name = strip_possessive(&text[toks[n0].start..toks[j - 1].end]).to_string();
+                let last = last_word.to_string();
                 let mut role: Vec<String> = Vec::new();
+                // Role words before the run: a title right before it, and up
+                // to three modifiers before that ("Russian chief negotiator").
                 let mut r = i;
-                while r > 0 && i - r < 4 && (title(r - 1) || (toks[r - 1].is_word() && title(r))) {
+                if r > 0 && title(r - 1) {
                     r -= 1;
+                    while r > 0
+                        && i - r < 4
+                        && toks[r - 1].kind == TokKind::Word
+                        && !lexicon::is_in(lexicon::DETERMINERS, w(r - 1))
+                        && !lexicon::is_in(lexicon::CLAUSE_BREAKS, w(r - 1))
+                        && !lexicon::is_in(lexicon::ROLE_SCAN_STOPS, w(r - 1))
+                    {
+                        r -= 1;
+                    }
                 }
                 for k in r..n0 {
                     if !lexicon::is_in(lexicon::NOT_NAME_START, w(k)) {
-                        role.push(w(k).to_lowercase());
+                        role.push(w(k).trim_end_matches('.').to_lowercase());
                     }
                 }
-                // Lowercase role words before a capitalised demonym:
-                // "Russian chief negotiator" has them inside the run already.
-                let subject = n0 - sentence_start <= 5
-                    && !toks[sentence_start..n0]
-                        .iter()
-                        .any(|t| t.kind == marks::TokKind::Punct(','));
-                if !name.contains(['.', ','])
-                    && !people.iter().any(|p| p.name == name && p.role == role)
-                {
-                    people.push(Person {
-                        name,
-                        last,
-                        role,
-                        at: toks[n0].start,
-                        subject,
+                let idx = match people.iter().position(|p| p.name == name) {
+                    Some(p) => {
+                        if !role.is_empty() && people[p].role.is_empty() {
+                            people[p].role = role.clone();
+                        }
+                        p
+                    }
+                    None => {
+                        people.push(Person {
+                            name,
+                            last,
+                            role: role.clone(),
+                            at: toks[n0].start,
+                            gender: Gender::Unknown,
+                        });
+                        evidence.push((0, 0));
+                        people.len() - 1
+                    }
+                };
+                // Titles and role nouns that carry a gender.
+                for k in r..n0 {
+                    match w(k).trim_end_matches('.').to_lowercase().as_str() {
+                        "mr" | "king" | "prince" | "chairman" | "spokesman" | "father" | "son" => {
+                            evidence[idx].0 += 2
+                        }
+                        "mrs" | "ms" | "miss" | "queen" | "princess" | "chairwoman"
+                        | "spokeswoman" | "mother" | "daughter" => evidence[idx].1 += 2,
+                        _ => {}
+                    }
+                }
+                mentions.push(Mention {
+                    at: toks[n0].start,
+                    person: idx,
+                    subject: subject_at(n0),
+                });
+                para_mentions.push((n0, idx));
+            } else if j - i == 1 || j - n0 == 1 {
+                // A lone surname of a known person.
+                let k = j - 1;
+                let word = strip_possessive(w(k));
+                if let Some(idx) = people.iter().position(|p| p.last == word) {
+                    let title_before = k > 0 && toks[k - 1].kind == TokKind::Word;
+                    if title_before {
+                        match w(k - 1).trim_end_matches('.').to_lowercase().as_str() {
+                            "mr" => evidence[idx].0 += 2,
+                            "mrs" | "ms" | "miss" => evidence[idx].1 += 2,
+                            _ => {}
+                        }
+                    }
+                    mentions.push(Mention {
+                        at: toks[k].start,
+                        person: idx,
+                        subject: subject_at(k),
                     });
+                    para_mentions.push((k, idx));
                 }
             }
             i = j.max(i + 1);
         }
+        // Gender evidence: pronouns between a mention and the next mention of
+        // someone else, in the same or the next sentence.
+        for (m, &(k, idx)) in para_mentions.iter().enumerate() {
+            let stop = para_mentions
+                .get(m + 1)
+                .map_or(toks.len(), |n| n.0)
+                .min(k + 30);
+            for t in &toks[k + 1..stop] {
+                if t.kind != TokKind::Word {
+                    continue;
+                }
+                match &text[t.start..t.end] {
+                    "he" | "He" | "his" | "His" | "him" | "himself" => evidence[idx].0 += 1,
+                    "she" | "She" | "her" | "Her" | "hers" | "herself" => evidence[idx].1 += 1,
+                    _ => {}
+                }
+            }
+        }
     }
-    people
+    for (p, (m, f)) in people.iter_mut().zip(evidence) {
+        p.gender = if m > f {
+            Gender::Male
+        } else if f > m {
+            Gender::Female
+        } else {
+            Gender::Unknown
+        };
+    }
+    (people, mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Origin;
+
+    fn resolved(text: &str) -> Vec<(String, Option<String>)> {
+        let a = Article::new(
+            "t".into(),
+            Origin {
+                path: "t".into(),
+                record_line: None,
+            },
+            text.into(),
+        );
+        let seg = crate::segment::segment(&a);
+        let parsed = crate::grammar::parse(&a, &seg, &crate::grammar::lexicon::Lexicon::default());
+        resolve(&a, &seg, parsed)
+            .into_iter()
+            .map(|r| (a.slice(r.statement.span).to_string(), r.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn surname_and_misspelt_surname_resolve_to_the_full_name() {
+        let r = resolved(
+            "Harbour master Ana Ruiz opened the port. Ruiz said the ships were safe. Later, Ruizz added that the tide was high.",
+        );
+        assert_eq!(r[0].1.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(r[1].1.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn role_resolves_to_the_person_introduced_with_it() {
+        let r = resolved(
+            "Norwegian fisheries minister Ola Berg met the crews. \"We will pay for the nets,\" the Norwegian fisheries minister told reporters.",
+        );
+        assert_eq!(r[0].1.as_deref(), Some("Ola Berg"));
+        let r = resolved(
+            "Chilean President Rosa Vidal spoke first. Chile's President said that the deal was done.",
+        );
+        assert_eq!(r[0].1.as_deref(), Some("Rosa Vidal"));
+    }
+
+    #[test]
+    fn pronoun_takes_the_subject_and_agrees_in_gender() {
+        let r = resolved(
+            "Mayor Tom Price met his rival Jane Holt on Monday. She had asked for the meeting. Speaking after the talks, she said, \"We agreed on nothing.\"",
+        );
+        let last = r.last().unwrap();
+        assert_eq!(last.1.as_deref(), Some("Jane Holt"));
+        let r = resolved(
+            "Coach Ivan Petrov praised his striker Luis Mora. Speaking later, he said, \"The team was brave.\"",
+        );
+        assert_eq!(r.last().unwrap().1.as_deref(), Some("Ivan Petrov"));
+    }
+
+    #[test]
+    fn places_and_organisations_are_not_people() {
+        let r = resolved(
+            "Residents of Maple Street said the water was brown. \"It smells,\" said one.",
+        );
+        assert_ne!(r[0].1.as_deref(), Some("Maple Street"));
+    }
+
+    #[test]
+    fn unattributed_quote_inherits_the_previous_speaker() {
+        let r =
+            resolved("\"We start at dawn,\" said Rosa Vidal.\n\n\"Nobody will be left behind.\"");
+        assert_eq!(r[1].1.as_deref(), Some("Rosa Vidal"));
+    }
 }

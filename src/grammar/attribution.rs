@@ -387,6 +387,8 @@ pub fn before_quote(lex: &Lexicon, clause: Stream) -> Option<Attr> {
         let attempt = alt((according(lex), speaker_cue(lex))).parse(s);
         if let Ok((rest, mut a)) = attempt {
             let (rest, _) = opt(object(lex)).parse(rest).unwrap_or((rest, None));
+            // `X says that “…”`: the quote is the reported content.
+            let (rest, _) = opt(word("that")).parse(rest).unwrap_or((rest, None));
             if rest.is_empty() {
                 a.end = toks.get(n).map_or(usize::MAX, |t| t.index);
                 return Some(a);

@@ -242,6 +242,56 @@ const CUE_VERBS: &[&str] = &[
 /// Cues that introduce indirect speech only with an explicit `that` (they are
 /// too often ordinary verbs: "agreed to talks", "called him", "expects rain").
 const THAT_ONLY: &[&str] = &[
+    "accuse",
+    "accused",
+    "accuses",
+    "accusing",
+    "praise",
+    "praised",
+    "praises",
+    "praising",
+    "criticize",
+    "criticized",
+    "criticizes",
+    "criticizing",
+    "criticise",
+    "criticised",
+    "criticises",
+    "slam",
+    "slammed",
+    "slams",
+    "blast",
+    "blasted",
+    "blasts",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "label",
+    "labeled",
+    "labelled",
+    "labels",
+    "brand",
+    "branded",
+    "hail",
+    "hailed",
+    "hails",
+    "mock",
+    "mocked",
+    "mocks",
+    "question",
+    "questioned",
+    "questions",
+    "decry",
+    "decried",
+    "decries",
+    "lament",
+    "lamented",
+    "laments",
+    "pointing",
+    "blame",
+    "blamed",
+    "blames",
+    "blaming",
     "confirm",
     "confirmed",
     "confirms",
@@ -867,6 +917,10 @@ impl Lexicon {
 
 /// Whether `word` (lowercased) is in `list`.
 pub fn is_in(list: &[&str], word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return list.contains(&word);
+    }
     let lower = word.to_lowercase();
     list.contains(&lower.as_str())
 }
@@ -907,4 +961,12 @@ pub const TIME_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
+];
+
+/// Prepositions and clause verbs: they end a role phrase when scanning left
+/// from a name ("met his rival", "told the minister").
+pub const ROLE_SCAN_STOPS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "with", "by", "from", "about", "against", "between",
+    "into", "through", "during", "before", "after", "above", "below", "under", "over", "near",
+    "met", "told", "called", "said", "says",
 ];

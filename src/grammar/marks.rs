@@ -66,6 +66,21 @@ fn glyph(c: char) -> Option<Glyph> {
     Some(Glyph { ch: c, family })
 }
 
+/// Titles written with a full stop that is part of the word.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Sgt", "Capt", "Col",
+    "Maj", "Rev", "Hon", "Supt", "Insp", "Det", "Cpl", "Cmdr", "Adm", "Atty", "Amb", "Fr", "Sr",
+    "Jr", "St", "Mt", "Ft",
+];
+
+/// Zero-width and other invisible format characters count as white space.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
 fn is_apostrophe_char(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -82,7 +97,7 @@ pub fn tokenize(text: &str, span: Span, skip: &[Span], out: &mut Vec<Tok>) {
         if skip_i < skip.len() && skip[skip_i].start <= at {
             continue;
         }
-        if c.is_whitespace() {
+        if c.is_whitespace() || is_invisible(c) {
             continue;
         }
         if c.is_alphanumeric() {
@@ -110,6 +125,12 @@ pub fn tokenize(text: &str, span: Span, skip: &[Span], out: &mut Vec<Tok>) {
                     continue;
                 }
                 break;
+            }
+            // "Dr." and "Gov." keep their full stop: it belongs to the title.
+            if text[end..span.end].starts_with('.') && TITLE_ABBREVIATIONS.contains(&&text[at..end])
+            {
+                chars.next();
+                end += 1;
             }
             out.push(Tok {
                 start: at,

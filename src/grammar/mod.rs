@@ -541,6 +541,13 @@ impl<'a> Para<'a, '_> {
             let from = prefix.map_or(s0, |(comma, _)| comma + 1);
             let limit = tail.map_or(s1, |(comma, _)| comma);
             let first_new = out.len();
+            if prefix.is_none()
+                && let Some(st) = self.according_inside(s0, limit, quoted)
+            {
+                out.push(st);
+                k = s1;
+                continue;
+            }
             let mut c = from;
             while c < limit {
                 let t = &lexes[c];
@@ -578,6 +585,44 @@ impl<'a> Para<'a, '_> {
             k = s1;
         }
         out
+    }
+
+    /// `CONTENT, according to X, CONTENT.`: the statement is the sentence
+    /// around the parenthetical, in two parts.
+    fn according_inside(
+        &self,
+        s0: usize,
+        s1: usize,
+        quoted: &[(usize, usize)],
+    ) -> Option<Statement> {
+        let lexes = self.lexes;
+        let k = (s0 + 1..s1).find(|&k| lexes[k].is("according") && lexes[k - 1].is_punct(','))?;
+        let (rest, a) = attribution::according(self.lex)
+            .parse(Stream(&lexes[k..s1]))
+            .ok()?;
+        let comma = rest.first().filter(|t| t.is_punct(','))?.index;
+        let j = self.skip_dateline(s0, k);
+        let mut e = s1;
+        while e > comma + 1 && !(lexes[e - 1].is_word() || lexes[e - 1].is_mark()) {
+            e -= 1;
+        }
+        if k - 1 <= j || e <= comma + 1 {
+            return None;
+        }
+        let first = Span::new(lexes[j].tok.start, lexes[k - 2].tok.end);
+        let second = Span::new(lexes[comma + 1].tok.start, lexes[e - 1].tok.end);
+        let mut st = self.indirect_statement(
+            Span::new(first.start, second.end),
+            a.speaker,
+            a.cue.first,
+            a.reporter,
+            quoted,
+            j,
+            e,
+        );
+        st.cue = Some(self.span_of(a.cue));
+        st.parts = vec![first, second];
+        Some(st)
     }
 
     /// `According to X,` at the start of the sentence: the comma and the rule.
@@ -725,8 +770,11 @@ impl<'a> Para<'a, '_> {
             let next = lexes.get(j);
             // "said, adding", a direct quote after a comma, "agreed to talks":
             // not indirect speech.
+            // A cue that needs "that" still reports when a quote follows in
+            // the sentence: "called the plan “a disaster”" (mixed speech).
+            let quote_follows = quoted.iter().any(|&(o, _)| o > c && o < s1);
             if next.is_none_or(|t| !t.is_word() && !t.is_mark())
-                || lex.needs_that(cue_word)
+                || (lex.needs_that(cue_word) && !quote_follows)
                 || next.is_some_and(|t| t.is_lower() && lexicon::is_in(ADVERBIAL_OPENERS, t.s))
             {
                 return None;
@@ -748,7 +796,17 @@ impl<'a> Para<'a, '_> {
             let mark = lexes
                 .get(k + 1)
                 .is_some_and(|t| t.is_mark() && quoted.iter().any(|&(_, cl)| cl == k + 1));
-            let after = if mark { k + 2 } else { k + 1 };
+            let mut after = if mark { k + 2 } else { k + 1 };
+            // ", and added that …": a second statement starts.
+            if lexes.get(after).is_some_and(|t| t.is("and") || t.is("but")) {
+                after += 1;
+                while lexes
+                    .get(after)
+                    .is_some_and(|t| t.is_lower() && lexicon::is_in(lexicon::CUE_PRECEDERS, t.s))
+                {
+                    after += 1;
+                }
+            }
             if let Some(n) = lexes.get(after)
                 && (n.is_lower() && lex.is_cue(n.s) || self.is_tail(after, s1))
             {
