@@ -326,8 +326,16 @@ fn inherit(out: &mut [Resolved]) {
             .find(|r| {
                 r.speaker.is_some() && matches!(r.statement.kind, Kind::Direct | Kind::Indirect)
             });
-        if let Some(name) = prev.and_then(|r| r.speaker.clone()) {
-            out[i].speaker = Some(name);
+        if let Some(prev) = prev {
+            let (name, mention, pronoun) = (
+                prev.speaker.clone(),
+                prev.statement.speaker,
+                prev.statement.pronoun,
+            );
+            // The speaker's words are those of the statement it continues.
+            out[i].speaker = name;
+            out[i].statement.speaker = mention;
+            out[i].statement.pronoun = pronoun;
             out[i].statement.inherited = true;
         }
     }

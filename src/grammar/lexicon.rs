@@ -242,6 +242,21 @@ const CUE_VERBS: &[&str] = &[
 /// Cues that introduce indirect speech only with an explicit `that` (they are
 /// too often ordinary verbs: "agreed to talks", "called him", "expects rain").
 const THAT_ONLY: &[&str] = &[
+    "read",
+    "reads",
+    "emailed",
+    "emailing",
+    "texted",
+    "messaged",
+    "posting",
+    "tweeting",
+    "chanted",
+    "yelled",
+    "screamed",
+    "whispered",
+    "sighed",
+    "snapped",
+    "answered",
     "accuse",
     "accused",
     "accuses",

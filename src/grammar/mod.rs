@@ -113,6 +113,9 @@ pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
     let mut toks: Vec<Tok> = Vec::new();
     // A quote left open at the end of the previous paragraph: its parts so far.
     let mut carry: Option<Carry> = None;
+    // "Cruz continued:" at the end of a paragraph speaks for the quote that
+    // opens the next one.
+    let mut colon: Option<Said> = None;
     for (p, para) in seg.paragraphs.iter().enumerate() {
         toks.clear();
         marks::tokenize(text, para.span, &skip, &mut toks);
@@ -133,8 +136,10 @@ pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
             seg,
             p,
             out: &mut out,
+            colon: colon.take(),
         };
         carry = ctx.run(&pairing, carry.take());
+        colon = ctx.colon_attr();
     }
     if let Some(c) = carry {
         out.issues.push(ParseIssue {
@@ -186,6 +191,17 @@ struct Para<'a, 'o> {
     seg: &'a Segmented,
     p: usize,
     out: &'o mut Parsed,
+    colon: Option<Said>,
+}
+
+/// An attribution resolved to spans, carried from one paragraph to the next.
+#[derive(Debug, Clone, Copy)]
+struct Said {
+    speaker: Span,
+    pronoun: bool,
+    cue: Span,
+    reporter: Option<Span>,
+    antecedent: Option<Span>,
 }
 
 /// A top-level quote of the paragraph, by mark token indices.
@@ -286,6 +302,7 @@ impl<'a> Para<'a, '_> {
         }
 
         let mut prev_close: Option<usize> = None;
+        let mut new_carry: Option<Carry> = None;
         let mut direct_attr: Vec<(Quote, Option<Attr>)> = Vec::new();
         for &q in &quotes {
             if Some(q.open) == skip_first {
@@ -293,7 +310,11 @@ impl<'a> Para<'a, '_> {
                 continue;
             }
             let attr_after = self.after(q);
-            let attr_before = self.before(q, prev_close);
+            let prev_attr = direct_attr
+                .last()
+                .and_then(|(_, a)| *a)
+                .filter(|a| *a != NO_ATTR);
+            let attr_before = self.before(q, prev_close, prev_attr);
             // A quote right after a lowercase word is woven into the sentence.
             let embedded = q.open > 0 && lexes[q.open - 1].is_lower() && attr_before.is_none();
             let direct =
@@ -309,12 +330,13 @@ impl<'a> Para<'a, '_> {
                         a.reporter.map(|r| self.np_span(r)),
                     )
                 });
-                return Some(Carry {
+                new_carry = Some(Carry {
                     parts: vec![self.content(q)],
                     open_mark: lexes[q.open].tok.span(),
                     attr,
                     paragraph: self.p,
                 });
+                break;
             }
             direct_attr.push((
                 q,
@@ -350,6 +372,22 @@ impl<'a> Para<'a, '_> {
             }
             let nested = self.nested_in(pairing, q);
             match attr {
+                Some(a) if a == NO_ATTR && q.open == 0 && self.colon.is_some() => {
+                    let Some(c) = self.colon.take() else { continue };
+                    self.out.statements.push(Statement {
+                        kind: Kind::Direct,
+                        span: content,
+                        parts: vec![content],
+                        speaker: Some(c.speaker),
+                        pronoun: c.pronoun,
+                        cue: Some(c.cue),
+                        reporter: c.reporter,
+                        nested,
+                        inherited: false,
+                        antecedent: c.antecedent,
+                        paragraph: self.p,
+                    });
+                }
                 Some(a) => {
                     let has = a != NO_ATTR;
                     self.out.statements.push(Statement {
@@ -406,7 +444,26 @@ impl<'a> Para<'a, '_> {
             }
         }
         self.out.statements.extend(indirect);
-        None
+        new_carry
+    }
+
+    /// The attribution of a paragraph that ends with a colon ("Cruz
+    /// continued:"), for the quote that opens the next paragraph.
+    fn colon_attr(&self) -> Option<Said> {
+        let last = self.lexes.last()?;
+        if !last.is_punct(':') {
+            return None;
+        }
+        let s0 = self.sentence_first_token(self.lexes.len() - 1);
+        let clause = &self.lexes[s0..];
+        let a = attribution::before_quote(self.lex, Stream(clause))?;
+        Some(Said {
+            speaker: self.np_span(a.speaker),
+            pronoun: a.speaker.pronoun,
+            cue: self.span_of(a.cue),
+            reporter: a.reporter.map(|r| self.np_span(r)),
+            antecedent: self.antecedent(a.speaker),
+        })
     }
 
     /// Nested quotes directly or deeply inside `q`.
@@ -449,7 +506,7 @@ impl<'a> Para<'a, '_> {
     }
 
     /// Attribution in the clause before the opening mark.
-    fn before(&self, q: Quote, prev_close: Option<usize>) -> Option<Attr> {
+    fn before(&self, q: Quote, prev_close: Option<usize>, prev_attr: Option<Attr>) -> Option<Attr> {
         let sent_start = self.sentence_first_token(q.open);
         let from = match prev_close {
             Some(c) if c + 1 > sent_start => c + 1,
@@ -458,7 +515,33 @@ impl<'a> Para<'a, '_> {
         if from >= q.open {
             return None;
         }
-        attribution::before_quote(self.lex, Stream(&self.lexes[from..q.open]))
+        let clause = &self.lexes[from..q.open];
+        if let Some(a) = attribution::before_quote(self.lex, Stream(clause)) {
+            return Some(a);
+        }
+        // `…, saying, “…”` / `Trump said, adding later, “…”`: a participle
+        // cue at the end of the clause speaks for the clause's subject.
+        let n = clause.len();
+        let c = (n.saturating_sub(4)..n).rev().find(|&k| {
+            let t = &clause[k];
+            t.is_lower() && t.s.ends_with("ing") && self.lex.is_cue(t.s)
+        })?;
+        let cue = Run {
+            first: clause[c].index,
+            last: clause[c].index,
+        };
+        let speaker = attribution::speaker_cue(self.lex)
+            .parse(Stream(clause))
+            .ok()
+            .map(|(_, a)| a.speaker)
+            .or_else(|| prev_attr.map(|a| a.speaker))
+            .or_else(|| self.subject(from, clause[c].index))?;
+        Some(Attr {
+            speaker,
+            cue,
+            reporter: None,
+            end: q.open,
+        })
     }
 
     /// Index of the first token of the sentence holding token `i`.
