@@ -399,10 +399,7 @@ pub fn print_errors(gold: &[Gold], preds: &[Prediction], kinds: Option<&[String]
             .filter(|g| basename(&g.article) == art)
             .filter(|g| kinds.is_none_or(|k| g.kind.as_ref().is_some_and(|gk| k.contains(gk))))
             .collect();
-        let ps: Vec<&Prediction> = preds
-            .iter()
-            .filter(|p| basename(&p.article) == art)
-            .collect();
+        let ps = without_excluded(gold, preds, kinds, art, &golds);
         let gs: Vec<Span2> = golds.iter().map(|g| gold_span(g)).collect();
         let pss: Vec<Span2> = ps.iter().map(|p| pred_span(p)).collect();
         let pairs = greedy_match(
@@ -452,6 +449,47 @@ pub fn print_errors(gold: &[Gold], preds: &[Prediction], kinds: Option<&[String]
             println!("  {l}");
         }
     }
+}
+
+/// The predictions for one article, less those that match only a gold quote
+/// of an excluded kind (as in [`score`]: neither right nor wrong).
+fn without_excluded<'p>(
+    gold: &[Gold],
+    preds: &'p [Prediction],
+    kinds: Option<&[String]>,
+    art: &str,
+    golds: &[&Gold],
+) -> Vec<&'p Prediction> {
+    let ps: Vec<&Prediction> = preds
+        .iter()
+        .filter(|p| basename(&p.article) == art)
+        .collect();
+    let excluded: Vec<Span2> = gold
+        .iter()
+        .filter(|g| basename(&g.article) == art)
+        .filter(|g| !kinds.is_none_or(|k| g.kind.as_ref().is_some_and(|gk| k.contains(gk))))
+        .map(gold_span)
+        .collect();
+    if excluded.is_empty() {
+        return ps;
+    }
+    let gs: Vec<Span2> = golds.iter().map(|g| gold_span(g)).collect();
+    let pss: Vec<Span2> = ps.iter().map(|p| pred_span(p)).collect();
+    let px = greedy_match(
+        &excluded.iter().collect::<Vec<_>>(),
+        &pss.iter().collect::<Vec<_>>(),
+    );
+    let pk = greedy_match(
+        &gs.iter().collect::<Vec<_>>(),
+        &pss.iter().collect::<Vec<_>>(),
+    );
+    let mk: HashSet<usize> = pk.iter().map(|p| p.1).collect();
+    let drop: HashSet<usize> = px.iter().map(|p| p.1).filter(|j| !mk.contains(j)).collect();
+    ps.into_iter()
+        .enumerate()
+        .filter(|(j, _)| !drop.contains(j))
+        .map(|(_, p)| p)
+        .collect()
 }
 
 fn clip(s: &str) -> String {

@@ -200,13 +200,27 @@ pub fn adverbs<'a>(mut i: Stream<'a>) -> PResult<'a, ()> {
     loop {
         if let Some(t) = i.0.first()
             && t.is_word()
-            && lexicon::is_in(lexicon::CUE_PRECEDERS, t.s)
+            && (lexicon::is_in(lexicon::CUE_PRECEDERS, t.s) || is_ly_adverb(t))
         {
             i = Stream(&i.0[1..]);
             continue;
         }
         return Ok((i, ()));
     }
+}
+
+/// A manner adverb: "gingerly said", "flatly denied".
+fn is_ly_adverb(t: &super::stream::Lex) -> bool {
+    t.is_lower()
+        && t.s.len() >= 5
+        && t.s.ends_with("ly")
+        && !lexicon::is_in(
+            &[
+                "family", "supply", "reply", "rally", "assembly", "ally", "early", "daily",
+                "belly", "italy", "july",
+            ],
+            t.s,
+        )
 }
 
 /// `cue = cue-verb`

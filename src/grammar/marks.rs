@@ -139,6 +139,21 @@ pub fn tokenize(text: &str, span: Span, skip: &[Span], out: &mut Vec<Tok>) {
             });
             continue;
         }
+        // Typewriter doubles: two apostrophes or two backticks stand for a
+        // double mark.
+        if (c == '\'' || c == '`') && text[at + 1..span.end].starts_with(c) {
+            chars.next();
+            let ch = if c == '`' { '“' } else { '"' };
+            out.push(Tok {
+                start: at,
+                end: at + 2,
+                kind: TokKind::Mark(Glyph {
+                    ch,
+                    family: Family::Double,
+                }),
+            });
+            continue;
+        }
         let kind = match glyph(c) {
             Some(g) => TokKind::Mark(g),
             None => TokKind::Punct(c),
@@ -390,6 +405,13 @@ mod tests {
             quoted("they 'had little hope' from talks in Belarus' Gomel"),
             [("had little hope".into(), 0)]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        let q = quoted("''We will stay,'' said Ann, ''but not for long.''");
+        assert_eq!(q[0], ("We will stay,".into(), 0));
+        assert_eq!(q[1].0, "but not for long.");
     }
 
     #[test]

@@ -832,6 +832,20 @@ impl<'a> Para<'a, '_> {
                 j = after_obj;
             }
         }
+        // "vowed to stay", "called on the council to act".
+        if !infinitive && lex.takes_infinitive(cue_word) {
+            let to_at = if lexes.get(j).is_some_and(|t| t.is("on") || t.is("upon")) {
+                (j + 1..s1.min(j + 6)).find(|&k| lexes[k].is("to"))
+            } else {
+                Some(j).filter(|&k| lexes.get(k).is_some_and(|t| t.is("to")))
+            };
+            if to_at.is_some() {
+                infinitive = true;
+                if lexes[j].is("on") || lexes[j].is("upon") {
+                    j += 1;
+                }
+            }
+        }
         // Skip a short adverbial up to "that": "said in a statement that",
         // "said on Monday that".
         let mut has_that = false;
