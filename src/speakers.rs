@@ -49,186 +49,31 @@ struct Mention {
     subject: bool,
 }
 
-/// Capitalised words that end names of places and organisations, never of people.
-const NOT_PERSON_END: &[&str] = &[
-    "street",
-    "avenue",
-    "road",
-    "cafe",
-    "café",
-    "restaurant",
-    "hospital",
-    "university",
-    "college",
-    "school",
-    "council",
-    "party",
-    "city",
-    "county",
-    "province",
-    "authority",
-    "department",
-    "ministry",
-    "bank",
-    "group",
-    "inc",
-    "corp",
-    "ltd",
-    "company",
-    "association",
-    "society",
-    "institute",
-    "centre",
-    "center",
-    "foundation",
-    "agency",
-    "services",
-    "service",
-    "news",
-    "times",
-    "post",
-    "press",
-    "media",
-    "network",
-    "club",
-    "team",
-    "arena",
-    "park",
-    "bridge",
-    "church",
-    "court",
-    "committee",
-    "commission",
-    "office",
-    "government",
-    "army",
-    "police",
-    "forces",
-    "force",
-    "airport",
-    "station",
-    "hotel",
-    "mall",
-    "square",
-    "island",
-    "lake",
-    "river",
-    "mountains",
-    "valley",
-    "region",
-    "republic",
-    "kingdom",
-    "states",
-    "union",
-    "nations",
-    "board",
-    "senate",
-    "house",
-    "assembly",
-    "cup",
-    "league",
-    "games",
-    "festival",
-    "awards",
-    "award",
-    "prize",
-    "act",
-    "bill",
-    "program",
-    "programme",
-    "plan",
-    "fund",
-    "trust",
-    "canada",
-    "america",
-    "scotia",
-    "columbia",
-    "zone",
-    "exchange",
-    "market",
-    "index",
-    "tower",
-    "building",
-    "hall",
-    "museum",
-    "library",
-    "stadium",
-    "gardens",
-    "world",
-    "day",
-    "week",
-    "reserve",
-    "security",
-    "health",
-    "care",
-    "affairs",
-    "defence",
-    "defense",
-    "justice",
-    "energy",
-    "hydro",
-    "transit",
-    "review",
-    "journal",
-    "magazine",
-    "herald",
-    "tribune",
-    "globe",
-    "mail",
-    "star",
-    "sun",
-    "guardian",
-    "telegraph",
-    "daily",
-    "weekly",
-    "online",
-    "tv",
-    "radio",
-    "channel",
-    "studios",
-    "records",
-    "airlines",
-    "airways",
-    "motors",
-    "systems",
-    "technologies",
-    "labs",
-    "project",
-    "movement",
-    "coalition",
-    "alliance",
-    "federation",
-    "conference",
-    "summit",
-    "forum",
-    "war",
-    "revolution",
-    "treaty",
-    "accord",
-    "agreement",
-    "strait",
-    "sea",
-    "ocean",
-    "bay",
-    "peninsula",
-    "coast",
-    "heights",
-    "hills",
-    "district",
-    "territory",
-    "territories",
-    "state",
-    "oblast",
-    "raion",
-    "krai",
-    "people",
-    "republics",
-    "democrats",
-    "republicans",
-    "liberals",
-    "conservatives",
-    "region's",
-];
+// Capitalised words that end names of places and organisations, never of people.
+#[rustfmt::skip]
+lexicon::word_set!(NOT_PERSON_END, [
+    "street", "avenue", "road", "cafe", "café", "restaurant", "hospital", "university", "college",
+    "school", "council", "party", "city", "county", "province", "authority", "department",
+    "ministry", "bank", "group", "inc", "corp", "ltd", "company", "association", "society",
+    "institute", "centre", "center", "foundation", "agency", "services", "service", "news",
+    "times", "post", "press", "media", "network", "club", "team", "arena", "park", "bridge",
+    "church", "court", "committee", "commission", "office", "government", "army", "police",
+    "forces", "force", "airport", "station", "hotel", "mall", "square", "island", "lake", "river",
+    "mountains", "valley", "region", "republic", "kingdom", "states", "union", "nations", "board",
+    "senate", "house", "assembly", "cup", "league", "games", "festival", "awards", "award",
+    "prize", "act", "bill", "program", "programme", "plan", "fund", "trust", "canada", "america",
+    "scotia", "columbia", "zone", "exchange", "market", "index", "tower", "building", "hall",
+    "museum", "library", "stadium", "gardens", "world", "day", "week", "reserve", "security",
+    "health", "care", "affairs", "defence", "defense", "justice", "energy", "hydro", "transit",
+    "review", "journal", "magazine", "herald", "tribune", "globe", "mail", "star", "sun",
+    "guardian", "telegraph", "daily", "weekly", "online", "tv", "radio", "channel", "studios",
+    "records", "airlines", "airways", "motors", "systems", "technologies", "labs", "project",
+    "movement", "coalition", "alliance", "federation", "conference", "summit", "forum", "war",
+    "revolution", "treaty", "accord", "agreement", "strait", "sea", "ocean", "bay", "peninsula",
+    "coast", "heights", "hills", "district", "territory", "territories", "state", "oblast",
+    "raion", "krai", "people", "republics", "democrats", "republicans", "liberals",
+    "conservatives", "region's",
+]);
 
 /// Resolves the speakers of `parsed` within the article.
 pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolved> {
@@ -373,7 +218,7 @@ fn canonical(mention: &str, people: &[Person], at: usize) -> (String, Option<usi
     let last_clean = strip_possessive(words.last().copied().unwrap_or(""));
     // A surname: the most recent person with it before the mention, else after.
     if last_clean.chars().next().is_some_and(char::is_uppercase)
-        && !lexicon::is_in(TITLES, last_clean)
+        && !lexicon::is_in(&TITLES, last_clean)
     {
         let exact = people
             .iter()
@@ -406,12 +251,12 @@ fn canonical(mention: &str, people: &[Person], at: usize) -> (String, Option<usi
     // A role: the head noun is a title, the modifiers agree.
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     if let Some(head) = lower.last()
-        && lexicon::is_in(TITLES, head)
+        && lexicon::is_in(&TITLES, head)
     {
         let mods: Vec<&str> = words[..words.len() - 1]
             .iter()
             .copied()
-            .filter(|w| !lexicon::is_in(lexicon::DETERMINERS, w))
+            .filter(|w| !lexicon::is_in(&lexicon::DETERMINERS, w))
             .collect();
         let found = people.iter().enumerate().rev().find(|(_, p)| {
             p.at <= at
@@ -451,7 +296,7 @@ fn people_and_mentions(article: &Article, seg: &Segmented) -> (Vec<Person>, Vec<
         let cap = |i: usize| {
             toks[i].kind == TokKind::Word && w(i).chars().next().is_some_and(char::is_uppercase)
         };
-        let title = |k: usize| toks[k].kind == TokKind::Word && lexicon::is_in(TITLES, w(k));
+        let title = |k: usize| toks[k].kind == TokKind::Word && lexicon::is_in(&TITLES, w(k));
         // Sentence start token for each token.
         let mut sentence_first = vec![0usize; toks.len()];
         let mut current = usize::MAX;
@@ -489,15 +334,15 @@ fn people_and_mentions(article: &Article, seg: &Segmented) -> (Vec<Person>, Vec<
                     n0 = k + 1;
                 }
             }
-            while n0 < j && (role_word(n0) || lexicon::is_in(lexicon::NOT_NAME_START, w(n0))) {
+            while n0 < j && (role_word(n0) || lexicon::is_in(&lexicon::NOT_NAME_START, w(n0))) {
                 n0 += 1;
             }
             let last_word = strip_possessive(w(j - 1));
             let looks_personal = j - n0 >= 2
                 && j - n0 <= 4
-                && !lexicon::is_in(NOT_PERSON_END, last_word)
+                && !lexicon::is_in(&NOT_PERSON_END, last_word)
                 && !(n0..j).any(|k| {
-                    lexicon::is_in(lexicon::TIME_WORDS, w(k))
+                    lexicon::is_in(&lexicon::TIME_WORDS, w(k))
                         || w(k).chars().all(|c| c.is_uppercase()) && w(k).len() > 1
                 })
                 && !(n0 > 0 && toks[n0 - 1].kind == TokKind::Word && w(n0 - 1) == "the");
@@ -513,15 +358,15 @@ fn people_and_mentions(article: &Article, seg: &Segmented) -> (Vec<Person>, Vec<
                     while r > 0
                         && i - r < 4
                         && toks[r - 1].kind == TokKind::Word
-                        && !lexicon::is_in(lexicon::DETERMINERS, w(r - 1))
-                        && !lexicon::is_in(lexicon::CLAUSE_BREAKS, w(r - 1))
-                        && !lexicon::is_in(lexicon::ROLE_SCAN_STOPS, w(r - 1))
+                        && !lexicon::is_in(&lexicon::DETERMINERS, w(r - 1))
+                        && !lexicon::is_in(&lexicon::CLAUSE_BREAKS, w(r - 1))
+                        && !lexicon::is_in(&lexicon::ROLE_SCAN_STOPS, w(r - 1))
                     {
                         r -= 1;
                     }
                 }
                 for k in r..n0 {
-                    if !lexicon::is_in(lexicon::NOT_NAME_START, w(k)) {
+                    if !lexicon::is_in(&lexicon::NOT_NAME_START, w(k)) {
                         role.push(w(k).trim_end_matches('.').to_lowercase());
                     }
                 }

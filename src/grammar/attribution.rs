@@ -14,7 +14,7 @@
 //! object       = pronoun-object / nominal / "reporters" …   ; "told reporters"
 //! ```
 
-use super::lexicon::{self, Lexicon};
+use super::lexicon;
 use super::stream::{PResult, Stream, fail, punct, tok, word};
 use nom::Parser;
 use nom::branch::alt;
@@ -47,13 +47,6 @@ pub struct Attr {
     pub end: usize,
 }
 
-const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
-
-/// Words that may continue a name or a nominal between its content words.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "at", "de", "van", "von", "der", "la", "le", "al", "bin", "and", "on", "in",
-];
-
 fn run_of(first: &super::stream::Lex, last: &super::stream::Lex) -> Run {
     Run {
         first: first.index,
@@ -63,7 +56,7 @@ fn run_of(first: &super::stream::Lex, last: &super::stream::Lex) -> Run {
 
 /// `pronoun = "he" / "she" / "they" / "it" / "we" / "I"`
 pub fn pronoun<'a>(i: Stream<'a>) -> PResult<'a, Np> {
-    let (rest, t) = tok(|t| t.is_word() && lexicon::is_in(lexicon::PRONOUNS, t.s))(i)?;
+    let (rest, t) = tok(|t| t.is_word() && t.has(lexicon::class::PRONOUNS))(i)?;
     Ok((
         rest,
         Np {
@@ -74,20 +67,20 @@ pub fn pronoun<'a>(i: Stream<'a>) -> PResult<'a, Np> {
 }
 
 /// Whether a word can be part of a nominal at all.
-fn nominal_word(lex: &Lexicon, t: &super::stream::Lex) -> bool {
+fn nominal_word(t: &super::stream::Lex) -> bool {
     t.is_word()
-        && !(t.is_lower() && lex.is_cue(t.s) && !lexicon::is_in(lexicon::ORG_NOUNS, t.s))
-        && !(t.is_lower() && lexicon::is_in(lexicon::CUE_PRECEDERS, t.s))
-        && !(t.is_lower() && lexicon::is_in(lexicon::CLAUSE_BREAKS, t.s))
-        && !lexicon::is_in(lexicon::PRONOUNS, t.s)
-        && !(t.is_lower() && lexicon::is_in(OBJECT_PRONOUNS, t.s))
+        && !(t.is_lower() && t.has(lexicon::class::CUE_VERBS) && !t.has(lexicon::class::ORG_NOUNS))
+        && !(t.is_lower() && t.has(lexicon::class::CUE_PRECEDERS))
+        && !(t.is_lower() && t.has(lexicon::class::CLAUSE_BREAKS))
+        && !t.has(lexicon::class::PRONOUNS)
+        && !(t.is_lower() && t.has(lexicon::class::OBJECT_PRONOUNS))
         && !t.s.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether a lowercase word can end a speaker phrase: a title or a noun for
 /// an organisation, a medium or a group.
 fn head_noun(t: &super::stream::Lex) -> bool {
-    lexicon::is_in(lexicon::TITLES, t.s) || lexicon::is_in(lexicon::ORG_NOUNS, t.s)
+    t.has(lexicon::class::TITLES) || t.has(lexicon::class::ORG_NOUNS)
 }
 
 /// `nominal`: a name ("Volodymyr Zelenskyy", "Russia’s RIA news agency",
@@ -101,7 +94,7 @@ fn head_noun(t: &super::stream::Lex) -> bool {
 ///         / 1*3 head-word cap *3 cap            ; "news agency AFP"
 ///         / 1*3 lower-word                      ; head is plural or a title
 /// ```
-pub fn nominal<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_ {
+pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
     move |i: Stream<'a>| {
         let toks = i.0;
         let Some(first) = toks.first() else {
@@ -110,13 +103,13 @@ pub fn nominal<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_
         if !first.is_word() {
             return fail(i);
         }
-        let det = lexicon::is_in(lexicon::DETERMINERS, first.s)
-            && (first.is_lower() || lexicon::is_in(&["the", "a", "an"], first.s));
+        let det = first.has(lexicon::class::DETERMINERS)
+            && (first.is_lower() || lexicon::is_one_of(&["the", "a", "an"], first.s));
         let cap = first.is_capitalised()
             && !det
-            && !lexicon::is_in(lexicon::NOT_NAME_START, first.s)
-            && nominal_word(lex, first);
-        let lower = first.is_lower() && !det && nominal_word(lex, first);
+            && !first.has(lexicon::class::NOT_NAME_START)
+            && nominal_word(first);
+        let lower = first.is_lower() && !det && nominal_word(first);
         if !(det || cap || lower) {
             return fail(i);
         }
@@ -124,8 +117,8 @@ pub fn nominal<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_
         // Weekdays and months end a phrase: "Russian State Media on Sunday".
         while n < toks.len()
             && n < 8
-            && nominal_word(lex, &toks[n])
-            && !(toks[n].is_capitalised() && lexicon::is_in(lexicon::TIME_WORDS, toks[n].s))
+            && nominal_word(&toks[n])
+            && !(toks[n].is_capitalised() && toks[n].has(lexicon::class::TIME_WORDS))
         {
             n += 1;
         }
@@ -168,8 +161,8 @@ pub fn nominal<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_
             while n > 1 {
                 let last = &toks[n - 1];
                 if last.is_lower()
-                    && (lexicon::is_in(CONNECTORS, last.s)
-                        || lexicon::is_in(lexicon::DETERMINERS, last.s))
+                    && (last.has(lexicon::class::CONNECTORS)
+                        || last.has(lexicon::class::DETERMINERS))
                 {
                     n -= 1;
                 } else {
@@ -191,8 +184,8 @@ pub fn nominal<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_
 }
 
 /// `speaker = pronoun / nominal`
-pub fn speaker<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_ {
-    move |i| alt((pronoun, nominal(lex))).parse(i)
+pub fn speaker<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
+    move |i| alt((pronoun, nominal())).parse(i)
 }
 
 /// `adverbs = *("has" / "also" / …)`, with `, however,` style interjections.
@@ -200,7 +193,7 @@ pub fn adverbs<'a>(mut i: Stream<'a>) -> PResult<'a, ()> {
     loop {
         if let Some(t) = i.0.first()
             && t.is_word()
-            && (lexicon::is_in(lexicon::CUE_PRECEDERS, t.s) || is_ly_adverb(t))
+            && (t.has(lexicon::class::CUE_PRECEDERS) || is_ly_adverb(t))
         {
             i = Stream(&i.0[1..]);
             continue;
@@ -214,7 +207,7 @@ fn is_ly_adverb(t: &super::stream::Lex) -> bool {
     t.is_lower()
         && t.s.len() >= 5
         && t.s.ends_with("ly")
-        && !lexicon::is_in(
+        && !lexicon::is_one_of(
             &[
                 "family", "supply", "reply", "rally", "assembly", "ally", "early", "daily",
                 "belly", "italy", "july",
@@ -224,11 +217,10 @@ fn is_ly_adverb(t: &super::stream::Lex) -> bool {
 }
 
 /// `cue = cue-verb`
-pub fn cue<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Run> + '_ {
-    move |i: Stream<'a>| {
-        let (rest, t) = tok(|t| t.is_lower() && lex.is_cue(t.s))(i)?;
-        Ok((rest, run_of(t, t)))
-    }
+/// (The word classes of the tokens already count configured cue verbs.)
+pub fn cue<'a>(i: Stream<'a>) -> PResult<'a, Run> {
+    let (rest, t) = tok(|t| t.is_lower() && t.has(lexicon::class::CUE_VERBS))(i)?;
+    Ok((rest, run_of(t, t)))
 }
 
 /// `appositive = "," 1*24 (word / inner-punct) ","`, opened by a relative
@@ -239,7 +231,7 @@ pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, ()> {
         return fail(i);
     };
     let opener = first.is_lower()
-        || lexicon::is_in(
+        || lexicon::is_one_of(
             &[
                 "who",
                 "which",
@@ -268,22 +260,22 @@ pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, ()> {
 }
 
 /// `relay = ["," ] ("quoting" / "citing") speaker`
-pub fn relay<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Np> + '_ {
+pub fn relay<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
     move |i| {
         let (i, _) = opt(punct(',')).parse(i)?;
         let (i, _) = alt((word("quoting"), word("citing"))).parse(i)?;
-        speaker(lex)(i)
+        speaker()(i)
     }
 }
 
 /// `speaker-cue = speaker [appositive] adverbs cue [relay]`
-pub fn speaker_cue<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Attr> + '_ {
+pub fn speaker_cue<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
     move |i| {
-        let (i, np) = speaker(lex)(i)?;
+        let (i, np) = speaker()(i)?;
         let (i, _) = opt(appositive).parse(i)?;
         let (i, _) = adverbs(i)?;
-        let (i, c) = cue(lex)(i)?;
-        let (i, origin) = opt(relay(lex)).parse(i)?;
+        let (i, c) = cue(i)?;
+        let (i, origin) = opt(relay()).parse(i)?;
         let attr = match origin {
             Some(o) => Attr {
                 speaker: o,
@@ -303,18 +295,18 @@ pub fn speaker_cue<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Attr
 }
 
 /// `cue-speaker = cue speaker [relay]`
-pub fn cue_speaker<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Attr> + '_ {
+pub fn cue_speaker<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
     move |i| {
-        let (i, c) = cue(lex)(i)?;
+        let (i, c) = cue(i)?;
         // "said he" happens; "said it" or "told them" names an object.
         if let Some(t) = i.first()
-            && lexicon::is_in(lexicon::PRONOUNS, t.s)
+            && t.has(lexicon::class::PRONOUNS)
             && !(t.is("he") || t.is("she"))
         {
             return fail(i);
         }
-        let (i, np) = speaker(lex)(i)?;
-        let (i, origin) = opt(relay(lex)).parse(i)?;
+        let (i, np) = speaker()(i)?;
+        let (i, origin) = opt(relay()).parse(i)?;
         let attr = match origin {
             Some(o) => Attr {
                 speaker: o,
@@ -334,12 +326,12 @@ pub fn cue_speaker<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Attr
 }
 
 /// `according = "according" "to" speaker`
-pub fn according<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Attr> + '_ {
+pub fn according<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
     move |i| {
         let (i, a) = word("according")(i)?;
         let (i, t) = word("to")(i)?;
-        let (i, np) = speaker(lex)(i)?;
-        let (i, origin) = opt(relay(lex)).parse(i)?;
+        let (i, np) = speaker()(i)?;
+        let (i, origin) = opt(relay()).parse(i)?;
         let cue = run_of(a, t);
         let attr = match origin {
             Some(o) => Attr {
@@ -360,21 +352,21 @@ pub fn according<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Attr> 
 }
 
 /// `object = pronoun-object / "reporters" / nominal` after cues such as told.
-pub fn object<'a>(lex: &Lexicon) -> impl Fn(Stream<'a>) -> PResult<'a, Run> + '_ {
+pub fn object<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Run> {
     move |i| {
-        if let Ok((rest, t)) = tok(|t| t.is_lower() && lexicon::is_in(OBJECT_PRONOUNS, t.s))(i) {
+        if let Ok((rest, t)) = tok(|t| t.is_lower() && t.has(lexicon::class::OBJECT_PRONOUNS))(i) {
             return Ok((rest, run_of(t, t)));
         }
-        let (rest, np) = nominal(lex)(i)?;
+        let (rest, np) = nominal()(i)?;
         Ok((rest, np.run))
     }
 }
 
 /// Attribution right after a closing quote: `“…,” said X`, `“…,” X told
 /// reporters`, `“…,” according to X`.
-pub fn after_quote(lex: &Lexicon, i: Stream) -> Option<Attr> {
+pub fn after_quote(i: Stream) -> Option<Attr> {
     let (i, _) = opt(punct(',')).parse(i).ok()?;
-    let (rest, mut a) = alt((according(lex), speaker_cue(lex), cue_speaker(lex)))
+    let (rest, mut a) = alt((according(), speaker_cue(), cue_speaker()))
         .parse(i)
         .ok()?;
     a.end = rest.first().map_or(usize::MAX, |t| t.index);
@@ -384,7 +376,7 @@ pub fn after_quote(lex: &Lexicon, i: Stream) -> Option<Attr> {
 /// Attribution in the clause right before an opening quote: `X said, “…”`,
 /// `X told reporters: “…”`, `according to X, “…”`. `clause` ends where the
 /// quote opens.
-pub fn before_quote(lex: &Lexicon, clause: Stream) -> Option<Attr> {
+pub fn before_quote(clause: Stream) -> Option<Attr> {
     let toks = clause.0;
     let mut n = toks.len();
     while n > 0 && (toks[n - 1].is_punct(',') || toks[n - 1].is_punct(':')) {
@@ -398,9 +390,9 @@ pub fn before_quote(lex: &Lexicon, clause: Stream) -> Option<Attr> {
     // "said in a statement" is left to the indirect rule).
     for start in clause_starts(body) {
         let s = Stream(&body[start..]);
-        let attempt = alt((according(lex), speaker_cue(lex))).parse(s);
+        let attempt = alt((according(), speaker_cue())).parse(s);
         if let Ok((rest, mut a)) = attempt {
-            let (rest, _) = opt(object(lex)).parse(rest).unwrap_or((rest, None));
+            let (rest, _) = opt(object()).parse(rest).unwrap_or((rest, None));
             // `X says that “…”`: the quote is the reported content.
             let (rest, _) = opt(word("that")).parse(rest).unwrap_or((rest, None));
             if rest.is_empty() {
@@ -438,10 +430,14 @@ mod tests {
         tokenize(text, Span::new(0, text.len()), &[], &mut toks);
         toks.iter()
             .enumerate()
-            .map(|(i, t)| Lex {
-                tok: *t,
-                s: &text[t.start..t.end],
-                index: i,
+            .map(|(i, t)| {
+                let s = &text[t.start..t.end];
+                Lex {
+                    tok: *t,
+                    s,
+                    index: i,
+                    class: lexicon::classify(s),
+                }
             })
             .collect()
     }
@@ -453,7 +449,6 @@ mod tests {
 
     #[test]
     fn after_quote_forms() {
-        let lex = Lexicon::default();
         for (text, speaker, cue) in [
             (", said Ann Lee.", "Ann Lee", "said"),
             (", Ann Lee said.", "Ann Lee", "said"),
@@ -475,7 +470,7 @@ mod tests {
             ),
         ] {
             let l = lexes(text);
-            let a = after_quote(&lex, Stream(&l)).unwrap_or_else(|| panic!("{text}"));
+            let a = after_quote(Stream(&l)).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(words(text, a.speaker.run), speaker, "{text}");
             assert_eq!(words(text, a.cue), cue, "{text}");
         }
@@ -483,17 +478,15 @@ mod tests {
 
     #[test]
     fn relayed_quote_names_reporter_and_origin() {
-        let lex = Lexicon::default();
         let text = " Coast Radio reported quoting fleet captain Ivo Marsh.";
         let l = lexes(text);
-        let a = after_quote(&lex, Stream(&l)).unwrap();
+        let a = after_quote(Stream(&l)).unwrap();
         assert_eq!(words(text, a.speaker.run), "fleet captain Ivo Marsh");
         assert_eq!(words(text, a.reporter.unwrap().run), "Coast Radio");
     }
 
     #[test]
     fn before_quote_forms() {
-        let lex = Lexicon::default();
         for (text, speaker) in [
             ("Speaking on radio, she said,", "she"),
             ("The mayor told reporters:", "The mayor"),
@@ -501,10 +494,10 @@ mod tests {
             ("According to Ana Ruiz,", "Ana Ruiz"),
         ] {
             let l = lexes(text);
-            let a = before_quote(&lex, Stream(&l)).unwrap_or_else(|| panic!("{text}"));
+            let a = before_quote(Stream(&l)).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(words(text, a.speaker.run), speaker, "{text}");
         }
         let l = lexes("The boats left the harbour,");
-        assert!(before_quote(&lex, Stream(&l)).is_none());
+        assert!(before_quote(Stream(&l)).is_none());
     }
 }

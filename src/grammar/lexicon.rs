@@ -1,11 +1,49 @@
 //! Word lists the grammar consults: reporting cues, pronouns, titles, words
 //! that never start a speaker. The cue list can be extended at run time.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
-/// Reporting verbs, every inflection listed so that lookup is one hash probe.
+/// A set of lowercase words, looked up without allocating.
+#[derive(Debug)]
+pub struct WordSet(FxHashSet<&'static str>);
+
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> Self {
+        WordSet(words.iter().copied().collect())
+    }
+
+    /// Whether `word`, lowercased and without a trailing full stop, is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        if word.len() > 32 {
+            return false;
+        }
+        if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            return self.0.contains(word);
+        }
+        if word.is_ascii() {
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|w| self.0.contains(w));
+        }
+        self.0.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// Declares a lazily built [`WordSet`].
+macro_rules! word_set {
+    ($vis:vis $name:ident, [$($w:expr),* $(,)?]) => {
+        $vis static $name: std::sync::LazyLock<$crate::grammar::lexicon::WordSet> =
+            std::sync::LazyLock::new(|| $crate::grammar::lexicon::WordSet::new(&[$($w),*]));
+    };
+}
+pub(crate) use word_set;
+
+// Reporting verbs, every inflection listed so that lookup is one hash probe.
 #[rustfmt::skip]
-const CUE_VERBS: &[&str] = &[
+word_set!(CUE_VERBS, [
     "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds",
     "adding", "claim", "claimed", "claims", "claiming", "state", "stated", "states", "stating",
     "insist", "insisted", "insists", "insisting", "warn", "warned", "warns", "warning", "note",
@@ -44,12 +82,12 @@ const CUE_VERBS: &[&str] = &[
     "exclaim", "exclaimed", "exclaims", "answered", "interjected", "chanted", "yelled", "screamed",
     "whispered", "mused", "muses", "sighed", "snapped", "retort", "retorted", "read", "reads",
     "pledging", "threatening", "demanding",
-];
+]);
 
-/// Cues that introduce indirect speech only with an explicit `that` (they are
-/// too often ordinary verbs: "agreed to talks", "called him", "expects rain").
+// Cues that introduce indirect speech only with an explicit `that` (they are
+// too often ordinary verbs: "agreed to talks", "called him", "expects rain").
 #[rustfmt::skip]
-const THAT_ONLY: &[&str] = &[
+word_set!(THAT_ONLY, [
     "read", "reads", "emailed", "emailing", "texted", "messaged", "posting", "tweeting", "chanted",
     "yelled", "screamed", "whispered", "sighed", "snapped", "answered", "accuse", "accused",
     "accuses", "accusing", "praise", "praised", "praises", "praising", "criticize", "criticized",
@@ -72,33 +110,33 @@ const THAT_ONLY: &[&str] = &[
     "touted", "touts", "threaten", "threatened", "threatens", "pledge", "pledged", "pledges",
     "promise", "promised", "promises", "vow", "vowed", "vows", "boast", "boasted", "testify",
     "testified", "testifies", "admit", "admitted", "admits", "admitting",
-];
+]);
 
-/// Cues whose content can be an infinitive: "promised to rebuild the port".
+// Cues whose content can be an infinitive: "promised to rebuild the port".
 #[rustfmt::skip]
-const INFINITIVE_CUES: &[&str] = &[
+word_set!(INFINITIVE_CUES, [
     "promise", "promised", "promises", "promising", "pledge", "pledged", "pledges", "pledging",
     "vow", "vowed", "vows", "vowing", "urge", "urged", "urges", "ask", "asked", "asks", "call",
     "called", "calls",
-];
+]);
 
-/// Cues that take the addressee as object before the content: "told reporters
-/// that", "asked Kyiv to", "warned them".
+// Cues that take the addressee as object before the content: "told reporters
+// that", "asked Kyiv to", "warned them".
 #[rustfmt::skip]
-const TAKES_OBJECT: &[&str] = &[
+word_set!(TAKES_OBJECT, [
     "tell", "told", "tells", "telling", "ask", "asked", "asks", "asking", "urge", "urged", "urges",
     "urging", "warn", "warned", "warns", "warning", "remind", "reminded", "assure", "assured",
     "assures", "promise", "promised", "inform", "informed", "caution", "cautioned",
-];
+]);
 
-/// Personal pronouns that can stand for a speaker.
+// Personal pronouns that can stand for a speaker.
 #[rustfmt::skip]
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+word_set!(pub PRONOUNS, ["he", "she", "they", "it", "we", "i", "you"]);
 
-/// Titles and roles that precede a name ("President Vladimir Putin") and that
-/// can stand for a person alone ("the President said").
+// Titles and roles that precede a name ("President Vladimir Putin") and that
+// can stand for a person alone ("the President said").
 #[rustfmt::skip]
-pub const TITLES: &[&str] = &[
+word_set!(pub TITLES, [
     "president", "prime", "minister", "chancellor", "king", "queen", "prince", "princess",
     "senator", "sen", "representative", "rep", "governor", "gov", "mayor", "premier", "chief",
     "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "general", "gen",
@@ -113,11 +151,11 @@ pub const TITLES: &[&str] = &[
     "researcher", "scientist", "writer", "editor", "columnist", "activist", "organizer",
     "organiser", "worker", "student", "teacher", "resident", "farmer", "physician", "nurse",
     "surgeon", "coroner", "examiner", "administrator", "strategist", "pollster", "veteran",
-];
+]);
 
-/// Capitalised words that open sentences but never start a name.
+// Capitalised words that open sentences but never start a name.
 #[rustfmt::skip]
-pub const NOT_NAME_START: &[&str] = &[
+word_set!(pub NOT_NAME_START, [
     "the", "a", "an", "earlier", "later", "meanwhile", "however", "but", "and", "also", "then",
     "still", "now", "today", "yesterday", "ultimately", "instead", "in", "on", "at", "for",
     "after", "before", "when", "while", "as", "if", "since", "this", "that", "these", "those",
@@ -128,27 +166,27 @@ pub const NOT_NAME_START: &[&str] = &[
     "because", "unlike", "like", "last", "next", "first", "finally", "again", "indeed", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "he", "she", "they",
     "we", "i", "you", "one", "two", "three", "mr", "mrs", "ms", "dr",
-];
+]);
 
-/// Words that end a speaker phrase when scanning left from a cue.
+// Words that end a speaker phrase when scanning left from a cue.
 #[rustfmt::skip]
-pub const CLAUSE_BREAKS: &[&str] = &[
+word_set!(pub CLAUSE_BREAKS, [
     "and", "but", "or", "while", "as", "because", "after", "before", "when", "where", "since",
     "if", "that", "which", "who", "whom", "whose", "although", "though", "so", "than", "until",
     "unless", "whether", "said", "says", "told", "not",
-];
+]);
 
-/// Determiners that open a common-noun speaker ("the union", "a spokesperson").
+// Determiners that open a common-noun speaker ("the union", "a spokesperson").
 #[rustfmt::skip]
-pub const DETERMINERS: &[&str] = &[
+word_set!(pub DETERMINERS, [
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
     "some", "many", "several", "two", "three", "other", "both", "most",
-];
+]);
 
-/// Nouns for organisations, media and groups that end a speaker phrase
-/// ("Russia's RIA news agency", "Ukraine's presidency", "the union").
+// Nouns for organisations, media and groups that end a speaker phrase
+// ("Russia's RIA news agency", "Ukraine's presidency", "the union").
 #[rustfmt::skip]
-pub const ORG_NOUNS: &[&str] = &[
+word_set!(pub ORG_NOUNS, [
     "news", "agency", "media", "presidency", "government", "ministry", "office", "team",
     "delegation", "police", "army", "military", "forces", "council", "committee", "party", "union",
     "company", "court", "department", "service", "embassy", "administration", "parliament",
@@ -164,102 +202,185 @@ pub const ORG_NOUNS: &[&str] = &[
     "regime", "kremlin", "palace", "white", "state", "states", "nations", "people", "public",
     "citizens", "voters", "students", "parents", "teachers", "nurses", "patients", "victims",
     "owners", "managers", "executives", "spokesman", "spokeswoman", "release",
-];
+]);
 
-/// Auxiliaries and adverbs that may stand between a speaker and the cue
-/// ("Kiev has said", "Zelenskyy also told").
+// Auxiliaries and adverbs that may stand between a speaker and the cue
+// ("Kiev has said", "Zelenskyy also told").
 #[rustfmt::skip]
-pub const CUE_PRECEDERS: &[&str] = &[
+word_set!(pub CUE_PRECEDERS, [
     "has", "have", "had", "also", "later", "would", "will", "could", "previously", "then", "again",
     "further", "repeatedly", "reportedly", "once", "recently", "earlier", "first", "publicly",
     "privately", "simply", "just", "did", "does", "do", "is", "was", "were", "are", "already",
     "often", "frequently", "quickly", "flatly", "strongly", "firmly", "even", "still", "now", "is",
     "may", "might", "shall", "should", "can",
-];
+]);
 
 /// The configurable lexicon.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    cues: HashSet<String>,
-    that_only: HashSet<String>,
-    takes_object: HashSet<String>,
-    infinitive: HashSet<String>,
-}
-
-impl Default for Lexicon {
-    fn default() -> Self {
-        let set = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<HashSet<_>>();
-        Lexicon {
-            cues: set(CUE_VERBS),
-            that_only: set(THAT_ONLY),
-            takes_object: set(TAKES_OBJECT),
-            infinitive: set(INFINITIVE_CUES),
-        }
-    }
+    /// Cue verbs added by configuration, lowercase.
+    extra_cues: FxHashSet<String>,
 }
 
 impl Lexicon {
     /// Adds cue verbs (every form the text uses must be listed).
     pub fn extend_cues<I: IntoIterator<Item = String>>(&mut self, words: I) {
         for w in words {
-            self.cues.insert(w.to_lowercase());
+            self.extra_cues.insert(w.to_lowercase());
+        }
+    }
+
+    /// The classes of a word, with configured cue verbs counted as cues.
+    pub fn classify(&self, word: &str) -> u32 {
+        let c = classify(word);
+        if c & class::CUE_VERBS == 0
+            && !self.extra_cues.is_empty()
+            && self.extra_cues.contains(&word.to_lowercase())
+        {
+            c | class::CUE_VERBS
+        } else {
+            c
         }
     }
 
     /// Whether `word` (any case) is a reporting verb.
     pub fn is_cue(&self, word: &str) -> bool {
-        self.lookup(&self.cues, word)
+        CUE_VERBS.contains(word)
+            || (!self.extra_cues.is_empty() && self.extra_cues.contains(&word.to_lowercase()))
     }
 
     /// Whether the cue needs an explicit `that` to introduce indirect speech.
     pub fn needs_that(&self, word: &str) -> bool {
-        self.lookup(&self.that_only, word)
+        THAT_ONLY.contains(word)
     }
 
     /// Whether the cue reports with a `to` infinitive ("vowed to stay").
     pub fn takes_infinitive(&self, word: &str) -> bool {
-        self.lookup(&self.infinitive, word)
+        INFINITIVE_CUES.contains(word)
     }
 
     pub fn takes_object(&self, word: &str) -> bool {
-        self.lookup(&self.takes_object, word)
-    }
-
-    fn lookup(&self, set: &HashSet<String>, word: &str) -> bool {
-        if word.len() > 16 {
-            return false;
-        }
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return set.contains(word);
-        }
-        set.contains(&word.to_lowercase())
+        TAKES_OBJECT.contains(word)
     }
 }
 
-/// Whether `word` (lowercased) is in `list`.
-pub fn is_in(list: &[&str], word: &str) -> bool {
+/// Whether `word` (any case, trailing full stop ignored) is in `set`.
+pub fn is_in(set: &WordSet, word: &str) -> bool {
+    set.contains(word)
+}
+
+/// Whether `word` equals one of a few ASCII words, ignoring case.
+pub fn is_one_of(words: &[&str], word: &str) -> bool {
     let word = word.strip_suffix('.').unwrap_or(word);
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return list.contains(&word);
-    }
-    let lower = word.to_lowercase();
-    list.contains(&lower.as_str())
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Weekdays and months: never part of a name.
+// Weekdays and months: never part of a name.
 #[rustfmt::skip]
-pub const TIME_WORDS: &[&str] = &[
+word_set!(pub TIME_WORDS, [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "today", "yesterday", "tonight",
-];
+]);
 
-/// Prepositions and clause verbs: they end a role phrase when scanning left
-/// from a name ("met his rival", "told the minister").
+// Prepositions and clause verbs: they end a role phrase when scanning left
+// from a name ("met his rival", "told the minister").
 #[rustfmt::skip]
-pub const ROLE_SCAN_STOPS: &[&str] = &[
+word_set!(pub ROLE_SCAN_STOPS, [
     "of", "in", "on", "at", "to", "for", "with", "by", "from", "about", "against", "between",
     "into", "through", "during", "before", "after", "above", "below", "under", "over", "near",
     "met", "told", "called", "said", "says",
-];
+]);
+
+#[rustfmt::skip]
+word_set!(pub OBJECT_PRONOUNS, [
+    "him", "her", "them", "us", "me", "you", "it",
+]);
+
+// Words that may continue a name or a nominal between its content words.
+#[rustfmt::skip]
+word_set!(pub CONNECTORS, [
+    "of", "for", "at", "de", "van", "von", "der", "la", "le", "al", "bin", "and", "on", "in",
+]);
+
+// Words that open an adverbial between a cue and its `that` clause, and
+// that cannot open reported content themselves.
+#[rustfmt::skip]
+word_set!(pub ADVERBIAL_OPENERS, [
+    "in", "on", "at", "to", "for", "with", "by", "during", "after", "before", "about", "of",
+    "from", "last", "earlier", "later", "this", "yesterday", "today", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "late", "also", "again", "repeatedly",
+    "publicly", "previously", "once", "through", "via", "over", "under", "while",
+]);
+
+/// Word classes as bits, so that a token is looked up once and every rule
+/// after that is a bit test.
+pub mod class {
+    pub const CUE_VERBS: u32 = 1 << 0;
+    pub const THAT_ONLY: u32 = 1 << 1;
+    pub const INFINITIVE_CUES: u32 = 1 << 2;
+    pub const TAKES_OBJECT: u32 = 1 << 3;
+    pub const PRONOUNS: u32 = 1 << 4;
+    pub const TITLES: u32 = 1 << 5;
+    pub const NOT_NAME_START: u32 = 1 << 6;
+    pub const CLAUSE_BREAKS: u32 = 1 << 7;
+    pub const DETERMINERS: u32 = 1 << 8;
+    pub const ORG_NOUNS: u32 = 1 << 9;
+    pub const CUE_PRECEDERS: u32 = 1 << 10;
+    pub const TIME_WORDS: u32 = 1 << 11;
+    pub const ROLE_SCAN_STOPS: u32 = 1 << 12;
+    pub const OBJECT_PRONOUNS: u32 = 1 << 13;
+    pub const CONNECTORS: u32 = 1 << 14;
+    pub const ADVERBIAL_OPENERS: u32 = 1 << 15;
+}
+
+static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for (set, bit) in [
+            (&*CUE_VERBS, class::CUE_VERBS),
+            (&*THAT_ONLY, class::THAT_ONLY),
+            (&*INFINITIVE_CUES, class::INFINITIVE_CUES),
+            (&*TAKES_OBJECT, class::TAKES_OBJECT),
+            (&*PRONOUNS, class::PRONOUNS),
+            (&*TITLES, class::TITLES),
+            (&*NOT_NAME_START, class::NOT_NAME_START),
+            (&*CLAUSE_BREAKS, class::CLAUSE_BREAKS),
+            (&*DETERMINERS, class::DETERMINERS),
+            (&*ORG_NOUNS, class::ORG_NOUNS),
+            (&*CUE_PRECEDERS, class::CUE_PRECEDERS),
+            (&*TIME_WORDS, class::TIME_WORDS),
+            (&*ROLE_SCAN_STOPS, class::ROLE_SCAN_STOPS),
+            (&*OBJECT_PRONOUNS, class::OBJECT_PRONOUNS),
+            (&*CONNECTORS, class::CONNECTORS),
+            (&*ADVERBIAL_OPENERS, class::ADVERBIAL_OPENERS),
+        ] {
+            for w in &set.0 {
+                *map.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        map
+    });
+
+/// The classes of a word (any case, trailing full stop ignored).
+pub fn classify(word: &str) -> u32 {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if word.is_empty() || word.len() > 32 {
+        return 0;
+    }
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+        return CLASSES.get(word).copied().unwrap_or(0);
+    }
+    if word.is_ascii() {
+        let mut buf = [0u8; 32];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).map_or(0, |w| CLASSES.get(w).copied().unwrap_or(0));
+    }
+    CLASSES
+        .get(word.to_lowercase().as_str())
+        .copied()
+        .unwrap_or(0)
+}

@@ -122,10 +122,19 @@ pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
         let lexes: Vec<Lex> = toks
             .iter()
             .enumerate()
-            .map(|(i, t)| Lex {
-                tok: *t,
-                s: &text[t.start..t.end],
-                index: i,
+            .map(|(i, t)| {
+                let s = &text[t.start..t.end];
+                let class = if t.kind == TokKind::Word {
+                    lex.classify(s)
+                } else {
+                    0
+                };
+                Lex {
+                    tok: *t,
+                    s,
+                    index: i,
+                    class,
+                }
             })
             .collect();
         let pairing = marks::pair(text, &toks);
@@ -456,7 +465,7 @@ impl<'a> Para<'a, '_> {
         }
         let s0 = self.sentence_first_token(self.lexes.len() - 1);
         let clause = &self.lexes[s0..];
-        let a = attribution::before_quote(self.lex, Stream(clause))?;
+        let a = attribution::before_quote(Stream(clause))?;
         Some(Said {
             speaker: self.np_span(a.speaker),
             pronoun: a.speaker.pronoun,
@@ -502,7 +511,7 @@ impl<'a> Para<'a, '_> {
         let close = q.close?;
         let rest = &self.lexes[close + 1..];
         let stop = rest.iter().position(|t| t.is_mark()).unwrap_or(rest.len());
-        attribution::after_quote(self.lex, Stream(&rest[..stop]))
+        attribution::after_quote(Stream(&rest[..stop]))
     }
 
     /// Attribution in the clause before the opening mark.
@@ -516,7 +525,7 @@ impl<'a> Para<'a, '_> {
             return None;
         }
         let clause = &self.lexes[from..q.open];
-        if let Some(a) = attribution::before_quote(self.lex, Stream(clause)) {
+        if let Some(a) = attribution::before_quote(Stream(clause)) {
             return Some(a);
         }
         // `…, saying, “…”` / `Trump said, adding later, “…”`: a participle
@@ -524,13 +533,13 @@ impl<'a> Para<'a, '_> {
         let n = clause.len();
         let c = (n.saturating_sub(4)..n).rev().find(|&k| {
             let t = &clause[k];
-            t.is_lower() && t.s.ends_with("ing") && self.lex.is_cue(t.s)
+            t.is_lower() && t.s.ends_with("ing") && t.has(lexicon::class::CUE_VERBS)
         })?;
         let cue = Run {
             first: clause[c].index,
             last: clause[c].index,
         };
-        let speaker = attribution::speaker_cue(self.lex)
+        let speaker = attribution::speaker_cue()
             .parse(Stream(clause))
             .ok()
             .map(|(_, a)| a.speaker)
@@ -604,7 +613,7 @@ impl<'a> Para<'a, '_> {
         let to = self.sentence_end_token(i);
         self.lexes[from..to]
             .iter()
-            .any(|t| t.is_lower() && self.lex.is_cue(t.s) && !self.lex.needs_that(t.s))
+            .any(|t| t.is_lower() && t.has(lexicon::class::CUE_VERBS) && !self.lex.needs_that(t.s))
     }
 
     /// Indirect statements in the paragraph: cues outside quotes with a
@@ -635,7 +644,7 @@ impl<'a> Para<'a, '_> {
             while c < limit {
                 let t = &lexes[c];
                 if t.is_lower()
-                    && self.lex.is_cue(t.s)
+                    && t.has(lexicon::class::CUE_VERBS)
                     && !inside(c)
                     && !used.contains(&c)
                     && let Some((st, next)) = self.indirect_at(c, s0, limit, quoted)
@@ -680,9 +689,7 @@ impl<'a> Para<'a, '_> {
     ) -> Option<Statement> {
         let lexes = self.lexes;
         let k = (s0 + 1..s1).find(|&k| lexes[k].is("according") && lexes[k - 1].is_punct(','))?;
-        let (rest, a) = attribution::according(self.lex)
-            .parse(Stream(&lexes[k..s1]))
-            .ok()?;
+        let (rest, a) = attribution::according().parse(Stream(&lexes[k..s1])).ok()?;
         let comma = rest.first().filter(|t| t.is_punct(','))?.index;
         let j = self.skip_dateline(s0, k);
         let mut e = s1;
@@ -710,7 +717,7 @@ impl<'a> Para<'a, '_> {
 
     /// `According to X,` at the start of the sentence: the comma and the rule.
     fn according_prefix(&self, s0: usize, s1: usize) -> Option<(usize, Attr)> {
-        let (rest, a) = attribution::according(self.lex)
+        let (rest, a) = attribution::according()
             .parse(Stream(&self.lexes[s0..s1]))
             .ok()?;
         let comma = rest.first().filter(|t| t.is_punct(','))?.index;
@@ -794,7 +801,7 @@ impl<'a> Para<'a, '_> {
         };
         for start in starts {
             let s = Stream(&clause[start..]);
-            if let Ok((rest, a)) = attribution::speaker_cue(lex).parse(Stream(s.0)) {
+            if let Ok((rest, a)) = attribution::speaker_cue().parse(Stream(s.0)) {
                 let consumed_to = rest.first().map_or(c + 1, |t| t.index);
                 if a.cue.first == c && (consumed_to == c + 1 || a.reporter.is_some()) {
                     speaker = Some(a.speaker);
@@ -815,7 +822,7 @@ impl<'a> Para<'a, '_> {
         }
         // Content after the cue.
         let mut j = c + 1;
-        if let Ok((rest, o)) = attribution::relay(lex).parse(Stream(&lexes[j..s1])) {
+        if let Ok((rest, o)) = attribution::relay().parse(Stream(&lexes[j..s1])) {
             reporter = speaker;
             speaker = Some(o);
             j = rest.first().map_or(s1, |t| t.index);
@@ -823,7 +830,7 @@ impl<'a> Para<'a, '_> {
         // "asked Kyiv to sit down": the object opens the content.
         let mut infinitive = false;
         if lex.takes_object(cue_word)
-            && let Ok((rest, _)) = attribution::object(lex).parse(Stream(&lexes[j..s1]))
+            && let Ok((rest, _)) = attribution::object().parse(Stream(&lexes[j..s1]))
         {
             let after_obj = rest.first().map_or(s1, |t| t.index);
             if lexes.get(after_obj).is_some_and(|t| t.is("to")) {
@@ -856,7 +863,7 @@ impl<'a> Para<'a, '_> {
                 let adverbial = between.is_empty()
                     || between
                         .first()
-                        .is_some_and(|x| lexicon::is_in(ADVERBIAL_OPENERS, x.s));
+                        .is_some_and(|x| x.has(lexicon::class::ADVERBIAL_OPENERS));
                 if adverbial && between.iter().all(|x| x.is_word()) {
                     j += t + 1;
                     has_that = true;
@@ -872,7 +879,7 @@ impl<'a> Para<'a, '_> {
             let quote_follows = quoted.iter().any(|&(o, _)| o > c && o < s1);
             if next.is_none_or(|t| !t.is_word() && !t.is_mark())
                 || (lex.needs_that(cue_word) && !quote_follows)
-                || next.is_some_and(|t| t.is_lower() && lexicon::is_in(ADVERBIAL_OPENERS, t.s))
+                || next.is_some_and(|t| t.is_lower() && t.has(lexicon::class::ADVERBIAL_OPENERS))
             {
                 return None;
             }
@@ -899,13 +906,13 @@ impl<'a> Para<'a, '_> {
                 after += 1;
                 while lexes
                     .get(after)
-                    .is_some_and(|t| t.is_lower() && lexicon::is_in(lexicon::CUE_PRECEDERS, t.s))
+                    .is_some_and(|t| t.is_lower() && t.has(lexicon::class::CUE_PRECEDERS))
                 {
                     after += 1;
                 }
             }
             if let Some(n) = lexes.get(after)
-                && (n.is_lower() && lex.is_cue(n.s) || self.is_tail(after, s1))
+                && (n.is_lower() && n.has(lexicon::class::CUE_VERBS) || self.is_tail(after, s1))
             {
                 e = if mark { k + 2 } else { k };
                 break;
@@ -944,9 +951,9 @@ impl<'a> Para<'a, '_> {
         }
         let s = Stream(&lexes[k..e]);
         let (rest, a) = nom::branch::alt((
-            attribution::speaker_cue(self.lex),
-            attribution::cue_speaker(self.lex),
-            attribution::according(self.lex),
+            attribution::speaker_cue(),
+            attribution::cue_speaker(),
+            attribution::according(),
         ))
         .parse(s)
         .ok()?;
@@ -955,7 +962,7 @@ impl<'a> Para<'a, '_> {
         let ok = left.len() <= 4
             && left.iter().all(|t| t.is_word())
             && left.first().is_none_or(|t| {
-                lexicon::is_in(
+                lexicon::is_one_of(
                     &[
                         "on",
                         "in",
@@ -1038,60 +1045,17 @@ impl<'a> Para<'a, '_> {
             // Not the object of a preposition: "Earlier in the day, …".
             if start > 0
                 && lexes[start - 1].is_lower()
-                && lexicon::is_in(ADVERBIAL_OPENERS, lexes[start - 1].s)
+                && lexes[start - 1].has(lexicon::class::ADVERBIAL_OPENERS)
             {
                 continue;
             }
-            if let Ok((_, np)) = attribution::speaker(self.lex).parse(Stream(&lexes[start..])) {
+            if let Ok((_, np)) = attribution::speaker().parse(Stream(&lexes[start..])) {
                 return Some(np);
             }
         }
         None
     }
 }
-
-/// Words that open an adverbial between a cue and its `that` clause, and
-/// that cannot open reported content themselves.
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "by",
-    "during",
-    "after",
-    "before",
-    "about",
-    "of",
-    "from",
-    "last",
-    "earlier",
-    "later",
-    "this",
-    "yesterday",
-    "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "late",
-    "also",
-    "again",
-    "repeatedly",
-    "publicly",
-    "previously",
-    "once",
-    "through",
-    "via",
-    "over",
-    "under",
-    "while",
-];
 
 const NO_ATTR: Attr = Attr {
     speaker: Np {

@@ -12,9 +12,16 @@ pub struct Lex<'a> {
     pub s: &'a str,
     /// Index of the token in its paragraph.
     pub index: usize,
+    /// Word classes ([`super::lexicon::class`]), computed once.
+    pub class: u32,
 }
 
 impl Lex<'_> {
+    /// Whether the token is a word of any of the classes in `bits`.
+    pub fn has(&self, bits: u32) -> bool {
+        self.class & bits != 0
+    }
+
     pub fn is_word(&self) -> bool {
         self.tok.kind == TokKind::Word
     }
