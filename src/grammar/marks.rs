@@ -86,72 +86,70 @@ fn is_apostrophe_char(c: char) -> bool {
 }
 
 /// Tokenizes `text[span]`, treating bytes inside `skip` spans (sorted) as space.
+///
+/// Works on bytes, decoding a character only where one is not ASCII.
 pub fn tokenize(text: &str, span: Span, skip: &[Span], out: &mut Vec<Tok>) {
-    let mut chars = text[span.range()].char_indices().peekable();
+    let bytes = text.as_bytes();
+    let end = span.end.min(text.len());
     let mut skip_i = skip.partition_point(|s| s.end <= span.start);
-    while let Some((rel, c)) = chars.next() {
-        let at = span.start + rel;
-        while skip_i < skip.len() && skip[skip_i].end <= at {
+    let mut next_skip = skip.get(skip_i).map_or(usize::MAX, |s| s.start);
+    let mut i = span.start;
+    while i < end {
+        if i >= next_skip {
+            i = i.max(skip[skip_i].end);
             skip_i += 1;
-        }
-        if skip_i < skip.len() && skip[skip_i].start <= at {
+            next_skip = skip.get(skip_i).map_or(usize::MAX, |s| s.start);
             continue;
         }
+        let (c, len) = char_at(text, bytes, i);
         if c.is_whitespace() || is_invisible(c) {
+            i += len;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = at + c.len_utf8();
+            let stop = end.min(next_skip);
+            let mut j = i + len;
             let mut seg_len = 1;
-            while let Some(&(r2, c2)) = chars.peek() {
-                let a2 = span.start + r2;
-                if skip_i < skip.len() && skip[skip_i].start <= a2 {
-                    break;
-                }
+            while j < stop {
+                let (c2, l2) = char_at(text, bytes, j);
                 if c2.is_alphanumeric() {
-                    end = a2 + c2.len_utf8();
+                    j += l2;
                     seg_len += 1;
-                    chars.next();
                     continue;
                 }
                 let joins = is_apostrophe_char(c2) || c2 == '-' || (c2 == '.' && seg_len <= 2);
-                let next_alnum = text[a2 + c2.len_utf8()..span.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if joins && next_alnum {
-                    chars.next();
+                if joins && j + l2 < stop && char_at(text, bytes, j + l2).0.is_alphanumeric() {
+                    j += l2;
                     seg_len = 0;
                     continue;
                 }
                 break;
             }
             // "Dr." and "Gov." keep their full stop: it belongs to the title.
-            if text[end..span.end].starts_with('.') && TITLE_ABBREVIATIONS.contains(&&text[at..end])
-            {
-                chars.next();
-                end += 1;
+            if j < stop && bytes[j] == b'.' && TITLE_ABBREVIATIONS.contains(&&text[i..j]) {
+                j += 1;
             }
             out.push(Tok {
-                start: at,
-                end,
+                start: i,
+                end: j,
                 kind: TokKind::Word,
             });
+            i = j;
             continue;
         }
         // Typewriter doubles: two apostrophes or two backticks stand for a
         // double mark.
-        if (c == '\'' || c == '`') && text[at + 1..span.end].starts_with(c) {
-            chars.next();
+        if (c == '\'' || c == '`') && i + 1 < end && bytes[i + 1] == bytes[i] {
             let ch = if c == '`' { '“' } else { '"' };
             out.push(Tok {
-                start: at,
-                end: at + 2,
+                start: i,
+                end: i + 2,
                 kind: TokKind::Mark(Glyph {
                     ch,
                     family: Family::Double,
                 }),
             });
+            i += 2;
             continue;
         }
         let kind = match glyph(c) {
@@ -159,11 +157,22 @@ pub fn tokenize(text: &str, span: Span, skip: &[Span], out: &mut Vec<Tok>) {
             None => TokKind::Punct(c),
         };
         out.push(Tok {
-            start: at,
-            end: at + c.len_utf8(),
+            start: i,
+            end: i + len,
             kind,
         });
+        i += len;
     }
+}
+
+/// The character at byte `i` (a char boundary) and its length.
+fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
+    let b = bytes[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
 }
 
 /// What a mark does, from its context alone.
