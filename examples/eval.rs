@@ -63,7 +63,7 @@ fn main() {
             &mut std::io::empty(),
         );
         let bytes: usize = ingested.articles.iter().map(|a| a.text.len()).sum();
-        let analysis = analyse(ingested);
+        let analysis = analyse(ingested, &Default::default());
         let elapsed = started.elapsed();
         let preds: Vec<Prediction> = analysis
             .articles

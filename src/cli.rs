@@ -75,6 +75,11 @@ pub struct CommonArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// An extra reporting verb for the quotation grammar, in the form the
+    /// text uses (repeat for each form: --cue grumbled --cue grumbles)
+    #[arg(long = "cue", value_name = "WORD")]
+    pub cues: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -66,8 +66,7 @@ impl Outcome {
 }
 
 /// Runs the pipeline stages that follow ingestion.
-pub fn analyse(ingested: Ingested) -> Analysis {
-    let lexicon = Lexicon::default();
+pub fn analyse(ingested: Ingested, lexicon: &Lexicon) -> Analysis {
     let articles = ingested
         .articles
         .into_iter()
@@ -107,7 +106,9 @@ pub fn run(
         writeln!(stderr, "error: {e}")?;
     }
     let failed = ingested.has_errors();
-    let analysis = analyse(ingested);
+    let mut lexicon = Lexicon::default();
+    lexicon.extend_cues(common.cues.iter().cloned());
+    let analysis = analyse(ingested, &lexicon);
     let view = match args.command {
         Command::Extract(_) => View::Extract,
         _ => View::Summary,

@@ -136,7 +136,9 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
                 .take(4)
                 .take_while(|t| t.is_lower())
                 .count();
-            let heads = if lowers > 0 && head_noun(&toks[lowers - 1]) {
+            // A role of one or two words needs no known head: "harbour
+            // master Ana Ruiz"; a longer one must end in a title.
+            let heads = if lowers > 0 && (lowers <= 2 || head_noun(&toks[lowers - 1])) {
                 lowers
             } else {
                 0

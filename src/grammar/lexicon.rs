@@ -151,6 +151,7 @@ word_set!(pub TITLES, [
     "researcher", "scientist", "writer", "editor", "columnist", "activist", "organizer",
     "organiser", "worker", "student", "teacher", "resident", "farmer", "physician", "nurse",
     "surgeon", "coroner", "examiner", "administrator", "strategist", "pollster", "veteran",
+    "master", "treasurer", "chairperson", "president-elect", "governor-general", "mp", "spokesman",
 ]);
 
 // Capitalised words that open sentences but never start a name.
