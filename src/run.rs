@@ -70,7 +70,7 @@ pub fn analyse(ingested: Ingested, lexicon: &Lexicon) -> Analysis {
     let articles = ingested
         .articles
         .into_iter()
-        .map(|article| AnalyzedArticle::new(article, &lexicon))
+        .map(|article| AnalyzedArticle::new(article, lexicon))
         .collect();
     Analysis {
         inputs: ingested.inputs,
