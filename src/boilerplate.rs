@@ -70,21 +70,29 @@ fn scan_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     // Candidate starts: the first non-blank character of the line, and every
     // character that follows a sentence end (with or without a space).
     let lead = line.len() - line.trim_start().len();
-    let mut candidates = vec![start + lead];
-    let bytes = line.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'!' | b'?') {
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
-                j += 1;
-            }
-            if j < bytes.len() && bytes[j].is_ascii_uppercase() {
-                candidates.push(start + j);
-            }
-        }
+    if let Some(span) = furniture_at(text, start + lead, end) {
+        out.push(span);
+        return;
     }
-    for c in candidates {
-        if let Some(span) = furniture_at(text, c, end) {
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    while let Some(off) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?'))
+    {
+        let mut j = from + off + 1;
+        from = j;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
+            j += 1;
+        }
+        // Every marker starts with one of these letters.
+        if j < bytes.len()
+            && matches!(
+                bytes[j],
+                b'A' | b'C' | b'D' | b'E' | b'F' | b'L' | b'M' | b'R' | b'S' | b'T' | b'W'
+            )
+            && let Some(span) = furniture_at(text, start + j, end)
+        {
             out.push(span);
             return;
         }

@@ -138,16 +138,14 @@ pub fn segment(article: &Article) -> Segmented {
 }
 
 /// Excluded regions as a sorted list, queried in increasing order.
-struct Mask<'a> {
+struct Mask {
     spans: Vec<Span>,
-    _article: &'a Article,
 }
 
-impl<'a> Mask<'a> {
-    fn new(article: &'a Article) -> Self {
+impl Mask {
+    fn new(article: &Article) -> Self {
         Mask {
             spans: article.excluded.iter().map(|e| e.span).collect(),
-            _article: article,
         }
     }
 
@@ -241,13 +239,21 @@ fn sentences_in(text: &str, para: Span, mask: &Mask, mut emit: impl FnMut(Span))
     let mut start = para.start;
     let mut i = para.start;
     while i < para.end {
+        // Jump to the next possible terminator: `.`, `!`, `?` or the first
+        // byte of `…`.
+        let Some(off) = bytes[i..para.end]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        else {
+            break;
+        };
+        i += off;
         if let Some(e) = mask.skip(i) {
             i = e;
             continue;
         }
         let b = bytes[i];
-        let is_term = matches!(b, b'.' | b'!' | b'?') || bytes[i..].starts_with("…".as_bytes());
-        if !is_term {
+        if b == 0xE2 && !bytes[i..].starts_with("…".as_bytes()) {
             i += 1;
             continue;
         }

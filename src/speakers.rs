@@ -9,9 +9,9 @@
 //! person in subject position whose gender agrees, where the gender comes from
 //! the text itself (the pronouns and titles used around the person's mentions).
 
-use crate::article::{Article, Span};
+use crate::article::Article;
 use crate::grammar::lexicon::{self, TITLES};
-use crate::grammar::marks::{self, Tok, TokKind};
+use crate::grammar::marks::{Tok, TokKind};
 use crate::grammar::{Kind, Parsed, Statement};
 use crate::segment::Segmented;
 
@@ -78,7 +78,7 @@ lexicon::word_set!(NOT_PERSON_END, [
 /// Resolves the speakers of `parsed` within the article.
 pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolved> {
     let text = article.text.as_str();
-    let (people, mentions) = people_and_mentions(article, seg);
+    let (people, mentions) = people_and_mentions(article, seg, &parsed);
     let mut out: Vec<Resolved> = Vec::with_capacity(parsed.statements.len());
     // Mentions plus resolved person speakers, for pronouns.
     let mut recent: Vec<Mention> = mentions;
@@ -281,33 +281,43 @@ fn canonical(mention: &str, people: &[Person], at: usize) -> (String, Option<usi
 
 /// Full-name introductions, every later mention of the surnames, and each
 /// person's gender as the text shows it.
-fn people_and_mentions(article: &Article, seg: &Segmented) -> (Vec<Person>, Vec<Mention>) {
+fn people_and_mentions(
+    article: &Article,
+    seg: &Segmented,
+    parsed: &Parsed,
+) -> (Vec<Person>, Vec<Mention>) {
     let text = article.text.as_str();
-    let skip: Vec<Span> = article.excluded.iter().map(|e| e.span).collect();
-    let mut toks: Vec<Tok> = Vec::new();
     let mut people: Vec<Person> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // Gender evidence per person: (male, female).
     let mut evidence: Vec<(u32, u32)> = Vec::new();
-    for para in &seg.paragraphs {
-        toks.clear();
-        marks::tokenize(text, para.span, &skip, &mut toks);
+    let mut sentence_first: Vec<usize> = Vec::new();
+    let mut next_sentence = 0;
+    // Surname → person, for lone-surname mentions.
+    let mut by_last: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    for range in &parsed.paragraph_tokens {
+        let toks: &[Tok] = &parsed.tokens[range.clone()];
         let w = |i: usize| &text[toks[i].start..toks[i].end];
         let cap = |i: usize| {
             toks[i].kind == TokKind::Word && w(i).chars().next().is_some_and(char::is_uppercase)
         };
         let title = |k: usize| toks[k].kind == TokKind::Word && lexicon::is_in(&TITLES, w(k));
-        // Sentence start token for each token.
-        let mut sentence_first = vec![0usize; toks.len()];
-        let mut current = usize::MAX;
+        // Sentence start token for each token: sentences and tokens are both
+        // in text order, so one walk pairs them.
+        sentence_first.clear();
         let mut first = 0;
         for (k, t) in toks.iter().enumerate() {
-            let s = seg.sentence_at(t.start).unwrap_or(usize::MAX);
-            if s != current {
-                current = s;
+            let mut moved = false;
+            while next_sentence < seg.sentences.len()
+                && seg.sentences[next_sentence].span.start <= t.start
+            {
+                next_sentence += 1;
+                moved = true;
+            }
+            if moved {
                 first = k;
             }
-            sentence_first[k] = first;
+            sentence_first.push(first);
         }
         let subject_at = |k: usize| {
             let f = sentence_first[k];
@@ -378,6 +388,7 @@ fn people_and_mentions(article: &Article, seg: &Segmented) -> (Vec<Person>, Vec<
                         p
                     }
                     None => {
+                        by_last.entry(last.clone()).or_insert(people.len());
                         people.push(Person {
                             name,
                             last,
@@ -410,7 +421,7 @@ fn people_and_mentions(article: &Article, seg: &Segmented) -> (Vec<Person>, Vec<
                 // A lone surname of a known person.
                 let k = j - 1;
                 let word = strip_possessive(w(k));
-                if let Some(idx) = people.iter().position(|p| p.last == word) {
+                if let Some(&idx) = by_last.get(word) {
                     let title_before = k > 0 && toks[k - 1].kind == TokKind::Word;
                     if title_before {
                         match w(k - 1).trim_end_matches('.').to_lowercase().as_str() {

@@ -406,6 +406,31 @@ pub fn before_quote(clause: Stream) -> Option<Attr> {
     None
 }
 
+/// Candidate starts of a speaker that ends right before a cue that follows
+/// `toks`: the eight positions before the cue, once adverbs and an
+/// appositive (", who is …,") between them are stepped over. Leftmost first,
+/// never before the last clause break.
+pub fn speaker_starts(toks: &[super::stream::Lex]) -> impl Iterator<Item = usize> {
+    let mut e = toks.len();
+    while e > 0 && (toks[e - 1].has(lexicon::class::CUE_PRECEDERS) || is_ly_adverb(&toks[e - 1])) {
+        e -= 1;
+    }
+    if e > 0 && toks[e - 1].is_punct(',') {
+        let from = e.saturating_sub(26);
+        if let Some(open) = (from..e - 1).rev().find(|&k| toks[k].is_punct(',')) {
+            e = open;
+        }
+    }
+    let lo = toks
+        .iter()
+        .rposition(|t| {
+            t.is_punct(';') || t.is_punct(':') || t.is_punct('—') || t.is_punct('–') || t.is_mark()
+        })
+        .map_or(0, |k| k + 1);
+    let lo = lo.max(e.saturating_sub(8));
+    (lo..e.max(lo)).filter(move |&k| k == lo || toks[k - 1].is_punct(',') || toks[k].is_word())
+}
+
 /// Candidate starts of the last clause of `toks`: after the last clause
 /// break, the ten positions before the end, leftmost first.
 pub fn clause_starts(toks: &[super::stream::Lex]) -> impl Iterator<Item = usize> {

@@ -103,6 +103,11 @@ pub enum IssueKind {
 pub struct Parsed {
     pub statements: Vec<Statement>,
     pub issues: Vec<ParseIssue>,
+    /// Every token of the article outside excluded regions, paragraph after
+    /// paragraph (later stages read them instead of tokenizing again).
+    pub tokens: Vec<Tok>,
+    /// The range of [`Parsed::tokens`] of each paragraph.
+    pub paragraph_tokens: Vec<std::ops::Range<usize>>,
 }
 
 /// Parses the article's paragraphs.
@@ -110,34 +115,36 @@ pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
     let text = article.text.as_str();
     let skip: Vec<Span> = article.excluded.iter().map(|e| e.span).collect();
     let mut out = Parsed::default();
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    let mut lexes: Vec<Lex> = Vec::new();
+    let mut ranges = Vec::with_capacity(seg.paragraphs.len());
     // A quote left open at the end of the previous paragraph: its parts so far.
     let mut carry: Option<Carry> = None;
     // "Cruz continued:" at the end of a paragraph speaks for the quote that
     // opens the next one.
     let mut colon: Option<Said> = None;
     for (p, para) in seg.paragraphs.iter().enumerate() {
-        toks.clear();
+        let first = toks.len();
         marks::tokenize(text, para.span, &skip, &mut toks);
-        let lexes: Vec<Lex> = toks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let s = &text[t.start..t.end];
-                let class = if t.kind == TokKind::Word {
-                    lex.classify(s)
-                } else {
-                    0
-                };
-                Lex {
-                    tok: *t,
-                    s,
-                    index: i,
-                    class,
-                }
-            })
-            .collect();
-        let pairing = marks::pair(text, &toks);
+        ranges.push(first..toks.len());
+        let para_toks = &toks[first..];
+        lexes.clear();
+        lexes.reserve(para_toks.len());
+        lexes.extend(para_toks.iter().enumerate().map(|(i, t)| {
+            let s = &text[t.start..t.end];
+            let class = if t.kind == TokKind::Word {
+                lex.classify(s)
+            } else {
+                0
+            };
+            Lex {
+                tok: *t,
+                s,
+                index: i,
+                class,
+            }
+        }));
+        let pairing = marks::pair(text, para_toks);
         let mut ctx = Para {
             text,
             lexes: &lexes,
@@ -158,6 +165,8 @@ pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
         out.statements.push(c.into_statement());
     }
     out.statements.sort_by_key(|s| (s.span.start, s.span.end));
+    out.tokens = toks;
+    out.paragraph_tokens = ranges;
     out
 }
 
@@ -797,7 +806,7 @@ impl<'a> Para<'a, '_> {
         let starts: Vec<usize> = if participle {
             Vec::new()
         } else {
-            attribution::clause_starts(&clause[..clause.len() - 1]).collect()
+            attribution::speaker_starts(&clause[..clause.len() - 1]).collect()
         };
         for start in starts {
             let s = Stream(&clause[start..]);
