@@ -227,7 +227,7 @@ pub fn cue<'a>(i: Stream<'a>) -> PResult<'a, Run> {
 
 /// `appositive = "," 1*24 (word / inner-punct) ","`, opened by a relative
 /// pronoun, an article, an interjection or a lowercase word.
-pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, ()> {
+pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, Option<Np>> {
     let (rest, _) = punct(',')(i)?;
     let Some(first) = rest.first() else {
         return fail(i);
@@ -246,7 +246,8 @@ pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, ()> {
             ],
             first.s,
         )
-        || first.is_capitalised();
+        || first.is_capitalised()
+        || first.s.bytes().all(|b| b.is_ascii_digit());
     if !opener {
         return fail(i);
     }
@@ -256,7 +257,20 @@ pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, ()> {
         .take(25)
         .position(|t| t.is_punct(',') || t.is_mark() || t.is_punct('.'));
     match end {
-        Some(n) if n > 0 && rest.0[n].is_punct(',') => Ok((Stream(&rest.0[n + 1..]), ())),
+        Some(n) if n > 0 && rest.0[n].is_punct(',') => {
+            // ", Lauri Nelson-Jones," names the speaker the phrase before
+            // only described ("Schellenberg's aunt").
+            let inner = &rest.0[..n];
+            let name = (2..=4).contains(&n)
+                && inner
+                    .iter()
+                    .all(|t| t.is_capitalised() && !t.has(lexicon::class::NOT_NAME_START));
+            let np = name.then(|| Np {
+                run: run_of(&inner[0], &inner[n - 1]),
+                pronoun: false,
+            });
+            Ok((Stream(&rest.0[n + 1..]), np))
+        }
         _ => fail(i),
     }
 }
@@ -273,8 +287,9 @@ pub fn relay<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
 /// `speaker-cue = speaker [appositive] adverbs cue [relay]`
 pub fn speaker_cue<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
     move |i| {
-        let (i, np) = speaker()(i)?;
-        let (i, _) = opt(appositive).parse(i)?;
+        let (i, described) = speaker()(i)?;
+        let (i, named) = opt(appositive).parse(i)?;
+        let np = named.flatten().unwrap_or(described);
         let (i, _) = adverbs(i)?;
         let (i, c) = cue(i)?;
         let (i, origin) = opt(relay()).parse(i)?;

@@ -334,6 +334,7 @@ pub mod class {
     pub const OBJECT_PRONOUNS: u32 = 1 << 13;
     pub const CONNECTORS: u32 = 1 << 14;
     pub const ADVERBIAL_OPENERS: u32 = 1 << 15;
+    pub const SUBORDINATORS: u32 = 1 << 16;
 }
 
 static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
@@ -356,6 +357,7 @@ static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
             (&*OBJECT_PRONOUNS, class::OBJECT_PRONOUNS),
             (&*CONNECTORS, class::CONNECTORS),
             (&*ADVERBIAL_OPENERS, class::ADVERBIAL_OPENERS),
+            (&*SUBORDINATORS, class::SUBORDINATORS),
         ] {
             for w in &set.0 {
                 *map.entry(*w).or_insert(0) |= bit;
@@ -385,3 +387,10 @@ pub fn classify(word: &str) -> u32 {
         .copied()
         .unwrap_or(0)
 }
+
+// Conjunctions that open a subordinate clause at the start of a sentence.
+#[rustfmt::skip]
+word_set!(pub SUBORDINATORS, [
+    "while", "although", "though", "as", "when", "if", "because", "since", "after", "before",
+    "once", "until", "unless", "whereas", "whether",
+]);

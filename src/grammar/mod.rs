@@ -643,7 +643,9 @@ impl<'a> Para<'a, '_> {
             let limit = tail.map_or(s1, |(comma, _)| comma);
             let first_new = out.len();
             if prefix.is_none()
-                && let Some(st) = self.according_inside(s0, limit, quoted)
+                && let Some(st) = self
+                    .according_inside(s0, limit, quoted)
+                    .or_else(|| self.parenthetical(s0, limit, quoted, used))
             {
                 out.push(st);
                 k = s1;
@@ -722,6 +724,77 @@ impl<'a> Para<'a, '_> {
         st.cue = Some(self.span_of(a.cue));
         st.parts = vec![first, second];
         Some(st)
+    }
+
+    /// `CONTENT, X says, CONTENT.`: a reporting clause between commas in the
+    /// middle of a sentence; the statement is the sentence around it.
+    fn parenthetical(
+        &self,
+        s0: usize,
+        s1: usize,
+        quoted: &[(usize, usize)],
+        used: &[usize],
+    ) -> Option<Statement> {
+        let lexes = self.lexes;
+        let inside = |k: usize| quoted.iter().any(|&(o, c)| k > o && k < c);
+        let mut k = s0 + 2;
+        while k < s1 {
+            if lexes[k - 1].is_punct(',') && !inside(k) {
+                // Only "X says,": after "says X," comes X's appositive.
+                let (rest, a) = attribution::speaker_cue()
+                    .parse(Stream(&lexes[k..s1]))
+                    .ok()
+                    .filter(|(rest, a)| {
+                        rest.first().is_some_and(|t| t.is_punct(','))
+                            && !used.contains(&a.cue.first)
+                            && a.reporter.is_none()
+                    })
+                    .map_or((Stream(&[]), None), |(r, a)| (r, Some(a)));
+                if let Some(a) = a {
+                    let comma = rest.0[0].index;
+                    let j = self.skip_dateline(s0, k);
+                    let mut e = s1;
+                    while e > comma + 1 && !(lexes[e - 1].is_word() || lexes[e - 1].is_mark()) {
+                        e -= 1;
+                    }
+                    let before = (j..k - 1).filter(|&t| lexes[t].is_word()).count();
+                    let after = (comma + 1..e).filter(|&t| lexes[t].is_word()).count();
+                    if after < 2
+                        || lexes[comma + 1].is_mark()
+                        || lexes[j..k - 1].iter().any(|t| t.is_mark())
+                    {
+                        return None;
+                    }
+                    // "After the vote, X said, …": an introductory phrase is
+                    // not part of what was said.
+                    let opener = &lexes[j];
+                    let intro = before < 4
+                        || opener
+                            .has(lexicon::class::ADVERBIAL_OPENERS | lexicon::class::CLAUSE_BREAKS)
+                        || opener.s.ends_with("ing");
+                    let second = Span::new(lexes[comma + 1].tok.start, lexes[e - 1].tok.end);
+                    let (start, from, parts) = if intro {
+                        (second.start, comma + 1, vec![second])
+                    } else {
+                        let first = Span::new(lexes[j].tok.start, lexes[k - 2].tok.end);
+                        (first.start, j, vec![first, second])
+                    };
+                    let mut st = self.indirect_statement(
+                        Span::new(start, second.end),
+                        a.speaker,
+                        a.cue.first,
+                        a.reporter,
+                        quoted,
+                        from,
+                        e,
+                    );
+                    st.parts = parts;
+                    return Some(st);
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// `According to X,` at the start of the sentence: the comma and the rule.
@@ -900,6 +973,14 @@ impl<'a> Para<'a, '_> {
         while e > j && !lexes[e - 1].is_word() && !lexes[e - 1].is_mark() {
             e -= 1;
         }
+        // "While the club said …, the manager …": a subordinate clause ends
+        // at its comma.
+        if lexes[s0].has(lexicon::class::SUBORDINATORS)
+            && let Some(k) = (j..e)
+                .find(|&k| lexes[k].is_punct(',') && !quoted.iter().any(|&(o, cl)| k > o && k < cl))
+        {
+            e = k;
+        }
         for k in j..e {
             if !lexes[k].is_punct(',') {
                 continue;
@@ -966,8 +1047,21 @@ impl<'a> Para<'a, '_> {
         ))
         .parse(s)
         .ok()?;
-        // What is left may only be a short adverbial ("on Sunday").
+        // What is left may only be a short adverbial ("on Sunday"), an
+        // appositive after the speaker (", executive director of …") or a
+        // relative clause ("a study which is released Monday").
         let left = rest.0;
+        if left.first().is_some_and(|t| {
+            t.is_punct(',')
+                || t.is("which")
+                || t.is("that")
+                || t.is("who")
+                || t.is("released")
+                || t.is("published")
+        }) && !left.iter().any(|t| t.is_mark())
+        {
+            return Some(a);
+        }
         let ok = left.len() <= 4
             && left.iter().all(|t| t.is_word())
             && left.first().is_none_or(|t| {
