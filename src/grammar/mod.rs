@@ -1051,13 +1051,15 @@ impl<'a> Para<'a, '_> {
         // appositive after the speaker (", executive director of …") or a
         // relative clause ("a study which is released Monday").
         let left = rest.0;
+        let according = lexes[a.cue.first].is("according");
         if left.first().is_some_and(|t| {
             t.is_punct(',')
-                || t.is("which")
-                || t.is("that")
-                || t.is("who")
-                || t.is("released")
-                || t.is("published")
+                || according
+                    && (t.is("which")
+                        || t.is("that")
+                        || t.is("who")
+                        || t.is("released")
+                        || t.is("published"))
         }) && !left.iter().any(|t| t.is_mark())
         {
             return Some(a);
