@@ -138,21 +138,31 @@ fn pronoun_referent(
     at: usize,
     want: Gender,
 ) -> Option<String> {
-    let agrees = |m: &&Mention| {
-        let g = people[m.person].gender;
-        want == Gender::Unknown || g == Gender::Unknown || g == want
-    };
-    let before: Vec<&Mention> = recent.iter().filter(|m| m.at < at).filter(agrees).collect();
-    let last_any = before.iter().max_by_key(|m| m.at).copied();
-    let last_subject = before
+    // Mentions before the pronoun, nearest first, within a few paragraphs.
+    let before: Vec<&Mention> = recent
         .iter()
-        .filter(|m| m.subject && at - m.at < 600)
-        .max_by_key(|m| m.at)
-        .copied();
-    // A subject wins over a more recent object only nearby.
-    last_subject
-        .or(last_any)
-        .map(|m| people[m.person].name.clone())
+        .filter(|m| m.at < at && at - m.at < 3000)
+        .collect();
+    let pick = |ok: &dyn Fn(Gender) -> bool| {
+        let fits: Vec<&&Mention> = before
+            .iter()
+            .filter(|m| ok(people[m.person].gender))
+            .collect();
+        // A subject nearby wins over a more recent object.
+        fits.iter()
+            .filter(|m| m.subject && at - m.at < 600)
+            .max_by_key(|m| m.at)
+            .or_else(|| fits.iter().max_by_key(|m| m.at))
+            .map(|m| **m)
+    };
+    // A person the text has shown to be of the pronoun's gender comes before
+    // one whose gender it never shows.
+    let chosen = if want == Gender::Unknown {
+        pick(&|_| true)
+    } else {
+        pick(&|g| g == want || g == Gender::Unknown)
+    };
+    chosen.map(|m| people[m.person].name.clone())
 }
 
 /// An unattributed direct quote takes the speaker of the statement before
@@ -355,7 +365,13 @@ fn people_and_mentions(
                     lexicon::is_in(&lexicon::TIME_WORDS, w(k))
                         || w(k).chars().all(|c| c.is_uppercase()) && w(k).len() > 1
                 })
-                && !(n0 > 0 && toks[n0 - 1].kind == TokKind::Word && w(n0 - 1) == "the");
+                && !(n0 > 0 && toks[n0 - 1].kind == TokKind::Word && w(n0 - 1) == "the")
+                // "in South Surrey", "from New Brunswick": places follow these.
+                && !(i > 0
+                    && toks[i - 1].kind == TokKind::Word
+                    && lexicon::is_one_of(&["in", "near", "across", "throughout"], w(i - 1)))
+                && !lexicon::is_one_of(&["north", "south", "east", "west", "new", "upper", "lower", "saint", "san", "santa", "fort", "port", "lake", "mount", "cape", "el", "los", "las"], w(n0))
+                && !(n0..j).any(|k| lexicon::is_in(&NOT_PERSON_END, strip_possessive(w(k))));
             if looks_personal {
                 let name = strip_possessive(&text[toks[n0].start..toks[j - 1].end]).to_string();
                 let last = last_word.to_string();

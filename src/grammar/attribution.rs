@@ -115,9 +115,13 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
         }
         let mut n = 1;
         // Weekdays and months end a phrase: "Russian State Media on Sunday".
+        // Numbers only inside a name: "UFCW Local 832 president".
+        let number_in_name = |k: usize| {
+            cap && toks[k].s.bytes().all(|b| b.is_ascii_digit()) && toks[k - 1].is_capitalised()
+        };
         while n < toks.len()
             && n < 8
-            && nominal_word(&toks[n])
+            && (nominal_word(&toks[n]) || number_in_name(n))
             && !(toks[n].is_capitalised() && toks[n].has(lexicon::class::TIME_WORDS))
         {
             n += 1;
