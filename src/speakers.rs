@@ -10,7 +10,7 @@
 //! the text itself (the pronouns and titles used around the person's mentions).
 
 use crate::article::Article;
-use crate::grammar::lexicon::{self, TITLES};
+use crate::grammar::lexicon::{self, TITLES, class};
 use crate::grammar::marks::{Tok, TokKind};
 use crate::grammar::{Kind, Parsed, Statement};
 use crate::segment::Segmented;
@@ -48,32 +48,6 @@ struct Mention {
     person: usize,
     subject: bool,
 }
-
-// Capitalised words that end names of places and organisations, never of people.
-#[rustfmt::skip]
-lexicon::word_set!(NOT_PERSON_END, [
-    "street", "avenue", "road", "cafe", "café", "restaurant", "hospital", "university", "college",
-    "school", "council", "party", "city", "county", "province", "authority", "department",
-    "ministry", "bank", "group", "inc", "corp", "ltd", "company", "association", "society",
-    "institute", "centre", "center", "foundation", "agency", "services", "service", "news",
-    "times", "post", "press", "media", "network", "club", "team", "arena", "park", "bridge",
-    "church", "court", "committee", "commission", "office", "government", "army", "police",
-    "forces", "force", "airport", "station", "hotel", "mall", "square", "island", "lake", "river",
-    "mountains", "valley", "region", "republic", "kingdom", "states", "union", "nations", "board",
-    "senate", "house", "assembly", "cup", "league", "games", "festival", "awards", "award",
-    "prize", "act", "bill", "program", "programme", "plan", "fund", "trust", "canada", "america",
-    "scotia", "columbia", "zone", "exchange", "market", "index", "tower", "building", "hall",
-    "museum", "library", "stadium", "gardens", "world", "day", "week", "reserve", "security",
-    "health", "care", "affairs", "defence", "defense", "justice", "energy", "hydro", "transit",
-    "review", "journal", "magazine", "herald", "tribune", "globe", "mail", "star", "sun",
-    "guardian", "telegraph", "daily", "weekly", "online", "tv", "radio", "channel", "studios",
-    "records", "airlines", "airways", "motors", "systems", "technologies", "labs", "project",
-    "movement", "coalition", "alliance", "federation", "conference", "summit", "forum", "war",
-    "revolution", "treaty", "accord", "agreement", "strait", "sea", "ocean", "bay", "peninsula",
-    "coast", "heights", "hills", "district", "territory", "territories", "state", "oblast",
-    "raion", "krai", "people", "republics", "democrats", "republicans", "liberals",
-    "conservatives", "region's",
-]);
 
 /// Resolves the speakers of `parsed` within the article.
 pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolved> {
@@ -305,13 +279,16 @@ fn people_and_mentions(
     let mut next_sentence = 0;
     // Surname → person, for lone-surname mentions.
     let mut by_last: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    let mut by_name: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for range in &parsed.paragraph_tokens {
         let toks: &[Tok] = &parsed.tokens[range.clone()];
+        let classes: &[u32] = &parsed.classes[range.clone()];
+        let has = |k: usize, bits: u32| classes[k] & bits != 0;
         let w = |i: usize| &text[toks[i].start..toks[i].end];
         let cap = |i: usize| {
             toks[i].kind == TokKind::Word && w(i).chars().next().is_some_and(char::is_uppercase)
         };
-        let title = |k: usize| toks[k].kind == TokKind::Word && lexicon::is_in(&TITLES, w(k));
+        let title = |k: usize| has(k, class::TITLES);
         // Sentence start token for each token: sentences and tokens are both
         // in text order, so one walk pairs them.
         sentence_first.clear();
@@ -354,24 +331,24 @@ fn people_and_mentions(
                     n0 = k + 1;
                 }
             }
-            while n0 < j && (role_word(n0) || lexicon::is_in(&lexicon::NOT_NAME_START, w(n0))) {
+            while n0 < j && (role_word(n0) || has(n0, class::NOT_NAME_START)) {
                 n0 += 1;
             }
             let last_word = strip_possessive(w(j - 1));
             let looks_personal = j - n0 >= 2
                 && j - n0 <= 4
-                && !lexicon::is_in(&NOT_PERSON_END, last_word)
+                && !has(j - 1, class::NOT_PERSON_END)
                 && !(n0..j).any(|k| {
-                    lexicon::is_in(&lexicon::TIME_WORDS, w(k))
+                    has(k, class::TIME_WORDS)
                         || w(k).chars().all(|c| c.is_uppercase()) && w(k).len() > 1
                 })
                 && !(n0 > 0 && toks[n0 - 1].kind == TokKind::Word && w(n0 - 1) == "the")
                 // "in South Surrey", "from New Brunswick": places follow these.
                 && !(i > 0
                     && toks[i - 1].kind == TokKind::Word
-                    && lexicon::is_one_of(&["in", "near", "across", "throughout"], w(i - 1)))
-                && !lexicon::is_one_of(&["north", "south", "east", "west", "new", "upper", "lower", "saint", "san", "santa", "fort", "port", "lake", "mount", "cape", "el", "los", "las"], w(n0))
-                && !(n0..j).any(|k| lexicon::is_in(&NOT_PERSON_END, strip_possessive(w(k))));
+                    && has(i - 1, class::PLACE_PREPOSITIONS))
+                && !has(n0, class::PLACE_PREFIXES)
+                && !(n0..j).any(|k| has(k, class::NOT_PERSON_END));
             if looks_personal {
                 let name = strip_possessive(&text[toks[n0].start..toks[j - 1].end]).to_string();
                 let last = last_word.to_string();
@@ -384,19 +361,20 @@ fn people_and_mentions(
                     while r > 0
                         && i - r < 4
                         && toks[r - 1].kind == TokKind::Word
-                        && !lexicon::is_in(&lexicon::DETERMINERS, w(r - 1))
-                        && !lexicon::is_in(&lexicon::CLAUSE_BREAKS, w(r - 1))
-                        && !lexicon::is_in(&lexicon::ROLE_SCAN_STOPS, w(r - 1))
+                        && !has(
+                            r - 1,
+                            class::DETERMINERS | class::CLAUSE_BREAKS | class::ROLE_SCAN_STOPS,
+                        )
                     {
                         r -= 1;
                     }
                 }
                 for k in r..n0 {
-                    if !lexicon::is_in(&lexicon::NOT_NAME_START, w(k)) {
+                    if !has(k, class::NOT_NAME_START) {
                         role.push(w(k).trim_end_matches('.').to_lowercase());
                     }
                 }
-                let idx = match people.iter().position(|p| p.name == name) {
+                let idx = match by_name.get(&name).copied() {
                     Some(p) => {
                         if !role.is_empty() && people[p].role.is_empty() {
                             people[p].role = role.clone();
@@ -405,6 +383,7 @@ fn people_and_mentions(
                     }
                     None => {
                         by_last.entry(last.clone()).or_insert(people.len());
+                        by_name.insert(name.clone(), people.len());
                         people.push(Person {
                             name,
                             last,

@@ -39,7 +39,6 @@ macro_rules! word_set {
             std::sync::LazyLock::new(|| $crate::grammar::lexicon::WordSet::new(&[$($w),*]));
     };
 }
-pub(crate) use word_set;
 
 // Reporting verbs, every inflection listed so that lookup is one hash probe.
 #[rustfmt::skip]
@@ -335,6 +334,9 @@ pub mod class {
     pub const CONNECTORS: u32 = 1 << 14;
     pub const ADVERBIAL_OPENERS: u32 = 1 << 15;
     pub const SUBORDINATORS: u32 = 1 << 16;
+    pub const NOT_PERSON_END: u32 = 1 << 17;
+    pub const PLACE_PREPOSITIONS: u32 = 1 << 18;
+    pub const PLACE_PREFIXES: u32 = 1 << 19;
 }
 
 static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
@@ -358,6 +360,9 @@ static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
             (&*CONNECTORS, class::CONNECTORS),
             (&*ADVERBIAL_OPENERS, class::ADVERBIAL_OPENERS),
             (&*SUBORDINATORS, class::SUBORDINATORS),
+            (&*NOT_PERSON_END, class::NOT_PERSON_END),
+            (&*PLACE_PREPOSITIONS, class::PLACE_PREPOSITIONS),
+            (&*PLACE_PREFIXES, class::PLACE_PREFIXES),
         ] {
             for w in &set.0 {
                 *map.entry(*w).or_insert(0) |= bit;
@@ -393,4 +398,41 @@ pub fn classify(word: &str) -> u32 {
 word_set!(pub SUBORDINATORS, [
     "while", "although", "though", "as", "when", "if", "because", "since", "after", "before",
     "once", "until", "unless", "whereas", "whether",
+]);
+
+// Capitalised words that end names of places and organisations, never of people.
+#[rustfmt::skip]
+word_set!(pub NOT_PERSON_END, [
+    "street", "avenue", "road", "cafe", "café", "restaurant", "hospital", "university", "college",
+    "school", "council", "party", "city", "county", "province", "authority", "department",
+    "ministry", "bank", "group", "inc", "corp", "ltd", "company", "association", "society",
+    "institute", "centre", "center", "foundation", "agency", "services", "service", "news",
+    "times", "post", "press", "media", "network", "club", "team", "arena", "park", "bridge",
+    "church", "court", "committee", "commission", "office", "government", "army", "police",
+    "forces", "force", "airport", "station", "hotel", "mall", "square", "island", "lake", "river",
+    "mountains", "valley", "region", "republic", "kingdom", "states", "union", "nations", "board",
+    "senate", "house", "assembly", "cup", "league", "games", "festival", "awards", "award",
+    "prize", "act", "bill", "program", "programme", "plan", "fund", "trust", "canada", "america",
+    "scotia", "columbia", "zone", "exchange", "market", "index", "tower", "building", "hall",
+    "museum", "library", "stadium", "gardens", "world", "day", "week", "reserve", "security",
+    "health", "care", "affairs", "defence", "defense", "justice", "energy", "hydro", "transit",
+    "review", "journal", "magazine", "herald", "tribune", "globe", "mail", "star", "sun",
+    "guardian", "telegraph", "daily", "weekly", "online", "tv", "radio", "channel", "studios",
+    "records", "airlines", "airways", "motors", "systems", "technologies", "labs", "project",
+    "movement", "coalition", "alliance", "federation", "conference", "summit", "forum", "war",
+    "revolution", "treaty", "accord", "agreement", "strait", "sea", "ocean", "bay", "peninsula",
+    "coast", "heights", "hills", "district", "territory", "territories", "state", "oblast",
+    "raion", "krai", "people", "republics", "democrats", "republicans", "liberals",
+    "conservatives", "region's",
+]);
+
+// Prepositions before a place, never before a person's name.
+#[rustfmt::skip]
+word_set!(pub PLACE_PREPOSITIONS, ["in", "near", "across", "throughout"]);
+
+// First words of place names ("South Surrey", "New Brunswick", "Fort McMurray").
+#[rustfmt::skip]
+word_set!(pub PLACE_PREFIXES, [
+    "north", "south", "east", "west", "new", "upper", "lower", "saint", "san", "santa", "fort",
+    "port", "lake", "mount", "cape", "el", "los", "las",
 ]);

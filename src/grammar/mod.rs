@@ -108,6 +108,8 @@ pub struct Parsed {
     pub tokens: Vec<Tok>,
     /// The range of [`Parsed::tokens`] of each paragraph.
     pub paragraph_tokens: Vec<std::ops::Range<usize>>,
+    /// The word classes ([`lexicon::class`]) of each token; 0 for punctuation.
+    pub classes: Vec<u32>,
 }
 
 /// Parses the article's paragraphs.
@@ -144,6 +146,7 @@ pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
                 class,
             }
         }));
+        out.classes.extend(lexes.iter().map(|l| l.class));
         let pairing = marks::pair(text, para_toks);
         let mut ctx = Para {
             text,
