@@ -337,6 +337,7 @@ pub mod class {
     pub const NOT_PERSON_END: u32 = 1 << 17;
     pub const PLACE_PREPOSITIONS: u32 = 1 << 18;
     pub const PLACE_PREFIXES: u32 = 1 << 19;
+    pub const MEDIA: u32 = 1 << 20;
 }
 
 static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
@@ -363,6 +364,7 @@ static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
             (&*NOT_PERSON_END, class::NOT_PERSON_END),
             (&*PLACE_PREPOSITIONS, class::PLACE_PREPOSITIONS),
             (&*PLACE_PREFIXES, class::PLACE_PREFIXES),
+            (&*MEDIA, class::MEDIA),
         ] {
             for w in &set.0 {
                 *map.entry(*w).or_insert(0) |= bit;
@@ -435,4 +437,13 @@ word_set!(pub PLACE_PREPOSITIONS, ["in", "near", "across", "throughout"]);
 word_set!(pub PLACE_PREFIXES, [
     "north", "south", "east", "west", "new", "upper", "lower", "saint", "san", "santa", "fort",
     "port", "lake", "mount", "cape", "el", "los", "las",
+]);
+
+// Nouns for the medium a statement came in ("in a video message").
+#[rustfmt::skip]
+word_set!(pub MEDIA, [
+    "statement", "statements", "message", "address", "interview", "post", "tweet", "release",
+    "conference", "briefing", "speech", "letter", "broadcast", "video", "podcast", "op-ed",
+    "email", "memo", "declaration", "communique", "communiqué", "report", "remarks", "testimony",
+    "filing", "affidavit", "blog", "column", "editorial", "appearance", "call", "press",
 ]);

@@ -66,8 +66,16 @@ pub struct Statement {
     pub pronoun: bool,
     /// The cue words ("said", "told", "according to").
     pub cue: Option<Span>,
-    /// Who relayed the statement ("RT news" … "quoting Medinsky").
+    /// Who relayed the statement ("RT news" … "quoting Medinsky"), nearest
+    /// the speaker.
     pub reporter: Option<Span>,
+    /// Reporters further out, outermost first: in "AFP reported, citing RIA,
+    /// that Lukashenko said …", AFP (RIA is the `reporter`).
+    pub outer: Vec<Span>,
+    /// The medium the words came in: "a video message", "a statement".
+    pub medium: Option<Span>,
+    /// Whom the words were said to: "Reuters" in "told Reuters".
+    pub addressee: Option<Span>,
     /// Quotes inside this statement.
     pub nested: Vec<Nested>,
     /// The speaker was carried over from the previous quote.
@@ -199,6 +207,9 @@ impl Carry {
             reporter,
             nested: Vec::new(),
             inherited: false,
+            outer: Vec::new(),
+            medium: None,
+            addressee: None,
             antecedent: None,
             paragraph: self.paragraph,
         }
@@ -256,6 +267,19 @@ impl<'a> Para<'a, '_> {
     }
 
     fn run(&mut self, pairing: &marks::Pairing, carry: Option<Carry>) -> Option<Carry> {
+        let first_new = self.out.statements.len();
+        let carried = self.run_quotes(pairing, carry);
+        let mut added = std::mem::take(&mut self.out.statements);
+        for st in &mut added[first_new..] {
+            if st.paragraph == self.p {
+                self.circumstances(st);
+            }
+        }
+        self.out.statements = added;
+        carried
+    }
+
+    fn run_quotes(&mut self, pairing: &marks::Pairing, carry: Option<Carry>) -> Option<Carry> {
         let lexes = self.lexes;
         for issue in &pairing.issues {
             let (kind, i) = match *issue {
@@ -405,6 +429,9 @@ impl<'a> Para<'a, '_> {
                         reporter: c.reporter,
                         nested,
                         inherited: false,
+                        outer: Vec::new(),
+                        medium: None,
+                        addressee: None,
                         antecedent: c.antecedent,
                         paragraph: self.p,
                     });
@@ -430,6 +457,9 @@ impl<'a> Para<'a, '_> {
                         },
                         nested,
                         inherited: false,
+                        outer: Vec::new(),
+                        medium: None,
+                        addressee: None,
                         paragraph: self.p,
                     });
                 }
@@ -458,6 +488,9 @@ impl<'a> Para<'a, '_> {
                         reporter,
                         nested,
                         inherited: false,
+                        outer: Vec::new(),
+                        medium: None,
+                        addressee: None,
                         antecedent: None,
                         paragraph: self.p,
                     });
@@ -663,7 +696,9 @@ impl<'a> Para<'a, '_> {
                     && !used.contains(&c)
                     && let Some((st, next)) = self.indirect_at(c, s0, limit, quoted)
                 {
+                    let inner = self.inner_statement(&st, next, quoted);
                     out.push(st);
+                    out.extend(inner);
                     c = next.max(c + 1);
                     continue;
                 }
@@ -727,6 +762,89 @@ impl<'a> Para<'a, '_> {
         st.cue = Some(self.span_of(a.cue));
         st.parts = vec![first, second];
         Some(st)
+    }
+
+    /// "AFP reported, citing RIA, that Lukashenko said the talks would go
+    /// ahead": the reported content is itself a statement, whose chain runs
+    /// through the outer speaker.
+    fn inner_statement(
+        &self,
+        outer: &Statement,
+        e: usize,
+        quoted: &[(usize, usize)],
+    ) -> Option<Statement> {
+        let lexes = self.lexes;
+        // Only relayed reports: "X reported …", "X, citing Y, …".
+        let relayed = outer.reporter.is_some()
+            || outer.cue.is_some_and(|c| {
+                lexicon::is_one_of(
+                    &["reported", "reports", "reporting", "quoted", "cited"],
+                    &self.text[c.range()],
+                )
+            });
+        if !relayed {
+            return None;
+        }
+        let j = lexes.partition_point(|t| t.tok.start < outer.span.start);
+        let inside = |k: usize| quoted.iter().any(|&(o, c)| k > o && k < c);
+        let c = (j + 1..e.min(j + 12)).find(|&k| {
+            lexes[k].is_lower() && lexes[k].has(lexicon::class::CUE_VERBS) && !inside(k)
+        })?;
+        let (mut inner, _) = self.indirect_at(c, j, e, quoted)?;
+        if inner.speaker == outer.speaker {
+            return None;
+        }
+        inner.outer = outer.outer.clone();
+        inner.outer.extend(outer.reporter);
+        inner.reporter = outer.speaker;
+        Some(inner)
+    }
+
+    /// The medium and the addressee of a statement, from its sentence:
+    /// "in a video message", "in an interview with the BBC", "told Reuters".
+    fn circumstances(&self, st: &mut Statement) {
+        let lexes = self.lexes;
+        let anchor = st.cue.unwrap_or(st.span).start;
+        let k0 = lexes
+            .partition_point(|t| t.tok.start < anchor)
+            .min(lexes.len().saturating_sub(1));
+        if lexes.is_empty() {
+            return;
+        }
+        let (s0, s1) = (self.sentence_first_token(k0), self.sentence_end_token(k0));
+        for k in s0..s1.saturating_sub(2) {
+            if !(lexes[k].is("in") || lexes[k].is("via"))
+                || !lexes[k + 1].has(lexicon::class::DETERMINERS)
+            {
+                continue;
+            }
+            if st.span.contains(lexes[k].tok.span()) {
+                continue;
+            }
+            let Some(n) = (k + 2..s1.min(k + 5)).find(|&n| lexes[n].has(lexicon::class::MEDIA))
+            else {
+                continue;
+            };
+            st.medium = Some(Span::new(lexes[k + 1].tok.start, lexes[n].tok.end));
+            // "in an interview with the BBC": the interviewer hears it.
+            if lexes.get(n + 1).is_some_and(|t| t.is("with"))
+                && let Ok((_, np)) = attribution::nominal().parse(Stream(&lexes[n + 2..s1]))
+            {
+                st.addressee = Some(self.np_span(np));
+            }
+            break;
+        }
+        if let Some(cue) = st.cue {
+            let c = lexes.partition_point(|t| t.tok.start < cue.start);
+            if lexes
+                .get(c)
+                .is_some_and(|t| t.has(lexicon::class::TAKES_OBJECT))
+                && let Ok((_, np)) =
+                    attribution::nominal().parse(Stream(&lexes[c + 1..s1.max(c + 1)]))
+            {
+                st.addressee = Some(self.np_span(np));
+            }
+        }
     }
 
     /// `CONTENT, X says, CONTENT.`: a reporting clause between commas in the
@@ -911,6 +1029,10 @@ impl<'a> Para<'a, '_> {
             reporter = speaker;
             speaker = Some(o);
             j = rest.first().map_or(s1, |t| t.index);
+            // "AFP reported, citing RIA, that …"
+            if lexes.get(j).is_some_and(|t| t.is_punct(',')) {
+                j += 1;
+            }
         }
         // "asked Kyiv to sit down": the object opens the content.
         let mut infinitive = false;
@@ -1123,6 +1245,9 @@ impl<'a> Para<'a, '_> {
             reporter: reporter.map(|r| self.np_span(r)),
             nested,
             inherited: false,
+            outer: Vec::new(),
+            medium: None,
+            addressee: None,
             antecedent: self.antecedent(speaker),
             paragraph: self.p,
         }
