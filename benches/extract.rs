@@ -8,8 +8,8 @@
 //! the others use articles built here from the project's own fixtures.
 
 use claimcheck::article::{Article, Origin};
-use claimcheck::grammar::lexicon::Lexicon;
 use claimcheck::run::AnalyzedArticle;
+use claimcheck::run::Settings;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 
@@ -53,10 +53,10 @@ fn fixture_articles(bytes: usize) -> Vec<Article> {
     out
 }
 
-fn run_all(articles: &[Article], lexicon: &Lexicon) -> usize {
+fn run_all(articles: &[Article], settings: &Settings) -> usize {
     articles
         .iter()
-        .map(|a| AnalyzedArticle::new(a.clone(), lexicon).statements.len())
+        .map(|a| AnalyzedArticle::new(a.clone(), settings).statements.len())
         .sum()
 }
 
@@ -64,10 +64,10 @@ fn run_all(articles: &[Article], lexicon: &Lexicon) -> usize {
 fn fixtures_1mb(bencher: Bencher) {
     let articles = fixture_articles(1 << 20);
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    let lexicon = Lexicon::default();
+    let settings = Settings::default();
     bencher
         .counter(BytesCount::new(bytes))
-        .bench(|| run_all(black_box(&articles), &lexicon));
+        .bench(|| run_all(black_box(&articles), &settings));
 }
 
 #[divan::bench]
@@ -81,10 +81,10 @@ fn news_bulk(bencher: Bencher) {
     }
     let ingested = claimcheck::ingest::ingest_paths(&[dir.to_string()], &mut std::io::empty());
     let bytes: usize = ingested.articles.iter().map(|a| a.text.len()).sum();
-    let lexicon = Lexicon::default();
+    let settings = Settings::default();
     bencher
         .counter(BytesCount::new(bytes))
-        .bench(|| run_all(black_box(&ingested.articles), &lexicon));
+        .bench(|| run_all(black_box(&ingested.articles), &settings));
 }
 
 /// One article holding `n` short attributed quotes: cost per byte must not
@@ -99,10 +99,10 @@ fn many_quotes(bencher: Bencher, n: usize) {
         }
     }
     let a = [article(text)];
-    let lexicon = Lexicon::default();
+    let settings = Settings::default();
     bencher
         .counter(BytesCount::new(a[0].text.len()))
-        .bench(|| run_all(black_box(&a), &lexicon));
+        .bench(|| run_all(black_box(&a), &settings));
 }
 
 /// A quote mark at byte 0 that never closes, in one paragraph of `n` bytes:
@@ -115,8 +115,8 @@ fn unclosed_quote_at_start(bencher: Bencher, n: usize) {
         text.push_str(sentence);
     }
     let a = [article(text)];
-    let lexicon = Lexicon::default();
+    let settings = Settings::default();
     bencher
         .counter(BytesCount::new(a[0].text.len()))
-        .bench(|| run_all(black_box(&a), &lexicon));
+        .bench(|| run_all(black_box(&a), &settings));
 }

@@ -37,7 +37,8 @@ pub enum Command {
     /// List what was extracted from each article: sentences, excluded regions
     #[command(after_help = EXIT_CODES)]
     Extract(CommonArgs),
-    /// Show the sources the articles rely on (attribution chains)
+    /// Show the sources the articles rely on: attribution chains and the
+    /// source graph (--format human, json, dot or mermaid)
     #[command(after_help = EXIT_CODES)]
     Sources(CommonArgs),
     /// Line up claims across the articles: agreements and contradictions
@@ -80,6 +81,11 @@ pub struct CommonArgs {
     /// text uses (repeat for each form: --cue grumbled --cue grumbles)
     #[arg(long = "cue", value_name = "WORD")]
     pub cues: Vec<String>,
+
+    /// An extra news outlet name for attribution chains ("Coast Radio");
+    /// repeat for each
+    #[arg(long = "outlet", value_name = "NAME")]
+    pub outlets: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,6 +96,10 @@ pub enum Format {
     Json,
     /// One JSON object per line: one per statement (`extract`)
     Jsonl,
+    /// The source graph for Graphviz (`sources`)
+    Dot,
+    /// The source graph as a Mermaid flowchart (`sources`)
+    Mermaid,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

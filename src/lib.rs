@@ -29,4 +29,5 @@ pub mod ingest;
 pub mod report;
 pub mod run;
 pub mod segment;
+pub mod sources;
 pub mod speakers;

@@ -7,6 +7,7 @@ use crate::grammar::{self, ParseIssue, lexicon::Lexicon};
 use crate::ingest::{self, Ingested, InputRecord};
 use crate::report::{self, Reporter, View};
 use crate::segment::{self, Segmented};
+use crate::sources::{self, ArticleChains, Chain, Outlets};
 use crate::speakers::{self, Resolved};
 use std::io::{IsTerminal, Read, Write};
 
@@ -19,20 +20,42 @@ pub struct AnalyzedArticle {
     pub statements: Vec<Resolved>,
     /// Unbalanced or too deeply nested quote marks.
     pub issues: Vec<ParseIssue>,
+    /// The attribution chain of each statement (same order as `statements`).
+    pub chains: Vec<Chain>,
 }
 
 impl AnalyzedArticle {
     /// Runs every per-article stage on one article.
-    pub fn new(article: Article, lexicon: &Lexicon) -> Self {
+    pub fn new(article: Article, settings: &Settings) -> Self {
         let segments = segment::segment(&article);
-        let parsed = grammar::parse(&article, &segments, lexicon);
+        let parsed = grammar::parse(&article, &segments, &settings.lexicon);
         let issues = parsed.issues.clone();
         let statements = speakers::resolve(&article, &segments, parsed);
+        let chains = sources::chains(&article, &statements, &settings.outlets);
         AnalyzedArticle {
             article,
             segments,
             statements,
             issues,
+            chains,
+        }
+    }
+}
+
+/// What the user can extend: cue verbs and outlets.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub lexicon: Lexicon,
+    pub outlets: Outlets,
+}
+
+impl AnalyzedArticle {
+    /// This article's statements and chains, as the source graph reads them.
+    pub fn article_chains(&self) -> ArticleChains<'_> {
+        ArticleChains {
+            article: &self.article,
+            statements: &self.statements,
+            chains: &self.chains,
         }
     }
 }
@@ -66,11 +89,11 @@ impl Outcome {
 }
 
 /// Runs the pipeline stages that follow ingestion.
-pub fn analyse(ingested: Ingested, lexicon: &Lexicon) -> Analysis {
+pub fn analyse(ingested: Ingested, settings: &Settings) -> Analysis {
     let articles = ingested
         .articles
         .into_iter()
-        .map(|article| AnalyzedArticle::new(article, lexicon))
+        .map(|article| AnalyzedArticle::new(article, settings))
         .collect();
     Analysis {
         inputs: ingested.inputs,
@@ -101,22 +124,38 @@ pub fn run(
         args.output.is_none() && std::io::stdout().is_terminal(),
     );
     let common = args.command.common();
+    if matches!(common.format, Format::Dot | Format::Mermaid)
+        && !matches!(args.command, Command::Sources(_))
+    {
+        return Err(Error::Usage(format!(
+            "--format {} draws the source graph: use it with `claimcheck sources`",
+            if common.format == Format::Dot {
+                "dot"
+            } else {
+                "mermaid"
+            }
+        )));
+    }
     let ingested = ingest_for(&common.paths, stdin);
     for e in ingested.errors() {
         writeln!(stderr, "error: {e}")?;
     }
     let failed = ingested.has_errors();
-    let mut lexicon = Lexicon::default();
-    lexicon.extend_cues(common.cues.iter().cloned());
-    let analysis = analyse(ingested, &lexicon);
+    let mut settings = Settings::default();
+    settings.lexicon.extend_cues(common.cues.iter().cloned());
+    settings.outlets.extend(common.outlets.iter().cloned());
+    let analysis = analyse(ingested, &settings);
     let view = match args.command {
         Command::Extract(_) => View::Extract,
+        Command::Sources(_) => View::Sources,
         _ => View::Summary,
     };
     let reporter: &dyn Reporter = match common.format {
         Format::Human => &report::Human,
         Format::Json => &report::Json,
         Format::Jsonl => &report::JsonLines,
+        Format::Dot => &report::Dot,
+        Format::Mermaid => &report::Mermaid,
     };
     match &args.output {
         None => reporter.write(&analysis, view, stdout)?,

@@ -21,6 +21,8 @@ pub struct Resolved {
     pub statement: Statement,
     /// The canonical name of the speaker, where there is one.
     pub speaker: Option<String>,
+    /// The speaker resolved to a person the article names.
+    pub person: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +59,7 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
     // Mentions plus resolved person speakers, for pronouns.
     let mut recent: Vec<Mention> = mentions;
     for st in parsed.statements {
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
         let speaker = match st.speaker {
             None => None,
             Some(span) if st.pronoun => {
@@ -94,9 +97,11 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
                 Some(name)
             }
         };
+        let person = speaker.as_deref().is_some_and(|s| names.contains(&s));
         out.push(Resolved {
             statement: st,
             speaker,
+            person,
         });
     }
     inherit(&mut out);
@@ -156,16 +161,18 @@ fn inherit(out: &mut [Resolved]) {
                 r.speaker.is_some() && matches!(r.statement.kind, Kind::Direct | Kind::Indirect)
             });
         if let Some(prev) = prev {
-            let (name, mention, pronoun) = (
+            let (name, mention, pronoun, person) = (
                 prev.speaker.clone(),
                 prev.statement.speaker,
                 prev.statement.pronoun,
+                prev.person,
             );
             // The speaker's words are those of the statement it continues.
             out[i].speaker = name;
             out[i].statement.speaker = mention;
             out[i].statement.pronoun = pronoun;
             out[i].statement.inherited = true;
+            out[i].person = person;
         }
     }
 }

@@ -279,6 +279,17 @@ pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, Option<Np>> {
     }
 }
 
+/// `quoted-as = speaker "as" ("saying" / "telling" / "stating")`, after the
+/// cue "quoted": "RT quoted Medinsky as saying".
+pub fn quoted_as<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
+    move |i| {
+        let (i, np) = speaker()(i)?;
+        let (i, _) = word("as")(i)?;
+        let (i, _) = alt((word("saying"), word("telling"), word("stating"))).parse(i)?;
+        Ok((i, np))
+    }
+}
+
 /// `relay = ["," ] ("quoting" / "citing") speaker`
 pub fn relay<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
     move |i| {
@@ -295,8 +306,12 @@ pub fn speaker_cue<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
         let (i, named) = opt(appositive).parse(i)?;
         let np = named.flatten().unwrap_or(described);
         let (i, _) = adverbs(i)?;
+        let quoted = i.first().is_some_and(|t| t.is("quoted"));
         let (i, c) = cue(i)?;
-        let (i, origin) = opt(relay()).parse(i)?;
+        let (i, origin) = match opt(quoted_as()).parse(i)? {
+            (i, Some(o)) if quoted => (i, Some(o)),
+            _ => opt(relay()).parse(i)?,
+        };
         let attr = match origin {
             Some(o) => Attr {
                 speaker: o,

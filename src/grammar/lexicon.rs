@@ -43,6 +43,7 @@ macro_rules! word_set {
 // Reporting verbs, every inflection listed so that lookup is one hash probe.
 #[rustfmt::skip]
 word_set!(CUE_VERBS, [
+    "quoted", "quotes", "cited", "cites",
     "say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds",
     "adding", "claim", "claimed", "claims", "claiming", "state", "stated", "states", "stating",
     "insist", "insisted", "insists", "insisting", "warn", "warned", "warns", "warning", "note",
@@ -87,6 +88,7 @@ word_set!(CUE_VERBS, [
 // too often ordinary verbs: "agreed to talks", "called him", "expects rain").
 #[rustfmt::skip]
 word_set!(THAT_ONLY, [
+    "quoted", "quotes", "cited", "cites",
     "read", "reads", "emailed", "emailing", "texted", "messaged", "posting", "tweeting", "chanted",
     "yelled", "screamed", "whispered", "sighed", "snapped", "answered", "accuse", "accused",
     "accuses", "accusing", "praise", "praised", "praises", "praising", "criticize", "criticized",

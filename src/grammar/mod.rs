@@ -825,6 +825,10 @@ impl<'a> Para<'a, '_> {
             else {
                 continue;
             };
+            let mut n = n;
+            while n + 1 < s1 && lexes[n + 1].has(lexicon::class::MEDIA) {
+                n += 1;
+            }
             st.medium = Some(Span::new(lexes[k + 1].tok.start, lexes[n].tok.end));
             // "in an interview with the BBC": the interviewer hears it.
             if lexes.get(n + 1).is_some_and(|t| t.is("with"))
@@ -1025,9 +1029,18 @@ impl<'a> Para<'a, '_> {
         }
         // Content after the cue.
         let mut j = c + 1;
-        if let Ok((rest, o)) = attribution::relay().parse(Stream(&lexes[j..s1])) {
-            reporter = speaker;
-            speaker = Some(o);
+        let relayed = if lexes[c].is("quoted") {
+            attribution::quoted_as().parse(Stream(&lexes[j..s1]))
+        } else {
+            attribution::relay().parse(Stream(&lexes[j..s1]))
+        };
+        let relay_read = relayed.is_ok();
+        if let Ok((rest, o)) = relayed {
+            // The speaker rule may have read the relay already.
+            if reporter.is_none() {
+                reporter = speaker;
+                speaker = Some(o);
+            }
             j = rest.first().map_or(s1, |t| t.index);
             // "AFP reported, citing RIA, that …"
             if lexes.get(j).is_some_and(|t| t.is_punct(',')) {
@@ -1085,7 +1098,7 @@ impl<'a> Para<'a, '_> {
             // the sentence: "called the plan “a disaster”" (mixed speech).
             let quote_follows = quoted.iter().any(|&(o, _)| o > c && o < s1);
             if next.is_none_or(|t| !t.is_word() && !t.is_mark())
-                || (lex.needs_that(cue_word) && !quote_follows)
+                || (lex.needs_that(cue_word) && !quote_follows && !relay_read)
                 || next.is_some_and(|t| t.is_lower() && t.has(lexicon::class::ADVERBIAL_OPENERS))
             {
                 return None;

@@ -6,6 +6,7 @@ use crate::article::Article;
 use crate::grammar::{IssueKind, Kind};
 use crate::ingest::InputStatus;
 use crate::run::Analysis;
+use crate::sources::{Chain, SourceKind};
 use crate::speakers::Resolved;
 use colored::Colorize;
 use std::io::{self, Write};
@@ -16,6 +17,9 @@ pub struct Human;
 
 impl Reporter for Human {
     fn write(&self, analysis: &Analysis, view: View, out: &mut dyn Write) -> io::Result<()> {
+        if view == View::Sources {
+            return write_sources(analysis, out);
+        }
         for item in &analysis.articles {
             let a = &item.article;
             let seg = &item.segments;
@@ -68,8 +72,8 @@ impl Reporter for Human {
                 )?;
             }
             if view == View::Extract {
-                for r in &item.statements {
-                    write_statement(out, a, r)?;
+                for (r, chain) in item.statements.iter().zip(&item.chains) {
+                    write_statement(out, a, r, chain)?;
                 }
             }
             writeln!(out)?;
@@ -134,7 +138,12 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
 }
 
 /// One statement: position, kind, who and how, then the words.
-fn write_statement(out: &mut dyn Write, a: &Article, r: &Resolved) -> io::Result<()> {
+fn write_statement(
+    out: &mut dyn Write,
+    a: &Article,
+    r: &Resolved,
+    chain: &Chain,
+) -> io::Result<()> {
     let st = &r.statement;
     let (line, col) = position(a, st.span);
     let kind = match st.kind {
@@ -153,8 +162,12 @@ fn write_statement(out: &mut dyn Write, a: &Article, r: &Resolved) -> io::Result
         who.push(' ');
         who.push_str(a.slice(c));
     }
-    if let Some(rep) = st.reporter {
-        who.push_str(&format!(" {} {}", "via".dimmed(), a.slice(rep)));
+    if chain.0.len() > 2 {
+        let via: Vec<&str> = chain.0[1..chain.0.len() - 1]
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        who.push_str(&format!(" {} {}", "via".dimmed(), via.join(" ← ")));
     }
     if st.inherited {
         who.push_str(&" (continued)".dimmed().to_string());
@@ -184,4 +197,89 @@ fn write_statement(out: &mut dyn Write, a: &Article, r: &Resolved) -> io::Result
         )?;
     }
     Ok(())
+}
+
+/// Per article, the sources it relies on and how many statements each
+/// carries; then every source of the set with its independent origins.
+fn write_sources(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    for item in &analysis.articles {
+        writeln!(out, "{}", item.article.id.bold())?;
+        let mut counts: Vec<(SourceKind, &str, usize)> = Vec::new();
+        for chain in &item.chains {
+            for link in chain.0.iter().skip(1) {
+                match counts
+                    .iter_mut()
+                    .find(|(k, n, _)| *k == link.kind && *n == link.name)
+                {
+                    Some(c) => c.2 += 1,
+                    None => counts.push((link.kind, &link.name, 1)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(b.1)));
+        for (kind, name, n) in &counts {
+            writeln!(
+                out,
+                "  {:<12} {:<40} {}",
+                kind_label(*kind),
+                name,
+                plural(*n, "statement")
+            )?;
+        }
+        let unattributed = item.chains.iter().filter(|c| c.0.len() == 1).count();
+        if unattributed > 0 {
+            writeln!(
+                out,
+                "  {:<12} {:<40} {}",
+                "(own words)".dimmed(),
+                "",
+                plural(unattributed, "statement")
+            )?;
+        }
+        for (r, chain) in item.statements.iter().zip(&item.chains) {
+            if chain.0.len() > 2 {
+                let (line, col) = position(&item.article, r.statement.span);
+                writeln!(
+                    out,
+                    "  {:>4}:{:<3} {} {}",
+                    line.to_string().dimmed(),
+                    col.to_string().dimmed(),
+                    "chain".dimmed(),
+                    chain
+                        .0
+                        .iter()
+                        .skip(1)
+                        .map(|l| l.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let graph = super::source_graph(analysis);
+    writeln!(out, "{}", "sources across the set".bold())?;
+    for n in graph.nodes.iter().filter(|n| n.kind != SourceKind::Article) {
+        writeln!(
+            out,
+            "  {:<12} {:<40} {} in {}, {}",
+            kind_label(n.kind),
+            n.name,
+            plural(n.statements, "statement"),
+            plural(n.articles, "article"),
+            plural(n.origins, "independent origin")
+        )?;
+    }
+    Ok(())
+}
+
+fn kind_label(kind: SourceKind) -> colored::ColoredString {
+    match kind {
+        SourceKind::Article => "article".normal(),
+        SourceKind::Outlet => "outlet".blue(),
+        SourceKind::Person => "person".green(),
+        SourceKind::Organisation => "organisation".cyan(),
+        SourceKind::Medium => "medium".magenta(),
+        SourceKind::Anonymous => "anonymous".yellow(),
+    }
 }

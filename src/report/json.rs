@@ -15,6 +15,14 @@ pub const JSON_VERSION: u32 = 1;
 pub struct Json;
 
 #[derive(Serialize)]
+struct SourcesDocument<'a> {
+    version: u32,
+    inputs: &'a [InputRecord],
+    nodes: Vec<crate::sources::GraphNode>,
+    edges: Vec<crate::sources::Edge>,
+}
+
+#[derive(Serialize)]
 struct Document<'a> {
     version: u32,
     inputs: &'a [InputRecord],
@@ -80,6 +88,17 @@ fn locate<'a>(article: &'a crate::article::Article, span: Span) -> Located<'a> {
 
 impl Reporter for Json {
     fn write(&self, analysis: &Analysis, view: View, out: &mut dyn Write) -> io::Result<()> {
+        if view == View::Sources {
+            let g = super::source_graph(analysis);
+            let doc = SourcesDocument {
+                version: JSON_VERSION,
+                inputs: &analysis.inputs,
+                nodes: g.nodes,
+                edges: g.edges,
+            };
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            return writeln!(out);
+        }
         let articles = analysis
             .articles
             .iter()

@@ -22,6 +22,18 @@ struct ArticleLine<'a> {
 
 impl Reporter for JsonLines {
     fn write(&self, analysis: &Analysis, view: View, out: &mut dyn Write) -> io::Result<()> {
+        if view == View::Sources {
+            let g = super::source_graph(analysis);
+            for n in &g.nodes {
+                serde_json::to_writer(&mut *out, &serde_json::json!({"type": "node", "node": n}))?;
+                writeln!(out)?;
+            }
+            for e in &g.edges {
+                serde_json::to_writer(&mut *out, &serde_json::json!({"type": "edge", "edge": e}))?;
+                writeln!(out)?;
+            }
+            return Ok(());
+        }
         for item in &analysis.articles {
             if view == View::Extract {
                 for st in super::statements_out(item) {

@@ -5,10 +5,12 @@ use crate::article::Span;
 use crate::run::Analysis;
 use std::io::{self, Write};
 
+mod graph;
 mod human;
 mod json;
 mod jsonl;
 
+pub use graph::{Dot, Mermaid, source_graph};
 pub use human::Human;
 pub use json::Json;
 pub use jsonl::JsonLines;
@@ -33,6 +35,8 @@ pub struct StatementOut<'a> {
     pub cue: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reporter: Option<&'a str>,
+    /// The attribution chain: the article first, the origin last.
+    pub chain: &'a crate::sources::Chain,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inherited: bool,
     pub nested: Vec<NestedOut<'a>>,
@@ -61,7 +65,8 @@ pub fn statements_out(item: &AnalyzedArticle) -> Vec<StatementOut<'_>> {
     let a: &Article = &item.article;
     item.statements
         .iter()
-        .map(|r| {
+        .zip(&item.chains)
+        .map(|(r, chain)| {
             let st = &r.statement;
             let (line, column) = a.line_col(st.span.start);
             StatementOut {
@@ -76,6 +81,7 @@ pub fn statements_out(item: &AnalyzedArticle) -> Vec<StatementOut<'_>> {
                 speaker_mention: st.speaker.map(|s| a.slice(s)),
                 cue: st.cue.map(|s| a.slice(s)),
                 reporter: st.reporter.map(|s| a.slice(s)),
+                chain,
                 inherited: st.inherited,
                 nested: st
                     .nested
@@ -109,8 +115,10 @@ pub fn statements_out(item: &AnalyzedArticle) -> Vec<StatementOut<'_>> {
 pub enum View {
     /// A per-article summary (`check`, `sources`, `compare`).
     Summary,
-    /// Everything extracted, sentence by sentence (`extract`).
+    /// Everything extracted, statement by statement (`extract`).
     Extract,
+    /// The sources and the source graph (`sources`).
+    Sources,
 }
 
 /// One output format.
