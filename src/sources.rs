@@ -355,7 +355,7 @@ fn chain(article: &Article, r: &Resolved, outlets: &Outlets) -> Chain {
     }
     // "told Reuters": the outlet that heard it reports it.
     if let Some(to) = st.addressee
-        && outlets.find(article.slice(to)).is_some()
+        && classify(article.slice(to), None, false, outlets).0 == SourceKind::Outlet
     {
         push(&mut links, to, None, false);
     }

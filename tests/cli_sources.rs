@@ -129,6 +129,20 @@ fn every_reporting_construction_of_our_fixture() {
         chain_of(&all, "the mediator would arrive"),
         ["A person familiar with the talks (anonymous)"]
     );
+    // in an interview with an outlet
+    assert_eq!(
+        chain_of(&all, "the port would reopen on Thursday"),
+        [
+            "Harbour Times (outlet)",
+            "interview (medium)",
+            "Ana Ruiz (person)"
+        ]
+    );
+    // …, X reported, quoting Y.
+    assert_eq!(
+        chain_of(&all, "The strike has ended"),
+        ["Nordwire (outlet)", "Dale Okoro (person)"]
+    );
     // according to an outlet found by its pattern ("the … Times")
     assert_eq!(
         chain_of(&all, "the mediator has settled"),

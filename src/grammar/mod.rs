@@ -941,14 +941,18 @@ impl<'a> Para<'a, '_> {
         used: &[usize],
     ) -> Option<(usize, Attr)> {
         let inside = |k: usize| quoted.iter().any(|&(o, c)| k > o && k < c);
-        let comma = (s0..s1)
+        // The tail starts after one of the last three commas: ", Nordwire
+        // reported, quoting Dale Okoro."
+        (s0..s1)
             .rev()
-            .find(|&k| self.lexes[k].is_punct(',') && !inside(k))?;
-        let a = self.tail_at(comma + 1, s1)?;
-        if used.contains(&a.cue.first) || self.lexes[comma + 1..s1].iter().any(|t| t.is_mark()) {
-            return None;
-        }
-        Some((comma, a))
+            .filter(|&k| self.lexes[k].is_punct(',') && !inside(k))
+            .take(3)
+            .find_map(|comma| {
+                let a = self.tail_at(comma + 1, s1)?;
+                let clean = !used.contains(&a.cue.first)
+                    && !self.lexes[comma + 1..s1].iter().any(|t| t.is_mark());
+                clean.then_some((comma, a))
+            })
     }
 
     /// Skips a dateline ("Moscow:") at the start of a sentence.
