@@ -27,6 +27,27 @@ pub struct Run {
     pub last: usize,
 }
 
+impl Attr {
+    /// The attribution of `speaker`'s words, or, when they relay someone
+    /// (`origin`), of the origin's words through `speaker`.
+    fn relayed(speaker: Np, origin: Option<Np>, cue: Run) -> Attr {
+        match origin {
+            Some(o) => Attr {
+                speaker: o,
+                cue,
+                reporter: Some(speaker),
+                end: 0,
+            },
+            None => Attr {
+                speaker,
+                cue,
+                reporter: None,
+                end: 0,
+            },
+        }
+    }
+}
+
 /// A speaker phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Np {
@@ -312,21 +333,7 @@ pub fn speaker_cue<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
             (i, Some(o)) if quoted => (i, Some(o)),
             _ => opt(relay()).parse(i)?,
         };
-        let attr = match origin {
-            Some(o) => Attr {
-                speaker: o,
-                cue: c,
-                reporter: Some(np),
-                end: 0,
-            },
-            None => Attr {
-                speaker: np,
-                cue: c,
-                reporter: None,
-                end: 0,
-            },
-        };
-        Ok((i, attr))
+        Ok((i, Attr::relayed(np, origin, c)))
     }
 }
 
@@ -343,21 +350,7 @@ pub fn cue_speaker<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
         }
         let (i, np) = speaker()(i)?;
         let (i, origin) = opt(relay()).parse(i)?;
-        let attr = match origin {
-            Some(o) => Attr {
-                speaker: o,
-                cue: c,
-                reporter: Some(np),
-                end: 0,
-            },
-            None => Attr {
-                speaker: np,
-                cue: c,
-                reporter: None,
-                end: 0,
-            },
-        };
-        Ok((i, attr))
+        Ok((i, Attr::relayed(np, origin, c)))
     }
 }
 
@@ -368,22 +361,7 @@ pub fn according<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
         let (i, t) = word("to")(i)?;
         let (i, np) = speaker()(i)?;
         let (i, origin) = opt(relay()).parse(i)?;
-        let cue = run_of(a, t);
-        let attr = match origin {
-            Some(o) => Attr {
-                speaker: o,
-                cue,
-                reporter: Some(np),
-                end: 0,
-            },
-            None => Attr {
-                speaker: np,
-                cue,
-                reporter: None,
-                end: 0,
-            },
-        };
-        Ok((i, attr))
+        Ok((i, Attr::relayed(np, origin, run_of(a, t))))
     }
 }
 
