@@ -69,7 +69,10 @@ fn scan_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let line = &text[start..end];
     // Candidate starts: the first non-blank character of the line, and every
     // character that follows a sentence end (with or without a space).
-    let lead = line.len() - line.trim_start().len();
+    let lead = line.len()
+        - line
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}'))
+            .len();
     if let Some(span) = furniture_at(text, start + lead, end) {
         out.push(span);
         return;

@@ -9,6 +9,7 @@
 //! are handled in [`boundary_after`].
 
 use crate::article::{Article, Span};
+use crate::grammar::marks::is_combining;
 use serde::Serialize;
 
 /// A sentence and the paragraph it belongs to.
@@ -322,7 +323,11 @@ fn boundary_after(text: &str, i: usize, para_end: usize, mask: &Mask) -> Option<
         let glued = a.is_uppercase()
             && b.is_lowercase()
             && word.chars().count() >= 2
-            && word.chars().last().is_some_and(char::is_lowercase)
+            && word
+                .chars()
+                .rev()
+                .find(|c| !is_combining(*c))
+                .is_some_and(char::is_lowercase)
             && !word.contains('.');
         return glued.then_some((end, j));
     }
@@ -365,7 +370,9 @@ fn word_before(text: &str, i: usize) -> &str {
     let start = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
+        .find(|&(_, c)| {
+            !(c.is_alphanumeric() || is_combining(c) || c == '.' || c == '\'' || c == '’')
+        })
         .map_or(0, |(p, c)| p + c.len_utf8());
     &head[start..]
 }
@@ -375,7 +382,7 @@ fn word_after(text: &str, k: usize) -> &str {
     let rest = text[k..].trim_start_matches(['"', '“', '‘', '\'', '(', '[', '«', '„']);
     let end = rest
         .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
+        .find(|&(_, c)| !(c.is_alphanumeric() || is_combining(c)))
         .map_or(rest.len(), |(p, _)| p);
     &rest[..end]
 }

@@ -46,6 +46,8 @@ struct Person {
 /// One mention of a person: where, and whether in subject position.
 #[derive(Debug, Clone, Copy)]
 struct Mention {
+    /// Index of the mention's first token in the article (token distances do
+    /// not change with line endings or Unicode normal forms; byte distances do).
     at: usize,
     person: usize,
     subject: bool,
@@ -58,6 +60,8 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
     let mut out: Vec<Resolved> = Vec::with_capacity(parsed.statements.len());
     // Mentions plus resolved person speakers, for pronouns.
     let mut recent: Vec<Mention> = mentions;
+    let tokens = parsed.tokens;
+    let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
     for st in parsed.statements {
         let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
         let speaker = match st.speaker {
@@ -72,7 +76,7 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
                         "she" => Gender::Female,
                         _ => Gender::Unknown,
                     };
-                    pronoun_referent(&people, &recent, span.start, want)
+                    pronoun_referent(&people, &recent, token_at(span.start), want)
                 } else {
                     // "they", "it", "we": the most recent non-pronoun speaker.
                     out.iter()
@@ -89,7 +93,7 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
                 let (name, person) = canonical(&text[span.range()], &people, span.start);
                 if let Some(p) = person {
                     recent.push(Mention {
-                        at: span.start,
+                        at: token_at(span.start),
                         person: p,
                         subject: true,
                     });
@@ -120,7 +124,7 @@ fn pronoun_referent(
     // Mentions before the pronoun, nearest first, within a few paragraphs.
     let before: Vec<&Mention> = recent
         .iter()
-        .filter(|m| m.at < at && at - m.at < 3000)
+        .filter(|m| m.at < at && at - m.at < 500)
         .collect();
     let pick = |ok: &dyn Fn(Gender) -> bool| {
         let fits: Vec<&&Mention> = before
@@ -129,7 +133,7 @@ fn pronoun_referent(
             .collect();
         // A subject nearby wins over a more recent object.
         fits.iter()
-            .filter(|m| m.subject && at - m.at < 600)
+            .filter(|m| m.subject && at - m.at < 100)
             .max_by_key(|m| m.at)
             .or_else(|| fits.iter().max_by_key(|m| m.at))
             .map(|m| **m)
@@ -199,6 +203,11 @@ fn strip_possessive(w: &str) -> &str {
         .trim_end_matches('’')
 }
 
+fn nfc_lower(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect::<String>().to_lowercase()
+}
+
 /// The canonical name for a speaker mention, and the person it is, if any.
 fn canonical(mention: &str, people: &[Person], at: usize) -> (String, Option<usize>) {
     let words: Vec<&str> = mention.split_whitespace().collect();
@@ -225,13 +234,14 @@ fn canonical(mention: &str, people: &[Person], at: usize) -> (String, Option<usi
         if let Some((i, p)) = exact {
             return (p.name.clone(), Some(i));
         }
-        // A close misspelling of a surname ("Zelenesky").
-        if last_clean.chars().count() >= 5 {
-            let lower = last_clean.to_lowercase();
+        // A close misspelling of a surname ("Zelenesky"), compared in one
+        // Unicode normal form.
+        let lower = nfc_lower(last_clean);
+        if lower.chars().count() >= 5 {
             let fuzzy = people
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (strsim::jaro_winkler(&p.last.to_lowercase(), &lower), i))
+                .map(|(i, p)| (strsim::jaro_winkler(&nfc_lower(&p.last), &lower), i))
                 .filter(|(s, _)| *s >= 0.9)
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, i)) = fuzzy {
@@ -414,7 +424,7 @@ fn people_and_mentions(
                     }
                 }
                 mentions.push(Mention {
-                    at: toks[n0].start,
+                    at: range.start + n0,
                     person: idx,
                     subject: subject_at(n0),
                 });
@@ -433,7 +443,7 @@ fn people_and_mentions(
                         }
                     }
                     mentions.push(Mention {
-                        at: toks[k].start,
+                        at: range.start + k,
                         person: idx,
                         subject: subject_at(k),
                     });

@@ -112,7 +112,7 @@ pub fn tokenize(text: &str, span: Span, skip: &[Span], out: &mut Vec<Tok>) {
             let mut seg_len = 1;
             while j < stop {
                 let (c2, l2) = char_at(text, bytes, j);
-                if c2.is_alphanumeric() {
+                if c2.is_alphanumeric() || is_combining(c2) {
                     j += l2;
                     seg_len += 1;
                     continue;
@@ -165,6 +165,12 @@ pub fn tokenize(text: &str, span: Span, skip: &[Span], out: &mut Vec<Tok>) {
     }
 }
 
+/// Combining marks (a decomposed "é" is "e" and U+0301) belong to the word
+/// they follow, so NFD text tokenizes like NFC text.
+pub fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// The character at byte `i` (a char boundary) and its length.
 fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
     let b = bytes[i];
@@ -187,8 +193,10 @@ enum Lean {
 fn lean(text: &str, tok: &Tok, g: Glyph) -> Lean {
     let before = text[..tok.start].chars().next_back();
     let after = text[tok.end..].chars().next();
-    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-    let space_after = after.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–…".contains(c));
+    let space_before =
+        before.is_none_or(|c| c.is_whitespace() || is_invisible(c) || "([{—–-/".contains(c));
+    let space_after =
+        after.is_none_or(|c| c.is_whitespace() || is_invisible(c) || ",.;:!?)]}—–…".contains(c));
     let glued_before = before.is_some_and(|c| glyph(c).is_some());
     let glued_after = after.is_some_and(|c| glyph(c).is_some());
     if g.family == Family::Single {
@@ -202,7 +210,8 @@ fn lean(text: &str, tok: &Tok, g: Glyph) -> Lean {
                 return Lean::Apostrophe;
             }
         }
-        if before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric) {
+        let letter = |c: char| c.is_alphanumeric() || is_combining(c);
+        if before.is_some_and(letter) && after.is_some_and(letter) {
             return Lean::Apostrophe;
         }
     }

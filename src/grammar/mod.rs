@@ -175,6 +175,8 @@ pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
         });
         out.statements.push(c.into_statement());
     }
+    // A quote with no words in it is no statement.
+    out.statements.retain(|s| !s.span.is_empty());
     out.statements.sort_by_key(|s| (s.span.start, s.span.end));
     out.tokens = toks;
     out.paragraph_tokens = ranges;
@@ -191,7 +193,11 @@ struct Carry {
 }
 
 impl Carry {
-    fn into_statement(self) -> Statement {
+    fn into_statement(mut self) -> Statement {
+        // Paragraphs that hold only the re-opening mark add no words.
+        if self.parts.iter().any(|p| !p.is_empty()) {
+            self.parts.retain(|p| !p.is_empty());
+        }
         let span = Span::new(self.parts[0].start, self.parts[self.parts.len() - 1].end);
         let (speaker, pronoun, cue, reporter) = match self.attr {
             Some((s, p, c, r)) => (Some(s), p, Some(c), r),
@@ -257,13 +263,36 @@ impl<'a> Para<'a, '_> {
     }
 
     /// Content of a quote between its marks, trimmed of white space.
+    /// From the first token inside the marks to the last, so that white space
+    /// and excluded regions at either end are left out.
     fn content(&self, q: Quote) -> Span {
-        let start = self.lexes[q.open].tok.end;
-        let end = match q.close {
-            Some(c) => self.lexes[c].tok.start,
-            None => self.lexes.last().map_or(start, |t| t.tok.end),
-        };
-        trim(self.text, Span::new(start, end.max(start)))
+        let close = q.close.unwrap_or(self.lexes.len());
+        if close <= q.open + 1 {
+            let at = self.lexes[q.open].tok.end;
+            return Span::new(at, at);
+        }
+        Span::new(
+            self.lexes[q.open + 1].tok.start,
+            self.lexes[close - 1].tok.end,
+        )
+    }
+
+    /// Narrows reported content `j..e` so that it never cuts a quote in two:
+    /// a quote that opens inside and closes outside ends the content before
+    /// it; one that opens before and closes inside starts it after.
+    fn fit(&self, mut j: usize, mut e: usize, quoted: &[(usize, usize)]) -> (usize, usize) {
+        for &(o, c) in quoted {
+            if o >= j && o < e && c >= e {
+                e = o;
+            }
+            if o < j && c >= j && c < e {
+                j = c + 1;
+            }
+        }
+        while e > j && !(self.lexes[e - 1].is_word() || self.lexes[e - 1].is_mark()) {
+            e -= 1;
+        }
+        (j, e)
     }
 
     fn run(&mut self, pairing: &marks::Pairing, carry: Option<Carry>) -> Option<Carry> {
@@ -745,7 +774,11 @@ impl<'a> Para<'a, '_> {
         while e > comma + 1 && !(lexes[e - 1].is_word() || lexes[e - 1].is_mark()) {
             e -= 1;
         }
-        if k - 1 <= j || e <= comma + 1 {
+        if k - 1 <= j
+            || e <= comma + 1
+            || crosses(j, k - 1, quoted)
+            || crosses(comma + 1, e, quoted)
+        {
             return None;
         }
         let first = Span::new(lexes[j].tok.start, lexes[k - 2].tok.end);
@@ -887,6 +920,7 @@ impl<'a> Para<'a, '_> {
                     if after < 2
                         || lexes[comma + 1].is_mark()
                         || lexes[j..k - 1].iter().any(|t| t.is_mark())
+                        || crosses(comma + 1, e, quoted)
                     {
                         return None;
                     }
@@ -971,10 +1005,7 @@ impl<'a> Para<'a, '_> {
         quoted: &[(usize, usize)],
     ) -> Option<Statement> {
         let lexes = self.lexes;
-        let mut e = e;
-        while e > j && !(lexes[e - 1].is_word() || lexes[e - 1].is_mark()) {
-            e -= 1;
-        }
+        let (j, e) = self.fit(j, e, quoted);
         if e <= j || (j..e).filter(|&k| lexes[k].is_word()).count() < 3 {
             return None;
         }
@@ -1047,10 +1078,11 @@ impl<'a> Para<'a, '_> {
             }
             j = rest.first().map_or(s1, |t| t.index);
             // "AFP reported, citing RIA, that …"
-            if lexes.get(j).is_some_and(|t| t.is_punct(',')) {
+            if j < s1 && lexes[j].is_punct(',') {
                 j += 1;
             }
         }
+        let mut j = j.min(s1);
         // "asked Kyiv to sit down": the object opens the content.
         let mut infinitive = false;
         if lex.takes_object(cue_word)
@@ -1060,7 +1092,7 @@ impl<'a> Para<'a, '_> {
             if lexes.get(after_obj).is_some_and(|t| t.is("to")) {
                 infinitive = true;
             } else {
-                j = after_obj;
+                j = after_obj.min(s1);
             }
         }
         // "vowed to stay", "called on the council to act".
@@ -1153,7 +1185,7 @@ impl<'a> Para<'a, '_> {
         while e > j && (lexes[e - 1].is_punct(',') || lexes[e - 1].is_punct('.')) {
             e -= 1;
         }
-        // A closing mark at the end belongs to a quote that started inside.
+        let (j, e) = self.fit(j, e, quoted);
         let words = (j..e).filter(|&k| lexes[k].is_word()).count();
         if words < 2 || j >= e {
             return None;
@@ -1322,6 +1354,14 @@ const NO_ATTR: Attr = Attr {
     reporter: None,
     end: usize::MAX,
 };
+
+/// Whether a quote opens in `j..e` and closes after it, or opens before it
+/// and closes inside it.
+fn crosses(j: usize, e: usize, quoted: &[(usize, usize)]) -> bool {
+    quoted
+        .iter()
+        .any(|&(o, c)| (o >= j && o < e && c >= e) || (o < j && c >= j && c < e))
+}
 
 /// Trims white space from both ends of a span.
 fn trim(text: &str, span: Span) -> Span {

@@ -1,0 +1,306 @@
+//! Properties that hold for any text: spans are valid, statements nest or are
+//! disjoint, and line endings, a BOM or the Unicode normal form do not change
+//! what is found; re-running and reordering inputs change nothing.
+
+use claimcheck::article::Span;
+use claimcheck::ingest;
+use claimcheck::report::{Json, Reporter, View};
+use claimcheck::run::{Analysis, AnalyzedArticle, Settings, analyse};
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+/// Pieces of news text, chosen to exercise the grammar: names, cues, every
+/// quote mark, apostrophes, punctuation, paragraph breaks, non-Latin scripts,
+/// combining-friendly words, furniture and invisible characters.
+const PIECES: &[&str] = &[
+    "the",
+    "port",
+    "strike",
+    "said",
+    "says",
+    "told",
+    "reporters",
+    "added",
+    "denied",
+    "that",
+    "according",
+    "to",
+    "Ana",
+    "Ruiz",
+    "Dale",
+    "Okoro",
+    "harbour",
+    "master",
+    "he",
+    "she",
+    "it",
+    "they",
+    "RT",
+    "AFP",
+    "reported",
+    "quoting",
+    "citing",
+    "in",
+    "a",
+    "statement",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "’",
+    "‘",
+    "«",
+    "»",
+    "„",
+    "''",
+    ",",
+    ".",
+    ":",
+    ";",
+    "—",
+    "?",
+    "!",
+    "…",
+    "\n",
+    "\n\n",
+    "café",
+    "José",
+    "Zürich",
+    "Ελλάδα",
+    "Москва",
+    "שלום",
+    "مرحبا",
+    "\u{200b}",
+    "\u{7}",
+    "Mr.",
+    "U.S.",
+    "3.5",
+    "'90s",
+    "don't",
+    "Belarus'",
+    "Also Read - Port Closes",
+    "(AP Photo/Jo)",
+    "date",
+    "2022-02-28",
+    "Kyiv",
+    "Medinsky",
+    "Vladimir",
+    "as",
+    "saying",
+    "quoted",
+    "and",
+];
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (prop::sample::select(PIECES), prop::bool::weighted(0.8)),
+        0..160,
+    )
+    .prop_map(|parts| {
+        let mut s = String::new();
+        for (p, space) in parts {
+            s.push_str(p);
+            if space {
+                s.push(' ');
+            }
+        }
+        s
+    })
+}
+
+fn analyse_text(text: &str) -> AnalyzedArticle {
+    let article = match ingest::parse_text("p.txt", text.to_string()) {
+        Ok(a) => a,
+        Err(_) => ingest::parse_text("p.txt", format!("{text} x")).unwrap_or_else(|_| {
+            claimcheck::article::Article::new(
+                "p.txt".into(),
+                claimcheck::article::Origin {
+                    path: "p.txt".into(),
+                    record_line: None,
+                },
+                "x".into(),
+            )
+        }),
+    };
+    AnalyzedArticle::new(article, &Settings::default())
+}
+
+fn valid(text: &str, span: Span) -> bool {
+    span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
+}
+
+/// What a reader compares: kind, words, speaker.
+fn summary(
+    a: &AnalyzedArticle,
+    norm: impl Fn(&str) -> String,
+) -> Vec<(String, String, Option<String>)> {
+    a.statements
+        .iter()
+        .map(|r| {
+            let st = &r.statement;
+            (
+                st.kind.as_str().to_string(),
+                norm(a.article.slice(st.span)),
+                r.speaker.as_deref().map(&norm),
+            )
+        })
+        .collect()
+}
+
+fn json(analysis: &Analysis) -> Vec<u8> {
+    let mut out = Vec::new();
+    Json.write(analysis, View::Extract, &mut out).unwrap();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_span_is_inside_its_article_on_char_boundaries(text in text_strategy()) {
+        let a = analyse_text(&text);
+        let t = a.article.text.as_str();
+        for s in &a.segments.sentences {
+            prop_assert!(valid(t, s.span));
+        }
+        for e in &a.article.excluded {
+            prop_assert!(valid(t, e.span));
+        }
+        for i in &a.issues {
+            prop_assert!(valid(t, i.span));
+        }
+        for r in &a.statements {
+            let st = &r.statement;
+            prop_assert!(valid(t, st.span), "{:?}", st);
+            // Nothing comes from furniture: a statement never starts inside it.
+            if !st.span.is_empty() {
+                prop_assert!(!a.article.is_excluded(Span::new(st.span.start, st.span.start + 1)));
+            }
+            for p in &st.parts { prop_assert!(valid(t, *p) && st.span.contains(*p)); }
+            for n in &st.nested { prop_assert!(valid(t, n.span) && st.span.contains(n.span)); }
+            for s in [st.speaker, st.cue, st.reporter, st.medium, st.addressee, st.antecedent].into_iter().flatten() {
+                prop_assert!(valid(t, s));
+            }
+            for s in &st.outer { prop_assert!(valid(t, *s)); }
+        }
+    }
+
+    #[test]
+    fn statements_nest_or_are_disjoint(text in text_strategy()) {
+        let a = analyse_text(&text);
+        let spans: Vec<Span> = a.statements.iter().map(|r| r.statement.span).collect();
+        for (i, x) in spans.iter().enumerate() {
+            for y in &spans[i + 1..] {
+                prop_assert!(!x.overlaps(*y) || x.contains(*y) || y.contains(*x), "{x} and {y} overlap in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn crlf_and_lf_give_the_same_statements(text in text_strategy()) {
+        let lf = analyse_text(&text);
+        let crlf_text = text.replace('\n', "\r\n");
+        let crlf = analyse_text(&crlf_text);
+        let strip = |s: &str| s.replace('\r', "");
+        prop_assert_eq!(summary(&lf, strip), summary(&crlf, strip));
+        for r in &crlf.statements {
+            prop_assert!(valid(&crlf.article.text, r.statement.span));
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_changes_nothing(text in text_strategy()) {
+        let plain = analyse_text(&text);
+        let bom = analyse_text(&format!("\u{feff}{text}"));
+        let same = |s: &str| s.to_string();
+        prop_assert_eq!(summary(&plain, same), summary(&bom, same));
+    }
+
+    #[test]
+    fn nfc_and_nfd_give_the_same_statements(text in text_strategy()) {
+        let nfc = analyse_text(&text.nfc().collect::<String>());
+        let nfd_text: String = text.nfd().collect();
+        let nfd = analyse_text(&nfd_text);
+        let norm = |s: &str| s.nfc().collect::<String>();
+        prop_assert_eq!(summary(&nfc, norm), summary(&nfd, norm));
+        for r in &nfd.statements {
+            prop_assert!(valid(&nfd.article.text, r.statement.span));
+        }
+    }
+}
+
+#[test]
+fn re_running_and_reordering_inputs_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        "date 2023-05-14 “We stay,” said Ana Ruiz.",
+        "Okoro told reporters the strike was over.",
+        "The port reopened, RT reported quoting Ana Ruiz.",
+    ];
+    let mut paths = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let p = dir.path().join(format!("{i}.txt"));
+        std::fs::write(&p, t).unwrap();
+        paths.push(p.display().to_string());
+    }
+    let run = |paths: &[String]| {
+        json(&analyse(
+            ingest::ingest_paths(paths, &mut std::io::empty()),
+            &Settings::default(),
+        ))
+    };
+    let first = run(&paths);
+    assert_eq!(first, run(&paths));
+    let mut reversed = paths.clone();
+    reversed.reverse();
+    assert_eq!(first, run(&reversed));
+    let mut rotated = paths.clone();
+    rotated.rotate_left(1);
+    assert_eq!(first, run(&rotated));
+}
+
+/// Inputs the properties found; each once broke an invariant or panicked.
+#[test]
+fn regressions_found_by_the_properties() {
+    // A relay at the very end of a sentence made the content start past it
+    // (an out-of-range slice).
+    let a = analyse_text("José quoted the said quoting José, «");
+    assert!(
+        a.statements
+            .iter()
+            .all(|r| valid(&a.article.text, r.statement.span))
+    );
+    // A quote opening on a photo credit: no statement may start inside it.
+    let a = analyse_text("“(AP Photo/Jo)the");
+    for r in &a.statements {
+        assert!(!a.article.is_excluded(Span::new(
+            r.statement.span.start,
+            r.statement.span.start + 1
+        )));
+    }
+    // Reported content that cut an unclosed quote in two.
+    let a = analyse_text("José saying““thethe the? ,");
+    let spans: Vec<Span> = a.statements.iter().map(|r| r.statement.span).collect();
+    for (i, x) in spans.iter().enumerate() {
+        for y in &spans[i + 1..] {
+            assert!(!x.overlaps(*y) || x.contains(*y) || y.contains(*x));
+        }
+    }
+    // Decomposed accents and a BOM before furniture or apostrophes.
+    for text in [
+        "café‘café'",
+        "café.José saying\u{200b}thethe café",
+        "'90s café'",
+        "Also Read - Port Closes “the",
+    ] {
+        let nfc = analyse_text(&text.nfc().collect::<String>());
+        let nfd = analyse_text(&text.nfd().collect::<String>());
+        let norm = |s: &str| s.nfc().collect::<String>();
+        assert_eq!(summary(&nfc, norm), summary(&nfd, norm), "{text:?}");
+        let bom = analyse_text(&format!("\u{feff}{text}"));
+        assert_eq!(summary(&nfc, norm), summary(&bom, norm), "{text:?}");
+    }
+}
