@@ -164,6 +164,7 @@ pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
             p,
             out: &mut out,
             colon: colon.take(),
+            continued_until: 0,
         };
         carry = ctx.run(&pairing, carry.take());
         colon = ctx.colon_attr();
@@ -230,6 +231,8 @@ struct Para<'a, 'o> {
     p: usize,
     out: &'o mut Parsed,
     colon: Option<Said>,
+    /// Tokens before this index close a quote opened in an earlier paragraph.
+    continued_until: usize,
 }
 
 /// An attribution resolved to spans, carried from one paragraph to the next.
@@ -364,6 +367,9 @@ impl<'a> Para<'a, '_> {
                     }
                     self.out.statements.push(st);
                     skip_first = Some(q.open);
+                    // What the quote from the paragraphs before says is its
+                    // own; no reported content of this paragraph starts in it.
+                    self.continued_until = q.close.map_or(0, |c| c + 1);
                 }
                 None => {
                     self.out.issues.push(ParseIssue {
@@ -698,8 +704,12 @@ impl<'a> Para<'a, '_> {
         let mut out: Vec<Statement> = Vec::new();
         let mut k = 0;
         while k < lexes.len() {
-            let s0 = self.sentence_first_token(k);
             let s1 = self.sentence_end_token(k).max(k + 1);
+            let s0 = self.sentence_first_token(k).max(self.continued_until);
+            if s0 >= s1 {
+                k = s1;
+                continue;
+            }
             // "According to X, …" opens the sentence; ", X reported." or
             // ", said X." closes it.
             let prefix = self.according_prefix(s0, s1);
