@@ -58,12 +58,16 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
     let text = article.text.as_str();
     let (people, mentions) = people_and_mentions(article, seg, &parsed);
     let mut out: Vec<Resolved> = Vec::with_capacity(parsed.statements.len());
-    // Mentions plus resolved person speakers, for pronouns.
-    let mut recent: Vec<Mention> = mentions;
+    // Mentions in text order, and the person speakers resolved so far (kept
+    // in order too), for pronouns: both are searched in a window, never
+    // scanned whole.
+    let mut said: Vec<Mention> = Vec::new();
     let tokens = parsed.tokens;
     let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
+    let names: rustc_hash::FxHashSet<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    // The speaker of the latest statement named by a noun phrase, for "they".
+    let mut last_named: Option<String> = None;
     for st in parsed.statements {
-        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
         let speaker = match st.speaker {
             None => None,
             Some(span) if st.pronoun => {
@@ -76,32 +80,33 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
                         "she" => Gender::Female,
                         _ => Gender::Unknown,
                     };
-                    pronoun_referent(&people, &recent, token_at(span.start), want)
+                    pronoun_referent(
+                        &people,
+                        [&mentions[..], &said[..]],
+                        token_at(span.start),
+                        want,
+                    )
                 } else {
-                    // "they", "it", "we": the most recent non-pronoun speaker.
-                    out.iter()
-                        .rev()
-                        .find(|r| {
-                            !r.statement.pronoun
-                                && r.speaker.is_some()
-                                && r.statement.span.start < span.start
-                        })
-                        .and_then(|r| r.speaker.clone())
+                    // "they", "it", "we": the latest speaker named before.
+                    last_named.clone()
                 }
             }
             Some(span) => {
                 let (name, person) = canonical(&text[span.range()], &people, span.start);
                 if let Some(p) = person {
-                    recent.push(Mention {
+                    let m = Mention {
                         at: token_at(span.start),
                         person: p,
                         subject: true,
-                    });
+                    };
+                    let i = said.partition_point(|x| x.at <= m.at);
+                    said.insert(i, m);
                 }
+                last_named = Some(name.clone());
                 Some(name)
             }
         };
-        let person = speaker.as_deref().is_some_and(|s| names.contains(&s));
+        let person = speaker.as_deref().is_some_and(|s| names.contains(s));
         out.push(Resolved {
             statement: st,
             speaker,
@@ -117,14 +122,19 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
 /// recent person whose gender agrees.
 fn pronoun_referent(
     people: &[Person],
-    recent: &[Mention],
+    lists: [&[Mention]; 2],
     at: usize,
     want: Gender,
 ) -> Option<String> {
-    // Mentions before the pronoun, nearest first, within a few paragraphs.
-    let before: Vec<&Mention> = recent
+    // Mentions before the pronoun, within a few paragraphs (both lists are in
+    // token order, so the window is two binary searches).
+    let before: Vec<&Mention> = lists
         .iter()
-        .filter(|m| m.at < at && at - m.at < 500)
+        .flat_map(|l| {
+            let from = l.partition_point(|m| m.at + 500 <= at);
+            let to = l.partition_point(|m| m.at < at);
+            &l[from..to.max(from)]
+        })
         .collect();
     let pick = |ok: &dyn Fn(Gender) -> bool| {
         let fits: Vec<&&Mention> = before
@@ -151,32 +161,34 @@ fn pronoun_referent(
 /// An unattributed direct quote takes the speaker of the statement before
 /// it, within two paragraphs.
 fn inherit(out: &mut [Resolved]) {
+    // The last direct or indirect statement with a speaker, carried forward
+    // so that the pass is linear.
+    let mut last: Option<usize> = None;
     for i in 0..out.len() {
         let st = &out[i].statement;
-        if st.kind != Kind::Direct || st.speaker.is_some() {
+        if st.kind == Kind::Direct && st.speaker.is_none() {
+            if let Some(k) = last.filter(|&k| out[k].statement.paragraph + 2 >= st.paragraph) {
+                let prev = &out[k];
+                let (name, mention, pronoun, person) = (
+                    prev.speaker.clone(),
+                    prev.statement.speaker,
+                    prev.statement.pronoun,
+                    prev.person,
+                );
+                // The speaker's words are those of the statement it continues.
+                out[i].speaker = name;
+                out[i].statement.speaker = mention;
+                out[i].statement.pronoun = pronoun;
+                out[i].statement.inherited = true;
+                out[i].person = person;
+                last = Some(i);
+            }
             continue;
         }
-        let p = st.paragraph;
-        let prev = out[..i]
-            .iter()
-            .rev()
-            .take_while(|r| r.statement.paragraph + 2 >= p)
-            .find(|r| {
-                r.speaker.is_some() && matches!(r.statement.kind, Kind::Direct | Kind::Indirect)
-            });
-        if let Some(prev) = prev {
-            let (name, mention, pronoun, person) = (
-                prev.speaker.clone(),
-                prev.statement.speaker,
-                prev.statement.pronoun,
-                prev.person,
-            );
-            // The speaker's words are those of the statement it continues.
-            out[i].speaker = name;
-            out[i].statement.speaker = mention;
-            out[i].statement.pronoun = pronoun;
-            out[i].statement.inherited = true;
-            out[i].person = person;
+        if out[i].speaker.is_some()
+            && matches!(out[i].statement.kind, Kind::Direct | Kind::Indirect)
+        {
+            last = Some(i);
         }
     }
 }

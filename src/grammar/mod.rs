@@ -165,6 +165,7 @@ pub fn parse(article: &Article, seg: &Segmented, lex: &Lexicon) -> Parsed {
             out: &mut out,
             colon: colon.take(),
             continued_until: 0,
+            cue_memo: Default::default(),
         };
         carry = ctx.run(&pairing, carry.take());
         colon = ctx.colon_attr();
@@ -233,6 +234,8 @@ struct Para<'a, 'o> {
     colon: Option<Said>,
     /// Tokens before this index close a quote opened in an earlier paragraph.
     continued_until: usize,
+    /// Sentence start token → whether the sentence has a reporting cue.
+    cue_memo: std::cell::RefCell<rustc_hash::FxHashMap<usize, (usize, bool)>>,
 }
 
 /// An attribution resolved to spans, carried from one paragraph to the next.
@@ -283,14 +286,17 @@ impl<'a> Para<'a, '_> {
     /// Narrows reported content `j..e` so that it never cuts a quote in two:
     /// a quote that opens inside and closes outside ends the content before
     /// it; one that opens before and closes inside starts it after.
-    fn fit(&self, mut j: usize, mut e: usize, quoted: &[(usize, usize)]) -> (usize, usize) {
-        for &(o, c) in quoted {
-            if o >= j && o < e && c >= e {
-                e = o;
-            }
-            if o < j && c >= j && c < e {
-                j = c + 1;
-            }
+    fn fit(&self, mut j: usize, mut e: usize, quoted: &Quoted) -> (usize, usize) {
+        if let Some(&(o, c)) = quoted.opening_in(j, e).last()
+            && c >= e
+        {
+            e = o;
+        }
+        if let Some((_, c)) = quoted.before(j)
+            && c >= j
+            && c < e
+        {
+            j = c + 1;
         }
         while e > j && !(self.lexes[e - 1].is_word() || self.lexes[e - 1].is_mark()) {
             e -= 1;
@@ -430,10 +436,12 @@ impl<'a> Para<'a, '_> {
         }
 
         // Indirect statements, sentence by sentence, outside quotes.
-        let quoted: Vec<(usize, usize)> = quotes
-            .iter()
-            .map(|q| (q.open, q.close.unwrap_or(lexes.len())))
-            .collect();
+        let quoted = Quoted(
+            quotes
+                .iter()
+                .map(|q| (q.open, q.close.unwrap_or(lexes.len())))
+                .collect(),
+        );
         let mut used_cues: Vec<usize> = Vec::new();
         for (_, a) in &direct_attr {
             if let Some(a) = a
@@ -442,6 +450,7 @@ impl<'a> Para<'a, '_> {
                 used_cues.push(a.cue.first);
             }
         }
+        used_cues.sort_unstable();
         let indirect = self.indirect(&quoted, &used_cues);
 
         // Emit direct, partial and scare quotes.
@@ -500,7 +509,13 @@ impl<'a> Para<'a, '_> {
                 }
                 None => {
                     // Partial when an indirect statement of the sentence holds it.
-                    let holder = indirect.iter().find(|s| s.span.contains(content));
+                    // Statements are in text order: only the few that start
+                    // just before the quote can hold it.
+                    let upto = indirect.partition_point(|s| s.span.start <= content.start);
+                    let holder = indirect[upto.saturating_sub(4)..upto]
+                        .iter()
+                        .rev()
+                        .find(|s| s.span.contains(content));
                     let words = (q.open + 1..q.close.unwrap_or(q.open))
                         .filter(|&k| lexes[k].is_word())
                         .count();
@@ -560,10 +575,12 @@ impl<'a> Para<'a, '_> {
         let Some(close) = q.close else {
             return Vec::new();
         };
-        pairing
-            .pairs
+        // Pairs are sorted by their opening mark.
+        let from = pairing.pairs.partition_point(|p| p.open <= q.open);
+        let to = pairing.pairs.partition_point(|p| p.open < close);
+        pairing.pairs[from..to.max(from)]
             .iter()
-            .filter(|p: &&Pair| p.depth > 0 && p.open > q.open && p.close < close)
+            .filter(|p: &&Pair| p.depth > 0 && p.close < close)
             .map(|p| {
                 let span = trim(
                     self.text,
@@ -688,19 +705,27 @@ impl<'a> Para<'a, '_> {
         starts_sentence && capital && (ends_punct || words >= 4 || q.close.is_none())
     }
 
+    /// Whether the sentence of token `i` has a reporting cue; remembered per
+    /// sentence, so a sentence with many quotes is read once.
     fn sentence_has_cue(&self, i: usize) -> bool {
         let from = self.sentence_first_token(i);
+        if let Some(&(f, answer)) = self.cue_memo.borrow().get(&from) {
+            debug_assert_eq!(f, from);
+            return answer;
+        }
         let to = self.sentence_end_token(i);
-        self.lexes[from..to]
+        let answer = self.lexes[from..to]
             .iter()
-            .any(|t| t.is_lower() && t.has(lexicon::class::CUE_VERBS) && !self.lex.needs_that(t.s))
+            .any(|t| t.is_lower() && t.has(lexicon::class::CUE_VERBS) && !self.lex.needs_that(t.s));
+        self.cue_memo.borrow_mut().insert(from, (from, answer));
+        answer
     }
 
     /// Indirect statements in the paragraph: cues outside quotes with a
     /// speaker and reported content.
-    fn indirect(&self, quoted: &[(usize, usize)], used: &[usize]) -> Vec<Statement> {
+    fn indirect(&self, quoted: &Quoted, used: &[usize]) -> Vec<Statement> {
         let lexes = self.lexes;
-        let inside = |k: usize| quoted.iter().any(|&(o, c)| k > o && k < c);
+        let inside = |k: usize| quoted.inside(k);
         let mut out: Vec<Statement> = Vec::new();
         let mut k = 0;
         while k < lexes.len() {
@@ -732,7 +757,7 @@ impl<'a> Para<'a, '_> {
                 if t.is_lower()
                     && t.has(lexicon::class::CUE_VERBS)
                     && !inside(c)
-                    && !used.contains(&c)
+                    && !used.binary_search(&c).is_ok()
                     && let Some((st, next)) = self.indirect_at(c, s0, limit, quoted)
                 {
                     let inner = self.inner_statement(&st, next, quoted);
@@ -769,12 +794,7 @@ impl<'a> Para<'a, '_> {
 
     /// `CONTENT, according to X, CONTENT.`: the statement is the sentence
     /// around the parenthetical, in two parts.
-    fn according_inside(
-        &self,
-        s0: usize,
-        s1: usize,
-        quoted: &[(usize, usize)],
-    ) -> Option<Statement> {
+    fn according_inside(&self, s0: usize, s1: usize, quoted: &Quoted) -> Option<Statement> {
         let lexes = self.lexes;
         let k = (s0 + 1..s1).find(|&k| lexes[k].is("according") && lexes[k - 1].is_punct(','))?;
         let (rest, a) = attribution::according().parse(Stream(&lexes[k..s1])).ok()?;
@@ -784,10 +804,7 @@ impl<'a> Para<'a, '_> {
         while e > comma + 1 && !(lexes[e - 1].is_word() || lexes[e - 1].is_mark()) {
             e -= 1;
         }
-        if k - 1 <= j
-            || e <= comma + 1
-            || crosses(j, k - 1, quoted)
-            || crosses(comma + 1, e, quoted)
+        if k - 1 <= j || e <= comma + 1 || quoted.crosses(j, k - 1) || quoted.crosses(comma + 1, e)
         {
             return None;
         }
@@ -810,12 +827,7 @@ impl<'a> Para<'a, '_> {
     /// "AFP reported, citing RIA, that Lukashenko said the talks would go
     /// ahead": the reported content is itself a statement, whose chain runs
     /// through the outer speaker.
-    fn inner_statement(
-        &self,
-        outer: &Statement,
-        e: usize,
-        quoted: &[(usize, usize)],
-    ) -> Option<Statement> {
+    fn inner_statement(&self, outer: &Statement, e: usize, quoted: &Quoted) -> Option<Statement> {
         let lexes = self.lexes;
         // Only relayed reports: "X reported …", "X, citing Y, …".
         let relayed = outer.reporter.is_some()
@@ -829,7 +841,7 @@ impl<'a> Para<'a, '_> {
             return None;
         }
         let j = lexes.partition_point(|t| t.tok.start < outer.span.start);
-        let inside = |k: usize| quoted.iter().any(|&(o, c)| k > o && k < c);
+        let inside = |k: usize| quoted.inside(k);
         let c = (j + 1..e.min(j + 12)).find(|&k| {
             lexes[k].is_lower() && lexes[k].has(lexicon::class::CUE_VERBS) && !inside(k)
         })?;
@@ -900,11 +912,11 @@ impl<'a> Para<'a, '_> {
         &self,
         s0: usize,
         s1: usize,
-        quoted: &[(usize, usize)],
+        quoted: &Quoted,
         used: &[usize],
     ) -> Option<Statement> {
         let lexes = self.lexes;
-        let inside = |k: usize| quoted.iter().any(|&(o, c)| k > o && k < c);
+        let inside = |k: usize| quoted.inside(k);
         let mut k = s0 + 2;
         while k < s1 {
             if lexes[k - 1].is_punct(',') && !inside(k) {
@@ -914,7 +926,7 @@ impl<'a> Para<'a, '_> {
                     .ok()
                     .filter(|(rest, a)| {
                         rest.first().is_some_and(|t| t.is_punct(','))
-                            && !used.contains(&a.cue.first)
+                            && !used.binary_search(&a.cue.first).is_ok()
                             && a.reporter.is_none()
                     })
                     .map_or((Stream(&[]), None), |(r, a)| (r, Some(a)));
@@ -930,7 +942,7 @@ impl<'a> Para<'a, '_> {
                     if after < 2
                         || lexes[comma + 1].is_mark()
                         || lexes[j..k - 1].iter().any(|t| t.is_mark())
-                        || crosses(comma + 1, e, quoted)
+                        || quoted.crosses(comma + 1, e)
                     {
                         return None;
                     }
@@ -981,10 +993,10 @@ impl<'a> Para<'a, '_> {
         &self,
         s0: usize,
         s1: usize,
-        quoted: &[(usize, usize)],
+        quoted: &Quoted,
         used: &[usize],
     ) -> Option<(usize, Attr)> {
-        let inside = |k: usize| quoted.iter().any(|&(o, c)| k > o && k < c);
+        let inside = |k: usize| quoted.inside(k);
         // The tail starts after one of the last three commas: ", Nordwire
         // reported, quoting Dale Okoro."
         (s0..s1)
@@ -993,7 +1005,7 @@ impl<'a> Para<'a, '_> {
             .take(3)
             .find_map(|comma| {
                 let a = self.tail_at(comma + 1, s1)?;
-                let clean = !used.contains(&a.cue.first)
+                let clean = !used.binary_search(&a.cue.first).is_ok()
                     && !self.lexes[comma + 1..s1].iter().any(|t| t.is_mark());
                 clean.then_some((comma, a))
             })
@@ -1007,20 +1019,14 @@ impl<'a> Para<'a, '_> {
     }
 
     /// A narrative clause attributed as a whole (`CONTENT, X reported.`).
-    fn content_statement(
-        &self,
-        j: usize,
-        e: usize,
-        a: Attr,
-        quoted: &[(usize, usize)],
-    ) -> Option<Statement> {
+    fn content_statement(&self, j: usize, e: usize, a: Attr, quoted: &Quoted) -> Option<Statement> {
         let lexes = self.lexes;
         let (j, e) = self.fit(j, e, quoted);
         if e <= j || (j..e).filter(|&k| lexes[k].is_word()).count() < 3 {
             return None;
         }
         // A quote that fills the content is a direct quote's business.
-        if lexes[j].is_mark() && quoted.iter().any(|&(o, cl)| o == j && cl + 1 >= e) {
+        if lexes[j].is_mark() && quoted.fills(j, e) {
             return None;
         }
         let span = Span::new(lexes[j].tok.start, lexes[e - 1].tok.end);
@@ -1035,7 +1041,7 @@ impl<'a> Para<'a, '_> {
         c: usize,
         s0: usize,
         s1: usize,
-        quoted: &[(usize, usize)],
+        quoted: &Quoted,
     ) -> Option<(Statement, usize)> {
         let lexes = self.lexes;
         let lex = self.lex;
@@ -1142,7 +1148,7 @@ impl<'a> Para<'a, '_> {
             // not indirect speech.
             // A cue that needs "that" still reports when a quote follows in
             // the sentence: "called the plan “a disaster”" (mixed speech).
-            let quote_follows = quoted.iter().any(|&(o, _)| o > c && o < s1);
+            let quote_follows = !quoted.opening_in(c + 1, s1).is_empty();
             if next.is_none_or(|t| !t.is_word() && !t.is_mark())
                 || (lex.needs_that(cue_word) && !quote_follows && !relay_read)
                 || next.is_some_and(|t| t.is_lower() && t.has(lexicon::class::ADVERBIAL_OPENERS))
@@ -1160,8 +1166,7 @@ impl<'a> Para<'a, '_> {
         // "While the club said …, the manager …": a subordinate clause ends
         // at its comma.
         if lexes[s0].has(lexicon::class::SUBORDINATORS)
-            && let Some(k) = (j..e)
-                .find(|&k| lexes[k].is_punct(',') && !quoted.iter().any(|&(o, cl)| k > o && k < cl))
+            && let Some(k) = (j..e).find(|&k| lexes[k].is_punct(',') && !quoted.inside(k))
         {
             e = k;
         }
@@ -1173,7 +1178,7 @@ impl<'a> Para<'a, '_> {
             // (after the closing mark of a quote it holds).
             let mark = lexes
                 .get(k + 1)
-                .is_some_and(|t| t.is_mark() && quoted.iter().any(|&(_, cl)| cl == k + 1));
+                .is_some_and(|t| t.is_mark() && quoted.closes_at(k + 1));
             let mut after = if mark { k + 2 } else { k + 1 };
             // ", and added that …": a second statement starts.
             if lexes.get(after).is_some_and(|t| t.is("and") || t.is("but")) {
@@ -1200,7 +1205,7 @@ impl<'a> Para<'a, '_> {
         if words < 2 || j >= e {
             return None;
         }
-        if lexes[j].is_mark() && quoted.iter().any(|&(o, cl)| o == j && cl + 1 >= e) {
+        if lexes[j].is_mark() && quoted.fills(j, e) {
             // The whole content is one quote: it is a direct quote's business.
             return None;
         }
@@ -1278,13 +1283,14 @@ impl<'a> Para<'a, '_> {
         speaker: Np,
         c: usize,
         reporter: Option<Np>,
-        quoted: &[(usize, usize)],
+        quoted: &Quoted,
         j: usize,
         e: usize,
     ) -> Statement {
         let nested = quoted
+            .opening_in(j, e)
             .iter()
-            .filter(|&&(o, cl)| o >= j && cl < e)
+            .filter(|&&(_, cl)| cl < e)
             .map(|&(o, cl)| Nested {
                 span: trim(
                     self.text,
@@ -1365,12 +1371,53 @@ const NO_ATTR: Attr = Attr {
     end: usize::MAX,
 };
 
-/// Whether a quote opens in `j..e` and closes after it, or opens before it
-/// and closes inside it.
-fn crosses(j: usize, e: usize, quoted: &[(usize, usize)]) -> bool {
-    quoted
-        .iter()
-        .any(|&(o, c)| (o >= j && o < e && c >= e) || (o < j && c >= j && c < e))
+/// The top-level quotes of a paragraph as (opening, closing) token indices:
+/// sorted and disjoint, so every question is a binary search, and no rule
+/// costs more than a logarithm per token however many quotes there are.
+#[derive(Debug, Default)]
+struct Quoted(Vec<(usize, usize)>);
+
+impl Quoted {
+    /// The quote that opens before `k` and closes after it, if any.
+    fn around(&self, k: usize) -> Option<(usize, usize)> {
+        let i = self.0.partition_point(|&(o, _)| o < k);
+        i.checked_sub(1).map(|i| self.0[i]).filter(|&(_, c)| c > k)
+    }
+
+    /// Whether token `k` lies strictly between a quote's marks.
+    fn inside(&self, k: usize) -> bool {
+        self.around(k).is_some()
+    }
+
+    /// The quotes that open in `from..to`.
+    fn opening_in(&self, from: usize, to: usize) -> &[(usize, usize)] {
+        let a = self.0.partition_point(|&(o, _)| o < from);
+        let b = self.0.partition_point(|&(o, _)| o < to);
+        &self.0[a..b.max(a)]
+    }
+
+    /// Whether a quote opens at `j` and runs to the end `e` of some content.
+    fn fills(&self, j: usize, e: usize) -> bool {
+        self.opening_in(j, j + 1).iter().any(|&(_, c)| c + 1 >= e)
+    }
+
+    /// Whether a quote closes at token `k`.
+    fn closes_at(&self, k: usize) -> bool {
+        self.before(k).is_some_and(|(_, c)| c == k)
+    }
+
+    /// The last quote that opens before token `k` (the only one that can
+    /// reach `k`, since quotes are disjoint).
+    fn before(&self, k: usize) -> Option<(usize, usize)> {
+        self.opening_in(0, k).last().copied()
+    }
+
+    /// Whether a quote opens in `j..e` and closes after it, or opens before it
+    /// and closes inside it.
+    fn crosses(&self, j: usize, e: usize) -> bool {
+        self.opening_in(j, e).last().is_some_and(|&(_, c)| c >= e)
+            || self.before(j).is_some_and(|(_, c)| c >= j && c < e)
+    }
 }
 
 /// Trims white space from both ends of a span.
