@@ -757,7 +757,7 @@ impl<'a> Para<'a, '_> {
                 if t.is_lower()
                     && t.has(lexicon::class::CUE_VERBS)
                     && !inside(c)
-                    && !used.binary_search(&c).is_ok()
+                    && used.binary_search(&c).is_err()
                     && let Some((st, next)) = self.indirect_at(c, s0, limit, quoted)
                 {
                     let inner = self.inner_statement(&st, next, quoted);
@@ -926,7 +926,7 @@ impl<'a> Para<'a, '_> {
                     .ok()
                     .filter(|(rest, a)| {
                         rest.first().is_some_and(|t| t.is_punct(','))
-                            && !used.binary_search(&a.cue.first).is_ok()
+                            && used.binary_search(&a.cue.first).is_err()
                             && a.reporter.is_none()
                     })
                     .map_or((Stream(&[]), None), |(r, a)| (r, Some(a)));
@@ -1005,7 +1005,7 @@ impl<'a> Para<'a, '_> {
             .take(3)
             .find_map(|comma| {
                 let a = self.tail_at(comma + 1, s1)?;
-                let clean = !used.binary_search(&a.cue.first).is_ok()
+                let clean = used.binary_search(&a.cue.first).is_err()
                     && !self.lexes[comma + 1..s1].iter().any(|t| t.is_mark());
                 clean.then_some((comma, a))
             })
