@@ -208,40 +208,40 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "observers",
 ];
 
-/// Known outlets, built in plus configured.
+/// Known outlets, built in plus configured, each with its words lowercased
+/// once.
 #[derive(Debug, Clone)]
 pub struct Outlets {
-    names: Vec<String>,
+    names: Vec<(String, Vec<String>)>,
 }
 
 impl Default for Outlets {
     fn default() -> Self {
-        Outlets {
-            names: OUTLETS.iter().map(|s| s.to_string()).collect(),
-        }
+        let mut o = Outlets { names: Vec::new() };
+        o.extend(OUTLETS.iter().map(|s| s.to_string()));
+        o
     }
 }
 
 impl Outlets {
     /// Adds outlet names (as written: "Coast Radio").
     pub fn extend<I: IntoIterator<Item = String>>(&mut self, names: I) {
-        self.names.extend(names);
+        for name in names {
+            let words: Vec<String> = words_of(&name).iter().map(|w| w.to_lowercase()).collect();
+            if !words.is_empty() {
+                self.names.push((name, words));
+            }
+        }
     }
 
     /// The known outlet named inside `mention`, word for word, longest first.
     fn find(&self, mention: &str) -> Option<&str> {
-        let words: Vec<&str> = words(mention);
+        let words: Vec<String> = words_of(mention).iter().map(|w| w.to_lowercase()).collect();
         self.names
             .iter()
-            .filter(|name| {
-                let n: Vec<&str> = words_of(name);
-                !n.is_empty()
-                    && words
-                        .windows(n.len())
-                        .any(|w| w.iter().zip(&n).all(|(a, b)| a.eq_ignore_ascii_case(b)))
-            })
-            .max_by_key(|n| n.len())
-            .map(String::as_str)
+            .filter(|(_, n)| words.windows(n.len()).any(|w| w == n.as_slice()))
+            .max_by_key(|(name, _)| name.len())
+            .map(|(name, _)| name.as_str())
     }
 }
 

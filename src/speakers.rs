@@ -223,8 +223,12 @@ fn nfc_lower(s: &str) -> String {
 /// The canonical name for a speaker mention, and the person it is, if any.
 fn canonical(mention: &str, people: &[Person], at: usize) -> (String, Option<usize>) {
     let words: Vec<&str> = mention.split_whitespace().collect();
-    // A full name inside the mention.
-    if let Some(i) = people.iter().position(|p| mention.contains(&p.name)) {
+    // A full name inside the mention: only people whose surname is one of
+    // the mention's words can be (no substring search over everyone).
+    let full = people.iter().position(|p| {
+        words.iter().any(|w| strip_possessive(w) == p.last) && mention.contains(&p.name)
+    });
+    if let Some(i) = full {
         return (people[i].name.clone(), Some(i));
     }
     let last_clean = strip_possessive(words.last().copied().unwrap_or(""));
