@@ -215,6 +215,17 @@ fn strip_possessive(w: &str) -> &str {
         .trim_end_matches('’')
 }
 
+/// Counts a title or role noun that carries a gender ("Mr.", "chairwoman")
+/// as evidence (male, female) for the person it names.
+fn add_title_gender(evidence: &mut (u32, u32), word: &str) {
+    match word.trim_end_matches('.').to_lowercase().as_str() {
+        "mr" | "king" | "prince" | "chairman" | "spokesman" | "father" | "son" => evidence.0 += 2,
+        "mrs" | "ms" | "miss" | "queen" | "princess" | "chairwoman" | "spokeswoman" | "mother"
+        | "daughter" => evidence.1 += 2,
+        _ => {}
+    }
+}
+
 fn nfc_lower(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     s.nfc().collect::<String>().to_lowercase()
@@ -430,14 +441,7 @@ fn people_and_mentions(
                 };
                 // Titles and role nouns that carry a gender.
                 for k in r..n0 {
-                    match w(k).trim_end_matches('.').to_lowercase().as_str() {
-                        "mr" | "king" | "prince" | "chairman" | "spokesman" | "father" | "son" => {
-                            evidence[idx].0 += 2
-                        }
-                        "mrs" | "ms" | "miss" | "queen" | "princess" | "chairwoman"
-                        | "spokeswoman" | "mother" | "daughter" => evidence[idx].1 += 2,
-                        _ => {}
-                    }
+                    add_title_gender(&mut evidence[idx], w(k));
                 }
                 mentions.push(Mention {
                     at: range.start + n0,
@@ -450,13 +454,8 @@ fn people_and_mentions(
                 let k = j - 1;
                 let word = strip_possessive(w(k));
                 if let Some(&idx) = by_last.get(word) {
-                    let title_before = k > 0 && toks[k - 1].kind == TokKind::Word;
-                    if title_before {
-                        match w(k - 1).trim_end_matches('.').to_lowercase().as_str() {
-                            "mr" => evidence[idx].0 += 2,
-                            "mrs" | "ms" | "miss" => evidence[idx].1 += 2,
-                            _ => {}
-                        }
+                    if k > 0 && toks[k - 1].kind == TokKind::Word {
+                        add_title_gender(&mut evidence[idx], w(k - 1));
                     }
                     mentions.push(Mention {
                         at: range.start + k,

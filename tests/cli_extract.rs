@@ -1,29 +1,11 @@
 //! `claimcheck extract`: the quotation grammar on our own fixture articles and
 //! on the seeds, through the JSON Lines contract.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn extract(args: &[&str]) -> Vec<Value> {
-    let out = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("extract")
-        .args(args)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use assert_cmd::Command;
+use common::extract;
+use serde_json::Value;
 
 /// The one statement whose text starts with `start`.
 fn find<'a>(all: &'a [Value], start: &str) -> &'a Value {

@@ -1,33 +1,10 @@
 //! `claimcheck sources` and the `chain` of every extracted statement.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{claimcheck, extract as statements};
 use serde_json::Value;
 use std::collections::HashSet;
-
-fn claimcheck() -> Command {
-    let mut cmd = Command::cargo_bin("claimcheck").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-fn statements(args: &[&str]) -> Vec<Value> {
-    let out = claimcheck()
-        .arg("extract")
-        .args(args)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 /// The chain of the statement starting with `start`, as "name (kind)" after
 /// the article.
