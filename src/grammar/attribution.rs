@@ -96,6 +96,9 @@ fn nominal_word(t: &super::stream::Lex) -> bool {
         && !t.has(lexicon::class::PRONOUNS)
         && !(t.is_lower() && t.has(lexicon::class::OBJECT_PRONOUNS))
         && !t.s.chars().all(|c| c.is_ascii_digit())
+        // An infinitive marker ends a noun phrase: "a company in Germany to
+        // claim credit".
+        && !t.is("to")
 }
 
 /// Whether a lowercase word can end a speaker phrase: a title or a noun for
@@ -178,8 +181,14 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
                 n = n.min(3);
                 let all_lower = toks[..n].iter().all(|t| t.is_lower());
                 let head = &toks[n - 1];
-                let plural = head.s.ends_with('s') && !head.s.ends_with("ss");
-                if !all_lower || !(plural || head_noun(head)) || n == 0 {
+                let plural = head.s.ends_with('s') && !head.s.ends_with("ss") && head.s.len() >= 4;
+                // "stood by his" is no group of people: no function words.
+                let function = lexicon::class::DETERMINERS
+                    | lexicon::class::CONNECTORS
+                    | lexicon::class::ADVERBIAL_OPENERS
+                    | lexicon::class::OBJECT_PRONOUNS;
+                let content_words = toks[..n].iter().all(|t| !t.has(function));
+                if !all_lower || !content_words || !(plural || head_noun(head)) || n == 0 {
                     return fail(i);
                 }
             }

@@ -1180,6 +1180,14 @@ impl<'a> Para<'a, '_> {
                 .get(k + 1)
                 .is_some_and(|t| t.is_mark() && quoted.closes_at(k + 1));
             let mut after = if mark { k + 2 } else { k + 1 };
+            // ", while nine in ten said …": a contrasting clause is no longer
+            // the speaker's content.
+            if lexes.get(after).is_some_and(|t| {
+                t.is("while") || t.is("whereas") || t.is("although") || t.is("though")
+            }) {
+                e = if mark { k + 2 } else { k };
+                break;
+            }
             // ", and added that …": a second statement starts.
             if lexes.get(after).is_some_and(|t| t.is("and") || t.is("but")) {
                 after += 1;
