@@ -135,6 +135,11 @@ fn unclosed_quote_is_reported_and_swallows_nothing() {
 fn kinds_and_attribution_positions() {
     let all = extract(&["fixtures/grammar/kinds.txt"]);
     assert_eq!(find(&all, "This is a fair deal")["kind"], "direct");
+    // The first statement of the sentence stops before the second one.
+    assert_eq!(
+        find(&all, "the report “wrong”")["text"],
+        "the report “wrong” on Friday"
+    );
     let scare = find(&all, "illegal stoppage");
     assert_eq!(scare["kind"], "scare");
     assert!(scare["speaker"].is_null());
@@ -148,6 +153,11 @@ fn kinds_and_attribution_positions() {
         ("the first ship will leave", "Ana Ruiz", "According to"),
         ("the strike had cost the port", "Ana Ruiz", "said"),
         ("The rota will be reviewed", "union", "said"),
+        // A coordinated cue after a phrase: "… and in a short statement said".
+        ("the audit was finished", "Ana Ruiz", "said"),
+        // A contrasting clause ends the content: ", while the rest said …".
+        ("the deal was fair", "ten dockers", "said"),
+        ("they would vote against it", "rest", "said"),
     ] {
         let s = find(&all, start);
         assert_eq!(s["kind"], "indirect", "{s}");

@@ -1058,6 +1058,17 @@ impl<'a> Para<'a, '_> {
             attribution::speaker_starts(&clause[..clause.len() - 1]).collect()
         };
         for start in starts {
+            // "in a short statement said": the object of a preposition
+            // does not speak.
+            // A speaker starts a clause: not in the middle of a noun phrase
+            // ("a short statement") or after a preposition ("in a statement").
+            if start > 0
+                && clause[start - 1].is_lower()
+                && !clause[start - 1]
+                    .has(lexicon::class::CLAUSE_BREAKS | lexicon::class::SUBORDINATORS)
+            {
+                continue;
+            }
             let s = Stream(&clause[start..]);
             if let Ok((rest, a)) = attribution::speaker_cue().parse(Stream(s.0)) {
                 let consumed_to = rest.first().map_or(c + 1, |t| t.index);
@@ -1069,7 +1080,18 @@ impl<'a> Para<'a, '_> {
             }
         }
         let prev = c.checked_sub(1).map(|p| &lexes[p]);
-        let coordinated = prev.is_some_and(|p| p.is("and"));
+        // "… and said", also with a phrase between: "… and in a carefully
+        // worded response said".
+        let coordinated = prev.is_some_and(|p| p.is("and"))
+            || (c.saturating_sub(8).max(s0)..c)
+                .rev()
+                .find(|&k| lexes[k].is("and"))
+                .is_some_and(|k| {
+                    lexes
+                        .get(k + 1)
+                        .is_some_and(|t| t.has(lexicon::class::ADVERBIAL_OPENERS))
+                        && lexes[k + 1..c].iter().all(|t| t.is_word())
+                });
         if speaker.is_none()
             && (participle && prev.is_some_and(|p| p.is_punct(',') || p.is_word() || p.is_mark())
                 || coordinated)
@@ -1171,6 +1193,25 @@ impl<'a> Para<'a, '_> {
             e = k;
         }
         for k in j..e {
+            // "… “wrong” on Friday and in a short statement said …": a
+            // coordinated reporting verb starts a second statement.
+            if lexes[k].is("and")
+                && lexes.get(k + 1).is_some_and(|t| {
+                    t.has(lexicon::class::ADVERBIAL_OPENERS | lexicon::class::CUE_VERBS)
+                })
+            {
+                let stop = (k + 1..e.min(k + 9))
+                    .find(|&m| !lexes[m].is_word())
+                    .unwrap_or(e.min(k + 9));
+                if (k + 1..stop).any(|m| {
+                    lexes[m].is_lower()
+                        && lexes[m].has(lexicon::class::CUE_VERBS)
+                        && !lexes[m].has(lexicon::class::THAT_ONLY)
+                }) {
+                    e = k;
+                    break;
+                }
+            }
             if !lexes[k].is_punct(',') {
                 continue;
             }
