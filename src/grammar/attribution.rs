@@ -36,13 +36,11 @@ impl Attr {
                 speaker: o,
                 cue,
                 reporter: Some(speaker),
-                end: 0,
             },
             None => Attr {
                 speaker,
                 cue,
                 reporter: None,
-                end: 0,
             },
         }
     }
@@ -64,8 +62,6 @@ pub struct Attr {
     pub cue: Run,
     /// Who relayed it ("RT news" in "RT news reported quoting Medinsky").
     pub reporter: Option<Np>,
-    /// Index of the first token after the rule.
-    pub end: usize,
 }
 
 fn run_of(first: &super::stream::Lex, last: &super::stream::Lex) -> Run {
@@ -389,10 +385,9 @@ pub fn object<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Run> {
 /// reporters`, `“…,” according to X`.
 pub fn after_quote(i: Stream) -> Option<Attr> {
     let (i, _) = opt(punct(',')).parse(i).ok()?;
-    let (rest, mut a) = alt((according(), speaker_cue(), cue_speaker()))
+    let (_, a) = alt((according(), speaker_cue(), cue_speaker()))
         .parse(i)
         .ok()?;
-    a.end = rest.first().map_or(usize::MAX, |t| t.index);
     Some(a)
 }
 
@@ -414,12 +409,11 @@ pub fn before_quote(clause: Stream) -> Option<Attr> {
     for start in clause_starts(body) {
         let s = Stream(&body[start..]);
         let attempt = alt((according(), speaker_cue())).parse(s);
-        if let Ok((rest, mut a)) = attempt {
+        if let Ok((rest, a)) = attempt {
             let (rest, _) = opt(object()).parse(rest).unwrap_or((rest, None));
             // `X says that “…”`: the quote is the reported content.
             let (rest, _) = opt(word("that")).parse(rest).unwrap_or((rest, None));
             if rest.is_empty() {
-                a.end = toks.get(n).map_or(usize::MAX, |t| t.index);
                 return Some(a);
             }
         }

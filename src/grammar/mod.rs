@@ -646,7 +646,6 @@ impl<'a> Para<'a, '_> {
             speaker,
             cue,
             reporter: None,
-            end: q.open,
         })
     }
 
@@ -1417,7 +1416,6 @@ const NO_ATTR: Attr = Attr {
         last: usize::MAX,
     },
     reporter: None,
-    end: usize::MAX,
 };
 
 /// The top-level quotes of a paragraph as (opening, closing) token indices:
