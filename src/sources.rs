@@ -603,6 +603,7 @@ mod tests {
             link("c.txt", SourceKind::Article),
             link("AFP", SourceKind::Outlet),
         ]);
+        assert_eq!(a.display(), "RT ← M");
         assert_eq!(independent_origins([&a, &b]), 1);
         assert_eq!(independent_origins([&a, &b, &c]), 2);
     }

@@ -449,3 +449,19 @@ word_set!(pub MEDIA, [
     "email", "memo", "declaration", "communique", "communiqué", "report", "remarks", "testimony",
     "filing", "affidavit", "blog", "column", "editorial", "appearance", "call", "press",
 ]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn configured_cues_join_the_built_in_ones() {
+        let mut lex = Lexicon::default();
+        assert!(lex.is_cue("Said") && !lex.is_cue("grumbled"));
+        lex.extend_cues(["Grumbled".to_string()]);
+        assert!(lex.is_cue("grumbled"));
+        assert_ne!(lex.classify("grumbled") & class::CUE_VERBS, 0);
+        assert_eq!(classify("grumbled") & class::CUE_VERBS, 0);
+        assert!(lex.needs_that("denied") && !lex.needs_that("said"));
+    }
+}
