@@ -27,6 +27,7 @@ pub mod eval;
 pub mod grammar;
 pub mod ingest;
 pub mod report;
+pub mod resolve;
 pub mod run;
 pub mod segment;
 pub mod sources;
