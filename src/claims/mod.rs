@@ -1,0 +1,2 @@
+//! Claim parts read from one sentence: time expressions.
+pub mod time;
