@@ -604,7 +604,7 @@ const DAY_WORDS: &[(&str, (i8, bool))] = &[
 ];
 
 // ---------------------------------------------------------------- lexical rules
-// ASCII phrases compared without case, whole words only.
+// Shared with `quantity`: ASCII phrases compared without case, whole words only.
 
 /// A failure at `i`.
 pub(super) fn fail<O>(i: &str) -> Res<'_, O> {
@@ -1036,6 +1036,11 @@ fn year_range<'a>(_: Ctx<'a>, i: &'a str) -> Res<'a, Found> {
         )),
         _ => fail(i),
     }
+}
+
+/// Whether `w` is a month or weekday name as written ("March", "Monday").
+pub(super) fn is_calendar_word(w: &str) -> bool {
+    MONTHS.iter().any(|(m, _)| *m == w) || WEEKDAYS.iter().any(|(d, _)| *d == w)
 }
 
 /// Whether the next word is a lowercase plural that is counted ("troops",
