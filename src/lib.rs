@@ -21,6 +21,7 @@
 
 pub mod article;
 pub mod boilerplate;
+pub mod claims;
 pub mod cli;
 pub mod error;
 pub mod eval;

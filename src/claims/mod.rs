@@ -1,0 +1,3 @@
+//! Claim parts read from one sentence: time expressions and quantities.
+pub mod quantity;
+pub mod time;
