@@ -34,9 +34,10 @@ pub enum Command {
     /// Run every check over the articles and report findings (the main job)
     #[command(after_help = EXIT_CODES)]
     Check(CommonArgs),
-    /// List what was extracted from each article: sentences, excluded regions
+    /// List what was extracted from each article: statements, sentences,
+    /// excluded regions; with --claims, the claims and the entity table
     #[command(after_help = EXIT_CODES)]
-    Extract(CommonArgs),
+    Extract(ExtractArgs),
     /// Show the sources the articles rely on: attribution chains and the
     /// source graph (--format human, json, dot or mermaid)
     #[command(after_help = EXIT_CODES)]
@@ -49,9 +50,8 @@ pub enum Command {
 impl Command {
     pub fn common(&self) -> &CommonArgs {
         match self {
-            Command::Check(c) | Command::Extract(c) | Command::Sources(c) | Command::Compare(c) => {
-                c
-            }
+            Command::Check(c) | Command::Sources(c) | Command::Compare(c) => c,
+            Command::Extract(e) => &e.common,
         }
     }
 
@@ -63,6 +63,18 @@ impl Command {
             Command::Compare(_) => "compare",
         }
     }
+}
+
+/// `extract`'s arguments.
+#[derive(Debug, ClapArgs)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// List claims (event, place, time, quantity, polarity, participants,
+    /// chain) and the entities they name, instead of statements
+    #[arg(long)]
+    pub claims: bool,
 }
 
 /// Arguments every subcommand takes.

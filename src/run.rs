@@ -1,14 +1,16 @@
 //! Orchestration only: arguments → ingest → segment → report → [`Outcome`].
 
 use crate::article::Article;
+use crate::claims::{self, ArticleClaims, ClaimSettings};
 use crate::cli::{Args, ColorChoice, Command, Format};
 use crate::error::Error;
 use crate::grammar::{self, ParseIssue, lexicon::Lexicon};
 use crate::ingest::{self, Ingested, InputRecord};
 use crate::report::{self, Reporter, View};
+use crate::resolve::{self, entities::Entities};
 use crate::segment::{self, Segmented};
 use crate::sources::{self, ArticleChains, Chain, Outlets};
-use crate::speakers::{self, Resolved};
+use crate::speakers::{self, PersonName, Resolved};
 use std::io::{IsTerminal, Read, Write};
 
 /// One article with everything the pipeline found in it.
@@ -22,6 +24,10 @@ pub struct AnalyzedArticle {
     pub issues: Vec<ParseIssue>,
     /// The attribution chain of each statement (same order as `statements`).
     pub chains: Vec<Chain>,
+    /// The people the article introduces by full name.
+    pub people: Vec<PersonName>,
+    /// Claims and entity mentions (empty unless [`Settings::claims`]).
+    pub claims: ArticleClaims,
 }
 
 impl AnalyzedArticle {
@@ -30,23 +36,44 @@ impl AnalyzedArticle {
         let segments = segment::segment(&article);
         let parsed = grammar::parse(&article, &segments, &settings.lexicon);
         let issues = parsed.issues.clone();
-        let statements = speakers::resolve(&article, &segments, parsed);
+        let (statements, people) = speakers::resolve_with_people(&article, &segments, parsed);
         let chains = sources::chains(&article, &statements, &settings.outlets);
+        let claims = if settings.claims {
+            claims::extract(
+                &claims::Context {
+                    article: &article,
+                    segments: &segments,
+                    statements: &statements,
+                    chains: &chains,
+                    people: &people,
+                    outlets: &settings.outlets,
+                },
+                &settings.claim_settings,
+            )
+        } else {
+            ArticleClaims::default()
+        };
         AnalyzedArticle {
             article,
             segments,
             statements,
             issues,
             chains,
+            people,
+            claims,
         }
     }
 }
 
-/// What the user can extend: cue verbs and outlets.
+/// What the user can extend (cue verbs, outlets, event words), and whether
+/// claims are extracted.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     pub lexicon: Lexicon,
     pub outlets: Outlets,
+    pub claim_settings: ClaimSettings,
+    /// Extract claims and resolve entities across the set.
+    pub claims: bool,
 }
 
 impl AnalyzedArticle {
@@ -65,6 +92,8 @@ impl AnalyzedArticle {
 pub struct Analysis {
     pub inputs: Vec<InputRecord>,
     pub articles: Vec<AnalyzedArticle>,
+    /// Entities across the set (empty unless claims were extracted).
+    pub entities: Entities,
 }
 
 /// How a run ended; [`Outcome::exit_code`] maps it to the process exit code.
@@ -94,10 +123,17 @@ pub fn analyse(ingested: Ingested, settings: &Settings) -> Analysis {
         .articles
         .into_iter()
         .map(|article| AnalyzedArticle::new(article, settings))
-        .collect();
+        .collect::<Vec<_>>();
+    let entities = if settings.claims {
+        let claims: Vec<&ArticleClaims> = articles.iter().map(|a| &a.claims).collect();
+        resolve::entities::resolve(&claims)
+    } else {
+        Entities::default()
+    };
     Analysis {
         inputs: ingested.inputs,
         articles,
+        entities,
     }
 }
 
@@ -141,11 +177,19 @@ pub fn run(
         writeln!(stderr, "error: {e}")?;
     }
     let failed = ingested.has_errors();
-    let mut settings = Settings::default();
+    let mut settings = Settings {
+        claims: match &args.command {
+            Command::Extract(e) => e.claims,
+            Command::Sources(_) => false,
+            _ => true,
+        },
+        ..Settings::default()
+    };
     settings.lexicon.extend_cues(common.cues.iter().cloned());
     settings.outlets.extend(common.outlets.iter().cloned());
     let analysis = analyse(ingested, &settings);
-    let view = match args.command {
+    let view = match &args.command {
+        Command::Extract(e) if e.claims => View::Claims,
         Command::Extract(_) => View::Extract,
         Command::Sources(_) => View::Sources,
         _ => View::Summary,
@@ -158,7 +202,11 @@ pub fn run(
         Format::Mermaid => &report::Mermaid,
     };
     match &args.output {
-        None => reporter.write(&analysis, view, stdout)?,
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+            reporter.write(&analysis, view, &mut out)?;
+            out.flush()?;
+        }
         Some(path) => write_atomically(path, |w| reporter.write(&analysis, view, w))?,
     }
     Ok(if failed {

@@ -234,6 +234,11 @@ impl Outlets {
         }
     }
 
+    /// The known outlet named inside `mention` (its canonical spelling).
+    pub fn name_of(&self, mention: &str) -> Option<&str> {
+        self.find(mention)
+    }
+
     /// The known outlet named inside `mention`, word for word, longest first.
     fn find(&self, mention: &str) -> Option<&str> {
         let words: Vec<String> = words_of(mention).iter().map(|w| w.to_lowercase()).collect();

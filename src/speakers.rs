@@ -53,8 +53,28 @@ struct Mention {
     subject: bool,
 }
 
+/// A person the article introduces by full name, as later stages see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonName {
+    /// The full name as first written ("Volodymyr Zelenskyy").
+    pub name: String,
+    /// The surname ("Zelenskyy").
+    pub last: String,
+    /// Role words before the name, lowercased ("ukrainian president").
+    pub role: Vec<String>,
+}
+
 /// Resolves the speakers of `parsed` within the article.
 pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolved> {
+    resolve_with_people(article, seg, parsed).0
+}
+
+/// Resolves the speakers, and also returns the people the article names.
+pub fn resolve_with_people(
+    article: &Article,
+    seg: &Segmented,
+    parsed: Parsed,
+) -> (Vec<Resolved>, Vec<PersonName>) {
     let text = article.text.as_str();
     let (people, mentions) = people_and_mentions(article, seg, &parsed);
     let mut out: Vec<Resolved> = Vec::with_capacity(parsed.statements.len());
@@ -114,7 +134,15 @@ pub fn resolve(article: &Article, seg: &Segmented, parsed: Parsed) -> Vec<Resolv
         });
     }
     inherit(&mut out);
-    out
+    let named = people
+        .into_iter()
+        .map(|p| PersonName {
+            name: p.name,
+            last: p.last,
+            role: p.role,
+        })
+        .collect();
+    (out, named)
 }
 
 /// The person a "he", "she" or "I" at `at` stands for: the most recent

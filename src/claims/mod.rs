@@ -1,3 +1,559 @@
-//! Claim parts read from one sentence: time expressions and quantities.
+//! Claims: what each sentence reports, as typed frames the comparator can
+//! line up.
+//!
+//! A claim is one event of one sentence (narration, a direct or partial
+//! quote, or indirect speech), outside boilerplate: its type from the
+//! [`events`] lexicon, its participants (entity [`mentions`] with roles), and
+//! its slots: a [`place`] phrase, a [`time`] expression resolved against the
+//! article's date, a [`quantity`], and its [`polarity`] and modality. It
+//! carries the attribution chain of the statement it sits in (the article's
+//! own narration otherwise) and its evidence: the article and byte spans.
+//!
+//! Slots go to the nearest event before them in the sentence, else the
+//! nearest after ("began talks in Gomel on Monday … after the offensive on
+//! February 24": the place and Monday go to the talks, February 24 to the
+//! offensive). Several words for one event in a sentence make one claim.
+//! A statement with no event word in it is a claim of the event `statement`.
+
+pub mod events;
+pub mod mentions;
+pub mod place;
+pub mod polarity;
 pub mod quantity;
 pub mod time;
+
+use crate::article::{Article, Span};
+use crate::grammar::Kind;
+use crate::segment::Segmented;
+use crate::sources::{Chain, Link, Outlets, SourceKind};
+use crate::speakers::{PersonName, Resolved};
+use events::{EventLexicon, TriggerKind};
+use mentions::{EntityKind, Mention, Word};
+use place::PlaceSlot;
+use polarity::{Modality, Polarity};
+use quantity::Quantity;
+use serde::Serialize;
+use time::TimeExpr;
+
+/// A participant's part in the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Who does it: named before the event word in its clause.
+    Agent,
+    /// The other side: "with X", "to X" after the event word.
+    Counterpart,
+    /// Who it is done to: named after an attack, a capture, sanctions.
+    Target,
+    /// The country a talks or meeting place lies in.
+    Host,
+    /// Who said it (the statement's speaker).
+    Speaker,
+    /// Named in the sentence, part unknown.
+    Other,
+}
+
+/// A participant: an index into [`ArticleClaims::mentions`] and a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    pub mention: usize,
+    pub role: Role,
+}
+
+/// One claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// The normalised event type ("talks", "deaths", "statement").
+    pub event: String,
+    /// The word or phrase that names the event (for `statement`, the cue or
+    /// the quote).
+    pub trigger: Span,
+    /// The sentence the claim comes from: its evidence.
+    pub sentence: Span,
+    /// The statement the claim sits in (index into the article's
+    /// statements), if it is reported speech.
+    pub statement: Option<usize>,
+    /// The statement's attribution chain; for narration, the article alone.
+    pub chain: Chain,
+    pub participants: Vec<Participant>,
+    pub place: Option<PlaceSlot>,
+    pub time: Option<TimeExpr>,
+    pub quantity: Option<Quantity>,
+    pub polarity: Polarity,
+    /// The word that gives the polarity ("denied").
+    pub polarity_cue: Option<Span>,
+    pub modality: Modality,
+    /// The word that gives the modality ("planned", "ready").
+    pub modality_cue: Option<Span>,
+    /// A word saying a figure was revised ("the death toll rose to 15"):
+    /// the comparator reads a later different figure as an update.
+    pub update_cue: Option<Span>,
+}
+
+/// The claims and entity mentions of one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ArticleClaims {
+    /// Every entity mention of the article's sentences, in text order.
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<Claim>,
+}
+
+/// What claim extraction can be given beyond the article: event words and
+/// outlets.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimSettings {
+    pub events: EventLexicon,
+}
+
+/// The article's statements, chains and people, as claim extraction reads
+/// them.
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub article: &'a Article,
+    pub segments: &'a Segmented,
+    pub statements: &'a [Resolved],
+    pub chains: &'a [Chain],
+    pub people: &'a [PersonName],
+    pub outlets: &'a Outlets,
+}
+
+/// Extracts the claims of one article.
+pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
+    let article = cx.article;
+    let text = article.text.as_str();
+    let mut out = ArticleClaims::default();
+    // Statements by start, for the innermost one around a word.
+    let said: Vec<(usize, Span)> = cx
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.statement.kind != Kind::Scare)
+        .flat_map(|(i, r)| r.statement.parts.iter().map(move |p| (i, *p)))
+        .collect();
+    let statement_at = |at: usize| {
+        said.iter()
+            .filter(|(_, p)| p.start <= at && at < p.end)
+            .min_by_key(|(_, p)| p.len())
+            .map(|(i, _)| *i)
+    };
+    let own_chain = Chain(vec![Link {
+        name: article.id.clone(),
+        kind: SourceKind::Article,
+        mention: None,
+    }]);
+    for sentence in &cx.segments.sentences {
+        let s_text = &text[sentence.span.range()];
+        let ws = mentions::words(s_text, sentence.span.start);
+        if ws.is_empty() {
+            continue;
+        }
+        let first_mention = out.mentions.len();
+        let ms = mentions::mentions(&ws, cx.people, cx.outlets);
+        let triggers = triggers(&ws, &ms, &settings.events);
+        let slots = place::slots(text, &ws, &ms);
+        let times = time::times(s_text, sentence.span.start, article.date);
+        let quantities = quantity::quantities(s_text, sentence.span.start);
+        let index_of = |at: usize| ws.partition_point(|w| w.span.start < at);
+        // One frame per event type and statement in the sentence (the
+        // narration's "peace talk" and the presidency's "talks" are two
+        // claims), at its first word.
+        let mut frames: Vec<Frame> = Vec::new();
+        for (k, len, t) in &triggers {
+            let statement = statement_at(ws[*k].span.start);
+            // "The death toll … rose to 15": a change of an event's figure
+            // is that event's, with the word that says it was revised.
+            if t.event == "change"
+                && let Some(f) = {
+                    // The counted event the figure is of ("the death toll
+                    // from the earthquake … rose"), else the latest event.
+                    let same: Vec<usize> = (0..frames.len())
+                        .filter(|&i| frames[i].statement == statement)
+                        .collect();
+                    let pick = same
+                        .iter()
+                        .copied()
+                        .find(|&i| counted(&frames[i].event))
+                        .or_else(|| same.last().copied());
+                    pick.map(|i| &mut frames[i])
+                }
+            {
+                f.anchors.push(*k);
+                f.update = Some(*k);
+                continue;
+            }
+            if let Some(f) = frames
+                .iter_mut()
+                .find(|f| f.event == t.event && f.statement == statement)
+            {
+                f.anchors.push(*k);
+            } else {
+                frames.push(Frame {
+                    event: t.event.to_string(),
+                    anchors: vec![*k],
+                    len: *len,
+                    statement,
+                    update: None,
+                    place: None,
+                    time: None,
+                    quantity: None,
+                });
+            }
+        }
+        if frames.is_empty() {
+            // A statement with no event word: the claim is that it was said.
+            let st = statement_at(sentence.span.start).or_else(|| {
+                said.iter()
+                    .find(|(_, p)| sentence.span.overlaps(*p))
+                    .map(|(i, _)| *i)
+            });
+            if let Some(i) = st {
+                let r = &cx.statements[i];
+                let trig = r.statement.cue.unwrap_or(r.statement.span);
+                frames.push(Frame {
+                    event: "statement".to_string(),
+                    anchors: vec![index_of(trig.start).min(ws.len() - 1)],
+                    len: 1,
+                    statement: Some(i),
+                    update: None,
+                    place: None,
+                    time: None,
+                    quantity: None,
+                });
+            }
+        }
+        if frames.is_empty() {
+            out.mentions.extend(ms);
+            continue;
+        }
+        // breaks[i]: clause breaks among the first i words.
+        let mut breaks = Vec::with_capacity(ws.len() + 1);
+        breaks.push(0u32);
+        for w in &ws {
+            breaks.push(breaks.last().copied().unwrap_or(0) + u32::from(is_clause_break(w)));
+        }
+        for slot in slots {
+            let at = slot.at;
+            if let Some(f) = nearest(&mut frames, at, &breaks)
+                && f.place.is_none()
+            {
+                f.place = Some(slot);
+            }
+        }
+        for t in times {
+            let at = index_of(t.span.start);
+            if let Some(f) = nearest(&mut frames, at, &breaks)
+                && f.time.is_none()
+            {
+                f.time = Some(t);
+            }
+        }
+        for q in quantities {
+            let at = index_of(q.span.start);
+            if let Some(f) = nearest(&mut frames, at, &breaks)
+                && f.quantity.is_none()
+            {
+                f.quantity = Some(q);
+            }
+        }
+        // A count takes the place of the event it counts ("the death toll
+        // from the earthquake in Malatya Province").
+        let shared: Vec<(Option<usize>, PlaceSlot)> = frames
+            .iter()
+            .filter_map(|f| f.place.clone().map(|p| (f.statement, p)))
+            .collect();
+        for f in frames
+            .iter_mut()
+            .filter(|f| f.place.is_none() && counted(&f.event))
+        {
+            if let Some((_, p)) = shared.iter().find(|(st, _)| *st == f.statement) {
+                f.place = Some(p.clone());
+            }
+        }
+        for f in frames {
+            let k = f.anchors[0];
+            let trigger = Span::new(ws[k].span.start, ws[k + f.len - 1].span.end);
+            let statement = f.statement;
+            let chain = statement.map_or_else(|| own_chain.clone(), |i| cx.chains[i].clone());
+            let (polarity, pw) = polarity::polarity(&ws, k);
+            let (modality, mw) = polarity::modality(&ws, k);
+            let participants = participants(
+                &ws,
+                &ms,
+                first_mention,
+                k,
+                &f,
+                statement.map(|i| &cx.statements[i]),
+            );
+            out.claims.push(Claim {
+                event: f.event,
+                trigger,
+                sentence: sentence.span,
+                statement,
+                chain,
+                participants,
+                place: f.place,
+                time: f.time,
+                quantity: f.quantity,
+                polarity,
+                polarity_cue: pw.map(|i| ws[i].span),
+                modality,
+                modality_cue: mw.map(|i| ws[i].span),
+                update_cue: f.update.map(|i| ws[i].span),
+            });
+        }
+        out.mentions.extend(ms);
+    }
+    out
+}
+
+/// An event of one sentence while its slots are gathered.
+struct Frame {
+    event: String,
+    /// Word indices of every word naming the event.
+    anchors: Vec<usize>,
+    /// Words in the first trigger.
+    len: usize,
+    /// The statement the event words are in.
+    statement: Option<usize>,
+    /// A word saying the figure changed ("rose", "revised").
+    update: Option<usize>,
+    place: Option<PlaceSlot>,
+    time: Option<TimeExpr>,
+    quantity: Option<Quantity>,
+}
+
+/// How far (in words) a slot may be from its event word.
+const SLOT_REACH: usize = 15;
+
+/// Words and marks that end a clause: a slot does not reach across them to
+/// an event word ("attacked its neighbour this week, arguing that … after the
+/// 2014 coup in Kiev": Kiev is not where the attack was).
+fn is_clause_break(w: &Word<'_>) -> bool {
+    if !w.is_word {
+        return matches!(w.s, ";" | ":" | "(" | ")" | "?" | "!" | "“" | "”" | "\"");
+    }
+    matches!(
+        w.lower.as_str(),
+        "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "where"
+            | "because"
+            | "saying"
+            | "arguing"
+            | "adding"
+            | "while"
+            | "whereas"
+            | "although"
+            | "but"
+    )
+}
+
+/// The frame a slot at word `at` belongs to: the nearest event word before
+/// it in the same clause and within [`SLOT_REACH`] words, else the nearest
+/// such word after it.
+fn nearest<'f>(frames: &'f mut [Frame], at: usize, breaks: &[u32]) -> Option<&'f mut Frame> {
+    let clear = |a: usize, b: usize| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        breaks[hi] == breaks[lo + 1]
+    };
+    let best = |before: bool| {
+        frames
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| {
+                f.anchors
+                    .iter()
+                    .filter(|&&a| (a <= at) == before)
+                    .filter(|&&a| a.abs_diff(at) <= SLOT_REACH && clear(a, at))
+                    .map(|&a| a.abs_diff(at))
+                    .min()
+                    .map(|d| (d, i))
+            })
+            .min()
+    };
+    let i = best(true).or_else(|| best(false))?.1;
+    frames.get_mut(i)
+}
+
+/// The event words of a sentence: (word index, words, trigger), in order.
+/// Words inside a name ("Peace Talks Committee") and capitalised month or
+/// weekday names do not count.
+fn triggers(
+    ws: &[Word<'_>],
+    ms: &[Mention],
+    lex: &EventLexicon,
+) -> Vec<(usize, usize, events::Trigger)> {
+    let in_name = |w: &Word<'_>| {
+        ms.iter().any(|m| {
+            m.kind != EntityKind::Country
+                && m.span.start <= w.span.start
+                && w.span.end <= m.span.end
+        })
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        let w = &ws[k];
+        if !w.is_word || in_name(w) {
+            k += 1;
+            continue;
+        }
+        if let Some(next) = ws.get(k + 1).filter(|n| n.is_word)
+            && let Some(t) = lex.phrase(&w.lower, &next.lower)
+        {
+            out.push((k, 2, t));
+            k += 2;
+            continue;
+        }
+        // "the first talk", "a talk": the noun (the verb "talk" is speech).
+        if w.lower == "talk"
+            && k > 0
+            && matches!(
+                ws[k - 1].lower.as_str(),
+                "the" | "a" | "first" | "second" | "next"
+            )
+            && let Some(t) = lex.word("talks")
+        {
+            out.push((k, 1, t));
+            k += 1;
+            continue;
+        }
+        // "an earthquake struck", "the storm hit": not an attack.
+        let after_disaster = |t: &events::Trigger| {
+            t.event == "attack"
+                && t.kind == TriggerKind::Verb
+                && out
+                    .last()
+                    .is_some_and(|(p, _, pt): &(usize, usize, events::Trigger)| {
+                        k - p <= 3 && matches!(pt.event, "disaster" | "explosion" | "crash")
+                    })
+        };
+        if let Some(t) = lex.word(&w.lower)
+            && !after_disaster(&t)
+            && !(w.is_capitalised()
+                && crate::grammar::lexicon::classify(w.s)
+                    & crate::grammar::lexicon::class::TIME_WORDS
+                    != 0)
+            && (t.kind != TriggerKind::Noun || w.lower != "operation" || military(ws, k))
+        {
+            out.push((k, 1, t));
+        }
+        k += 1;
+    }
+    out
+}
+
+/// "military operation", "special operation", "the Russian operation": an
+/// operation that is an attack (a surgery or a police operation is not).
+fn military(ws: &[Word<'_>], k: usize) -> bool {
+    k > 0
+        && (matches!(
+            ws[k - 1].lower.as_str(),
+            "military" | "special" | "ground" | "air" | "combat" | "offensive" | "naval"
+        ) || crate::resolve::gazetteer::demonym(ws[k - 1].s).is_some())
+}
+
+/// Events whose figure is a count that can rise or fall.
+fn counted(event: &str) -> bool {
+    matches!(
+        event,
+        "deaths" | "injuries" | "deployment" | "evacuation" | "arrest" | "protest" | "aid"
+    )
+}
+
+/// Whether the attack-like event takes a target after it.
+fn takes_target(event: &str) -> bool {
+    matches!(
+        event,
+        "attack" | "capture" | "sanctions" | "arrest" | "visit"
+    )
+}
+
+/// The participants of a frame: mentions of its sentence with their roles.
+fn participants(
+    ws: &[Word<'_>],
+    ms: &[Mention],
+    first_mention: usize,
+    k: usize,
+    f: &Frame,
+    statement: Option<&Resolved>,
+) -> Vec<Participant> {
+    let index_of = |at: usize| ws.partition_point(|w| w.span.start < at);
+    let mut out = Vec::new();
+    let mut agent_done = false;
+    // The agent is the nearest person, country or organisation before the
+    // event word; others before it are "other".
+    let before: Vec<usize> = (0..ms.len())
+        .filter(|&i| index_of(ms[i].span.start) < k)
+        .collect();
+    let slot_has = |m: &Mention| {
+        f.place
+            .as_ref()
+            .is_some_and(|p| p.span.start <= m.span.start && m.span.end <= p.span.end)
+    };
+    for &i in before.iter().rev() {
+        let m = &ms[i];
+        if slot_has(m) || m.kind == EntityKind::Place {
+            // Places are the place slot's, not participants.
+            continue;
+        }
+        let speaker = statement
+            .and_then(|r| r.statement.speaker)
+            .is_some_and(|s| s.overlaps(m.span));
+        let role = if speaker {
+            Role::Speaker
+        } else if !agent_done {
+            agent_done = true;
+            Role::Agent
+        } else {
+            Role::Other
+        };
+        out.push(Participant {
+            mention: first_mention + i,
+            role,
+        });
+    }
+    for (i, m) in ms.iter().enumerate() {
+        let at = index_of(m.span.start);
+        if at <= k || slot_has(m) || m.kind == EntityKind::Place {
+            continue;
+        }
+        let speaker = statement
+            .and_then(|r| r.statement.speaker)
+            .is_some_and(|s| s.overlaps(m.span));
+        let role = if speaker {
+            Role::Speaker
+        } else if at >= 1 && ws[at - 1].is("with") {
+            Role::Counterpart
+        } else if takes_target(&f.event) && at <= k + 3 && m.kind != EntityKind::Place {
+            Role::Target
+        } else {
+            Role::Other
+        };
+        out.push(Participant {
+            mention: first_mention + i,
+            role,
+        });
+    }
+    if let Some(slot) = &f.place
+        && matches!(f.event.as_str(), "talks" | "meeting" | "summit")
+        && let Some(c) = &slot.country
+    {
+        // The host country is the one the place lies in; a country mention
+        // of it in the slot stands for it.
+        if let Some(i) = ms.iter().position(|m| {
+            slot_has(m)
+                && m.kind == EntityKind::Country
+                && m.place.as_ref().is_some_and(|p| &p.country == c)
+        }) {
+            out.push(Participant {
+                mention: first_mention + i,
+                role: Role::Host,
+            });
+        }
+    }
+    out.sort_by_key(|p| p.mention);
+    out
+}

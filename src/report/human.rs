@@ -20,7 +20,7 @@ impl Reporter for Human {
         if view == View::Sources {
             return write_sources(analysis, out);
         }
-        for item in &analysis.articles {
+        for (index, item) in analysis.articles.iter().enumerate() {
             let a = &item.article;
             let seg = &item.segments;
             let date = a
@@ -76,7 +76,15 @@ impl Reporter for Human {
                     write_statement(out, a, r, chain)?;
                 }
             }
+            if view == View::Claims {
+                for c in super::claims::claims_out(analysis, index) {
+                    write_claim(out, &c)?;
+                }
+            }
             writeln!(out)?;
+        }
+        if view == View::Claims {
+            write_entities(analysis, out)?;
         }
         let mut read = 0;
         let mut failed = 0;
@@ -282,4 +290,147 @@ fn kind_label(kind: SourceKind) -> colored::ColoredString {
         SourceKind::Medium => "medium".magenta(),
         SourceKind::Anonymous => "anonymous".yellow(),
     }
+}
+
+/// One claim: event, modality and polarity, source, then one line per slot.
+fn write_claim(out: &mut dyn Write, c: &super::claims::ClaimOut<'_>) -> io::Result<()> {
+    let mut head = c.event.to_string();
+    if c.modality != "actual" {
+        head.push_str(&format!(" ({})", c.modality));
+    }
+    let polarity = if c.polarity == "asserted" {
+        String::new()
+    } else {
+        format!(" {}", c.polarity.to_uppercase().red().bold())
+    };
+    let source = if c.source.is_empty() {
+        "the article".to_string()
+    } else {
+        c.source.clone()
+    };
+    writeln!(
+        out,
+        "  {:>4}:{:<3} {}{polarity}  {} {}",
+        c.line.to_string().dimmed(),
+        c.column.to_string().dimmed(),
+        head.bold(),
+        "source:".dimmed(),
+        source
+    )?;
+    if let Some(p) = &c.place {
+        let mut value = match p.place {
+            Some(pl) => format!("{} ({} {})", pl.name, kind_name(pl), pl.country),
+            None => String::new(),
+        };
+        if let Some(country) = p.country
+            && p.place.is_none_or(|pl| pl.country != country)
+        {
+            value.push_str(&format!(" in {country}"));
+        }
+        if !p.between.is_empty() {
+            value = format!("border {}", p.between.join("–"));
+        }
+        writeln!(
+            out,
+            "             {:<10} \"{}\" → {}",
+            "place".cyan(),
+            clip(p.at.text, 60),
+            value
+        )?;
+    }
+    if let Some(t) = &c.time {
+        let value = t.value.clone().unwrap_or_else(|| "unresolved".to_string());
+        writeln!(
+            out,
+            "             {:<10} \"{}\" → {}",
+            "time".cyan(),
+            t.at.text,
+            value
+        )?;
+    }
+    if let Some(q) = &c.quantity {
+        let qualifier = serde_json::to_value(q.qualifier)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let mut value = format!("{} {}", qualifier, q.value);
+        if let Some(u) = q.upper {
+            value.push_str(&format!("–{u}"));
+        }
+        if let Some(unit) = q.unit {
+            value.push_str(&format!(" {unit}"));
+        }
+        writeln!(
+            out,
+            "             {:<10} \"{}\" → {}",
+            "quantity".cyan(),
+            q.at.text,
+            value
+        )?;
+    }
+    if !c.participants.is_empty() {
+        let who: Vec<String> = c
+            .participants
+            .iter()
+            .map(|p| {
+                let role = serde_json::to_value(p.role)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                format!("{} ({role})", p.entity.unwrap_or(p.at.text))
+            })
+            .collect();
+        writeln!(out, "             {:<10} {}", "who".cyan(), who.join(", "))?;
+    }
+    writeln!(
+        out,
+        "             {}",
+        format!("\"{}\"", clip(c.text, 100)).dimmed()
+    )
+}
+
+fn kind_name(p: &crate::claims::mentions::PlaceRef) -> &'static str {
+    use crate::resolve::gazetteer::PlaceKind;
+    match p.kind {
+        PlaceKind::City => "city",
+        PlaceKind::Region => "region",
+        PlaceKind::Country => "country",
+        PlaceKind::Continent => "continent",
+    }
+}
+
+/// The entity table: each entity with its spellings.
+fn write_entities(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    let entities = super::claims::entities_out(analysis);
+    if entities.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", "Entities".bold())?;
+    for e in entities {
+        let variants: Vec<String> = e
+            .variants
+            .iter()
+            .map(|v| {
+                let via = match v.via {
+                    crate::claims::mentions::Via::Name => String::new(),
+                    other => format!(
+                        " [{}]",
+                        serde_json::to_value(other)
+                            .ok()
+                            .and_then(|x| x.as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    ),
+                };
+                format!("{} ×{}{via}", v.text, v.count)
+            })
+            .collect();
+        writeln!(
+            out,
+            "  {:<28} {:<12} {}",
+            e.name.bold(),
+            e.kind.as_str().dimmed(),
+            variants.join(", ")
+        )?;
+    }
+    writeln!(out)
 }

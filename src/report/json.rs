@@ -29,6 +29,10 @@ struct Document<'a> {
     articles: Vec<ArticleOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     statements: Vec<super::StatementOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Vec<super::claims::EntityOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claims: Option<Vec<super::claims::ClaimOut<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -158,11 +162,25 @@ impl Reporter for Json {
         } else {
             Vec::new()
         };
+        let (entities, claims) = if view == View::Claims {
+            (
+                Some(super::claims::entities_out(analysis)),
+                Some(
+                    (0..analysis.articles.len())
+                        .flat_map(|i| super::claims::claims_out(analysis, i))
+                        .collect(),
+                ),
+            )
+        } else {
+            (None, None)
+        };
         let doc = Document {
             version: JSON_VERSION,
             inputs: &analysis.inputs,
             articles,
             statements,
+            entities,
+            claims,
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

@@ -1,5 +1,5 @@
 //! JSON Lines: one statement per line, in article order (the `extract`
-//! contract). Inputs that failed are on stderr; the summary views print one
+//! contract); one claim per line for `extract --claims`. Inputs that failed are on stderr; the summary views print one
 //! line per article.
 
 use super::{Reporter, View};
@@ -31,6 +31,16 @@ impl Reporter for JsonLines {
             for e in &g.edges {
                 serde_json::to_writer(&mut *out, &serde_json::json!({"type": "edge", "edge": e}))?;
                 writeln!(out)?;
+            }
+            return Ok(());
+        }
+        if view == View::Claims {
+            // One claim per line; the entity table is in `--format json`.
+            for i in 0..analysis.articles.len() {
+                for c in super::claims::claims_out(analysis, i) {
+                    serde_json::to_writer(&mut *out, &c)?;
+                    writeln!(out)?;
+                }
             }
             return Ok(());
         }

@@ -5,6 +5,7 @@ use crate::article::Span;
 use crate::run::Analysis;
 use std::io::{self, Write};
 
+pub mod claims;
 mod graph;
 mod human;
 mod json;
@@ -119,6 +120,8 @@ pub enum View {
     Extract,
     /// The sources and the source graph (`sources`).
     Sources,
+    /// Claims and the entity table (`extract --claims`).
+    Claims,
 }
 
 /// One output format.

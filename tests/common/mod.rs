@@ -11,6 +11,7 @@ pub fn claimcheck() -> Command {
 }
 
 /// The statements `claimcheck extract ARGS --format jsonl` prints.
+#[allow(dead_code, reason = "not every test file lists statements")]
 pub fn extract(args: &[&str]) -> Vec<Value> {
     let out = claimcheck()
         .arg("extract")

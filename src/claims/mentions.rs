@@ -1,0 +1,759 @@
+//! Words and entity mentions in one sentence: people, countries, places,
+//! organisations, each classified with what the article and the gazetteer
+//! know.
+//!
+//! A mention is a run of capitalised words (with "of", "de", "al" … inside),
+//! minus the role words before a name ("Ukrainian President" in "Ukrainian
+//! President Volodymyr Zelenskyy": the demonym becomes a country mention of
+//! its own, the title the person's role). A lone word that opens a sentence
+//! counts only when something knows it ("Moscow", "Zelenskyy", "AFP"), not
+//! when it is just capitalised there ("Earlier").
+
+use crate::article::Span;
+use crate::grammar::lexicon::{self, class};
+use crate::resolve::gazetteer::{self, Place, PlaceKind};
+use crate::sources::Outlets;
+use crate::speakers::PersonName;
+use serde::Serialize;
+
+/// One word or punctuation token of a sentence.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    /// The word without a possessive ending.
+    pub s: &'a str,
+    pub lower: String,
+    /// Byte span in the article, possessive ending included.
+    pub span: Span,
+    /// Ended in "'s", "’s", or an apostrophe after s ("Belarus'").
+    pub possessive: bool,
+    pub is_word: bool,
+}
+
+impl Word<'_> {
+    pub fn is(&self, w: &str) -> bool {
+        self.lower == w
+    }
+
+    pub fn is_capitalised(&self) -> bool {
+        self.is_word && self.s.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Splits one sentence (`text`, starting at byte `base` of the article) into
+/// words and punctuation. Apostrophes, hyphens and full stops inside a word
+/// stay in it ("don't", "cease-fire", "U.S").
+pub fn words(text: &str, base: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() || crate::grammar::marks::is_combining(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // An inner joiner needs a letter or digit after it.
+                let joiner = matches!(d, '\'' | '’' | '-' | '.' | '‑');
+                let next_ok = text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if joiner && next_ok {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                break;
+            }
+            let raw = &text[i..end];
+            let mut s = raw;
+            let mut possessive = false;
+            for suf in ["'s", "’s"] {
+                if let Some(stem) = s.strip_suffix(suf) {
+                    s = stem;
+                    possessive = true;
+                }
+            }
+            let mut span_end = end;
+            // "Belarus' Gomel": an apostrophe right after a final s.
+            if !possessive && s.ends_with(['s', 'S']) {
+                let rest = &text[end..];
+                if let Some(a) = rest.chars().next().filter(|a| matches!(a, '\'' | '’'))
+                    && !rest[a.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    possessive = true;
+                    span_end = end + a.len_utf8();
+                    it.next();
+                }
+            }
+            out.push(Word {
+                s,
+                lower: s.to_lowercase(),
+                span: Span::new(base + i, base + span_end),
+                possessive,
+                is_word: true,
+            });
+        } else if !c.is_whitespace() {
+            out.push(Word {
+                s: &text[i..i + c.len_utf8()],
+                lower: String::new(),
+                span: Span::new(base + i, base + i + c.len_utf8()),
+                possessive: false,
+                is_word: false,
+            });
+        }
+    }
+    out
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Country,
+    Place,
+    Organisation,
+    /// A capitalised name nothing else knows.
+    Other,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// The name itself (or a spelling of it).
+    Name,
+    /// A surname alone.
+    Surname,
+    /// A demonym standing for a country ("Ukrainian").
+    Demonym,
+    /// A capital or seat standing for its government ("Moscow", "the
+    /// Kremlin").
+    Metonym,
+}
+
+/// One mention of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    /// The words as written (without a possessive ending).
+    pub text: String,
+    pub kind: EntityKind,
+    pub via: Via,
+    /// The name resolution starts from: the person's full name in this
+    /// article, the gazetteer's name of a place or country, the outlet's name.
+    pub name: String,
+    /// The gazetteer place (country, region or city), when there is one.
+    pub place: Option<PlaceRef>,
+    /// Role words before a person's name ("russian chief negotiator").
+    pub role: Vec<String>,
+    /// Whether a place preposition ("in", "at", "near", "to") comes before.
+    pub after_preposition: bool,
+}
+
+/// A gazetteer place, as claims and reports carry it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceRef {
+    pub id: u32,
+    pub name: String,
+    pub kind: PlaceKind,
+    /// ISO 3166 alpha-2 code of the country it is in (or is).
+    pub country: String,
+    /// The first-level region it lies in, for a city.
+    pub region: Option<String>,
+}
+
+impl PlaceRef {
+    pub fn from_place(p: &Place) -> Self {
+        PlaceRef {
+            id: p.id,
+            name: p.name.to_string(),
+            kind: p.kind,
+            country: p.country.to_string(),
+            region: gazetteer::region_of(p)
+                .filter(|r| r.id != p.id)
+                .map(|r| r.name.to_string()),
+        }
+    }
+}
+
+/// Words that open a place phrase.
+pub fn is_place_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "at"
+            | "near"
+            | "to"
+            | "from"
+            | "into"
+            | "outside"
+            | "inside"
+            | "across"
+            | "towards"
+            | "toward"
+            | "around"
+            | "throughout"
+            | "reached"
+            | "reach"
+            | "reaches"
+            | "reaching"
+            | "visited"
+            | "visit"
+            | "toured"
+            | "tour"
+            | "through"
+            | "of"
+    )
+}
+
+/// Lowercase words allowed inside a name ("Democratic Republic of the
+/// Congo", "Abu Bakr al Baghdadi").
+fn is_name_connector(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "de" | "del" | "da" | "al" | "bin" | "von" | "van" | "der" | "la" | "le" | "du"
+    )
+}
+
+/// The entity mentions of one sentence.
+pub fn mentions(ws: &[Word<'_>], people: &[PersonName], outlets: &Outlets) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        // The run of capitalised words, connectors inside it, ending at a
+        // possessive.
+        let mut j = i + 1;
+        // "People's Republic": a possessive that is part of a name.
+        let name_possessive = |w: &Word<'_>| w.possessive && w.s == "People";
+        if !ws[i].possessive || name_possessive(&ws[i]) {
+            while j < ws.len() {
+                if ws[j].is_capitalised() {
+                    j += 1;
+                    if ws[j - 1].possessive && !name_possessive(&ws[j - 1]) {
+                        break;
+                    }
+                } else if ws[j].is_word
+                    && is_name_connector(&ws[j].lower)
+                    && j + 1 < ws.len()
+                    && ws[j + 1].is_capitalised()
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        // "the Luhansk region": a lowercase region word after a name is
+        // part of it.
+        if j < ws.len()
+            && ws[j].is_word
+            && gazetteer_region_word(&ws[j].lower)
+            && !ws[j - 1].possessive
+        {
+            j += 1;
+        }
+        // An item of a list of places is a place like the first ("the
+        // cities of Warsaw, Bratislava or Baku").
+        let listed = out.last().is_some_and(|m: &Mention| {
+            m.after_preposition
+                && m.span.end <= ws[i].span.start
+                && ws[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|w| w.span.start >= m.span.end)
+                    .all(|w| matches!(w.s, "," | "and" | "or"))
+        });
+        run(ws, i, j, people, outlets, listed, &mut out);
+        i = j;
+    }
+    out
+}
+
+/// Whether a place preposition governs word `i`: right before it, or before
+/// a determiner, a possessive or a place adjective ("near the Chernobyl
+/// exclusion zone", "in eastern Ukraine", "in Belarus' Gomel").
+pub fn governed_by_preposition(ws: &[Word<'_>], i: usize) -> Option<usize> {
+    let mut k = i;
+    for _ in 0..3 {
+        k = k.checked_sub(1)?;
+        let w = &ws[k];
+        if !w.is_word {
+            return None;
+        }
+        if is_place_preposition(&w.lower) {
+            return Some(k);
+        }
+        if !(w.possessive || is_place_modifier(&w.lower)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words that can stand between a place preposition and a place.
+pub fn is_place_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "this"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "occupied"
+            | "besieged"
+            | "embattled"
+            | "capital"
+            | "city"
+            | "town"
+            | "village"
+            | "port"
+            | "nearby"
+            | "neighbouring"
+            | "neighboring"
+            | "border"
+            | "frontline"
+            | "coastal"
+            | "rural"
+            | "downtown"
+            | "suburban"
+    )
+}
+
+/// Classifies the run `ws[i..j]`, pushing its mentions.
+fn run(
+    ws: &[Word<'_>],
+    i: usize,
+    j: usize,
+    people: &[PersonName],
+    outlets: &Outlets,
+    listed: bool,
+    out: &mut Vec<Mention>,
+) {
+    let after_prep = listed || governed_by_preposition(ws, i).is_some();
+    // A person the article introduced, at the end of a longer run ("Belarus
+    // President Alexander Lukashenka", "the Minister of Defence Oleksiy
+    // Reznikov"): what comes before is a mention (or role) of its own.
+    if j - i > 2
+        && let Some(split) = (i + 1..j - 1).find(|&k| {
+            let tail = ws[k..j].iter().map(|w| w.s).collect::<Vec<_>>().join(" ");
+            people.iter().any(|p| p.name == tail)
+        })
+    {
+        let before = out.len();
+        run(ws, i, split, people, outlets, listed, out);
+        // Words before a name are its role when nothing else knows them.
+        let role: Vec<String> = ws[i..split]
+            .iter()
+            .filter(|w| w.is_word)
+            .map(|w| w.lower.clone())
+            .collect();
+        let mut prefix = out.split_off(before);
+        prefix.retain(|m| m.kind != EntityKind::Other);
+        out.extend(prefix);
+        run(ws, split, j, people, outlets, false, out);
+        if let Some(m) = out.last_mut()
+            && m.kind == EntityKind::Person
+            && m.role.is_empty()
+        {
+            m.role = role;
+        }
+        return;
+    }
+    let mut n0 = i;
+    let mut role: Vec<String> = Vec::new();
+    // Leading words that are not names: sentence openers, months, titles,
+    // demonyms (a demonym is a country mention of its own).
+    while n0 < j {
+        let w = &ws[n0];
+        let c = lexicon::classify(w.s);
+        if c & class::TIME_WORDS != 0 {
+            n0 += 1;
+            continue;
+        }
+        // "Russian Army", "Russian State Media": a demonym before
+        // organisation words names that organisation of the country.
+        if gazetteer::demonym(w.s).is_some()
+            && n0 + 1 < j
+            && ws[n0 + 1..j]
+                .iter()
+                .all(|x| is_org_word(&x.lower) || is_name_connector(&x.lower) || x.is("state"))
+        {
+            break;
+        }
+        // "the Georgian capital": the country's capital city.
+        if n0 + 1 == j
+            && ws.get(j).is_some_and(|x| x.is("capital"))
+            && let Some(city) = gazetteer::demonym(w.s).and_then(|c| gazetteer::capital_of(&c))
+        {
+            out.push(Mention {
+                span: Span::new(w.span.start, ws[j].span.end),
+                text: format!("{} capital", w.s),
+                kind: EntityKind::Place,
+                via: Via::Name,
+                name: city.name.to_string(),
+                place: Some(PlaceRef::from_place(&city)),
+                role: Vec::new(),
+                after_preposition: after_prep,
+            });
+            return;
+        }
+        if let Some(country) = gazetteer::demonym(w.s).filter(|_| n0 + 1 < j || i == n0) {
+            // "Ukrainian President …": the demonym stands for its country.
+            out.push(Mention {
+                span: Span::new(w.span.start, w.span.start + w.s.len()),
+                text: w.s.to_string(),
+                kind: EntityKind::Country,
+                via: Via::Demonym,
+                name: country.name.to_string(),
+                place: Some(PlaceRef::from_place(&country)),
+                role: Vec::new(),
+                after_preposition: false,
+            });
+            role.push(w.lower.clone());
+            n0 += 1;
+            continue;
+        }
+        if c & (class::TITLES | class::DETERMINERS | class::ADVERBIAL_OPENERS) != 0
+            || (n0 == i && is_sentence_opener(ws, n0))
+        {
+            if c & class::TITLES != 0 {
+                role.push(w.lower.clone());
+            }
+            n0 += 1;
+            continue;
+        }
+        break;
+    }
+    // Connectors cannot start or end a name, nor can a title ("Belarus
+    // President").
+    let mut n1 = j;
+    while n1 > n0
+        && ((!ws[n1 - 1].is_capitalised() && !gazetteer_region_word(&ws[n1 - 1].lower))
+            || lexicon::classify(ws[n1 - 1].s) & class::TITLES != 0)
+    {
+        n1 -= 1;
+    }
+    while n0 < n1 && !ws[n0].is_capitalised() {
+        n0 += 1;
+    }
+    if n0 >= n1 {
+        return;
+    }
+    let span = Span::new(
+        ws[n0].span.start,
+        ws[n1 - 1].span.start + ws[n1 - 1].s.len(),
+    );
+    let text = ws[n0..n1].iter().map(|w| w.s).collect::<Vec<_>>().join(" ");
+    let lone_opener = n0 == i && n1 - n0 == 1 && is_sentence_start(ws, n0);
+    let mut m = Mention {
+        span,
+        text: text.clone(),
+        kind: EntityKind::Other,
+        via: Via::Name,
+        name: text.clone(),
+        place: None,
+        role,
+        after_preposition: after_prep,
+    };
+    // A person the article introduced: full name or surname.
+    if let Some(p) = people
+        .iter()
+        .find(|p| p.name == text || text.ends_with(&format!(" {}", p.name)))
+    {
+        m.kind = EntityKind::Person;
+        m.name = trim_name(&p.name).to_string();
+        let keep = trim_name(&text);
+        m.span.start = m.span.end - keep.len().min(m.span.len());
+        m.text = keep.to_string();
+        if m.role.is_empty() {
+            m.role = p.role.clone();
+        }
+        out.push(m);
+        return;
+    }
+    // A surname, also misspelt ("Zelenesky" for "Zelenskyy").
+    if let Some(p) = people.iter().rev().find(|p| p.last == text).or_else(|| {
+        (n1 - n0 == 1)
+            .then(|| {
+                people
+                    .iter()
+                    .rev()
+                    .find(|p| crate::resolve::names::same_surname(&p.last, &text))
+            })
+            .flatten()
+    }) {
+        m.kind = EntityKind::Person;
+        m.via = Via::Surname;
+        m.name = trim_name(&p.name).to_string();
+        m.role = p.role.clone();
+        out.push(m);
+        return;
+    }
+    if let Some(outlet) = outlets.name_of(&text) {
+        m.kind = EntityKind::Organisation;
+        m.name = outlet.to_string();
+        out.push(m);
+        return;
+    }
+    // A seat of government standing for its country, unless a place
+    // preposition makes it the place ("in Moscow").
+    if !after_prep && let Some(country) = gazetteer::seat_of_government(&text) {
+        m.kind = EntityKind::Country;
+        m.via = Via::Metonym;
+        m.name = country.name.to_string();
+        m.place = Some(PlaceRef::from_place(&country));
+        out.push(m);
+        return;
+    }
+    // A small town's name is a place only where a preposition makes it one
+    // ("near Chernobyl"); elsewhere a capitalised word that happens to name a
+    // village somewhere ("Western nations") is not.
+    let region_word = ws[n0..n1].iter().any(|w| gazetteer_region_word(&w.lower));
+    if let Some(place) = gazetteer::lookup(&text).into_iter().next().filter(|p| {
+        after_prep
+            || match p.kind {
+                PlaceKind::City => p.population >= 15_000 || n1 - n0 >= 2,
+                PlaceKind::Region => region_word || n1 - n0 >= 2,
+                _ => true,
+            }
+    }) {
+        m.kind = if place.kind == PlaceKind::Country {
+            EntityKind::Country
+        } else {
+            EntityKind::Place
+        };
+        m.name = place.name.to_string();
+        m.place = Some(PlaceRef::from_place(&place));
+        out.push(m);
+        return;
+    }
+    if let Some(country) = gazetteer::demonym(&text) {
+        m.kind = EntityKind::Country;
+        m.via = Via::Demonym;
+        m.name = country.name.to_string();
+        m.place = Some(PlaceRef::from_place(&country));
+        out.push(m);
+        return;
+    }
+    if lone_opener {
+        return;
+    }
+    let words = n1 - n0;
+    let acronym = words == 1 && text.len() >= 2 && text.chars().all(|c| c.is_uppercase());
+    let org = ws[n0..n1]
+        .iter()
+        .any(|w| lexicon::classify(&w.lower) & class::ORG_NOUNS != 0 || is_org_word(&w.lower));
+    if words == 1 && !acronym && (org || lexicon::classify(&ws[n0].lower) != 0) {
+        // "Army", "Office": a common noun with a capital, not a name.
+        return;
+    }
+    m.kind = if acronym || org {
+        EntityKind::Organisation
+    } else if (2..=4).contains(&words) {
+        let keep = trim_name(&m.text);
+        if keep.split_whitespace().count() < 2 {
+            return;
+        }
+        m.span.start = m.span.end - keep.len().min(m.span.len());
+        m.text = keep.to_string();
+        m.name = m.text.clone();
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    };
+    out.push(m);
+}
+
+/// Words that name a first-level region ("Gomel Region", "Kyiv Oblast").
+fn gazetteer_region_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "region" | "oblast" | "province" | "voblast" | "governorate" | "state" | "county" | "krai"
+    )
+}
+
+/// A person's name without the words before it that cannot be given names:
+/// countries, offices, organisation words ("Ukraine Mykhailo Podoliak",
+/// "Defence Oleksiy Reznikov" → the last two words' person). At least two
+/// words are kept when there are two.
+pub fn trim_name(name: &str) -> &str {
+    let mut rest = name.trim();
+    loop {
+        let Some((first, tail)) = rest.split_once(' ') else {
+            return rest;
+        };
+        if tail.split_whitespace().count() < 2 {
+            return rest;
+        }
+        let lower = first.to_lowercase();
+        let office = is_org_word(&lower)
+            || is_name_connector(&lower)
+            || lexicon::classify(first) != 0
+            || matches!(
+                lower.as_str(),
+                "defence"
+                    | "defense"
+                    | "affairs"
+                    | "foreign"
+                    | "interior"
+                    | "finance"
+                    | "justice"
+                    | "health"
+                    | "economy"
+                    | "energy"
+                    | "head"
+                    | "deputy"
+            )
+            || gazetteer::demonym(first).is_some()
+            || gazetteer::lookup(first)
+                .first()
+                .is_some_and(|p| p.kind == PlaceKind::Country);
+        if !office {
+            return rest;
+        }
+        rest = tail;
+    }
+}
+
+/// Words that make a name an organisation's.
+fn is_org_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "ministry"
+            | "affairs"
+            | "army"
+            | "forces"
+            | "council"
+            | "agency"
+            | "office"
+            | "committee"
+            | "parliament"
+            | "republic"
+            | "republics"
+            | "union"
+            | "party"
+            | "court"
+            | "bank"
+            | "government"
+            | "administration"
+            | "department"
+            | "commission"
+            | "organisation"
+            | "organization"
+            | "alliance"
+            | "media"
+            | "news"
+            | "company"
+            | "group"
+            | "university"
+            | "police"
+    )
+}
+
+/// Whether word `k` starts its sentence (or follows a colon or a quote mark).
+fn is_sentence_start(ws: &[Word<'_>], k: usize) -> bool {
+    k == 0 || !ws[k - 1].is_word && !matches!(ws[k - 1].s, "," | "-" | "(")
+}
+
+/// A capitalised first word that is an ordinary word ("Earlier", "Even").
+fn is_sentence_opener(ws: &[Word<'_>], k: usize) -> bool {
+    is_sentence_start(ws, k) && lexicon::classify(&ws[k].lower) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<(String, EntityKind, String)> {
+        let ws = words(s, 0);
+        mentions(&ws, &[], &Outlets::default())
+            .into_iter()
+            .map(|m| (m.text, m.kind, m.name))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_possessives_apart() {
+        let ws = words("in Belarus' Gomel, Ukraine's border.", 10);
+        let w: Vec<(&str, bool)> = ws.iter().map(|w| (w.s, w.possessive)).collect();
+        assert_eq!(
+            w,
+            [
+                ("in", false),
+                ("Belarus", true),
+                ("Gomel", false),
+                (",", false),
+                ("Ukraine", true),
+                ("border", false),
+                (".", false)
+            ]
+        );
+        assert_eq!(ws[1].span, Span::new(13, 21));
+    }
+
+    #[test]
+    fn mentions_are_classified_by_what_is_known() {
+        let m = texts("Ukrainian President Volodymyr Zelenskyy met AFP reporters in Gomel.");
+        assert_eq!(
+            m[0],
+            ("Ukrainian".into(), EntityKind::Country, "Ukraine".into())
+        );
+        assert_eq!(m[1].0, "Volodymyr Zelenskyy");
+        assert_eq!(m[1].1, EntityKind::Person);
+        assert_eq!(m[2], ("AFP".into(), EntityKind::Organisation, "AFP".into()));
+        assert_eq!(m[3].1, EntityKind::Place);
+    }
+
+    #[test]
+    fn capitals_stand_for_governments_unless_they_are_the_place() {
+        let m = texts("Moscow amassed troops. The team arrived in Moscow.");
+        assert_eq!(m[0].1, EntityKind::Country);
+        assert_eq!(m[0].2, "Russia");
+        assert_eq!(m[1].1, EntityKind::Place);
+    }
+
+    #[test]
+    fn ordinary_sentence_openers_are_not_names() {
+        assert!(texts("Earlier the talks began.").is_empty());
+        assert!(texts("On Monday the talks began.").is_empty());
+    }
+}

@@ -1,0 +1,296 @@
+//! The entity table of an article set: every mention of every article
+//! resolved to one canonical entity.
+//!
+//! - Places and countries resolve through the gazetteer: one entity per
+//!   gazetteer place, whatever the spelling ("Kiev" and "Kyiv"), with
+//!   demonyms ("Ukrainian") and capitals standing for governments ("Moscow
+//!   said") as variants of their country.
+//! - People are clustered by [`names::same_person`]: transliterations and
+//!   misspellings of one surname with agreeing given names. A lone surname
+//!   ("Zelenesky") joins the one person whose surname it matches; with two
+//!   candidates it stays apart rather than guess.
+//! - Organisations and other names resolve by their folded spelling.
+//!
+//! The canonical name is the most frequent full spelling (ties: the first
+//! seen, in article order). The cost is near-linear: people are compared
+//! only within a block of the same first folded letter.
+
+use super::names;
+use crate::article::Span;
+use crate::claims::ArticleClaims;
+use crate::claims::mentions::{EntityKind, Mention, PlaceRef, Via};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+/// One spelling of an entity and where it occurs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Variant {
+    /// The words as written.
+    pub text: String,
+    pub via: Via,
+    /// (article index, span) of each occurrence, in order.
+    pub locations: Vec<(usize, Span)>,
+}
+
+/// A canonical entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    pub id: usize,
+    pub name: String,
+    pub kind: EntityKind,
+    pub place: Option<PlaceRef>,
+    /// Spellings, most frequent first.
+    pub variants: Vec<Variant>,
+}
+
+/// The entity table and, for each article, the entity of each mention.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    /// `of[a][m]`: the entity of mention `m` of article `a`.
+    #[serde(skip)]
+    pub of: Vec<Vec<usize>>,
+}
+
+impl Entities {
+    /// The entity of a mention.
+    pub fn entity(&self, article: usize, mention: usize) -> Option<&Entity> {
+        self.of
+            .get(article)
+            .and_then(|v| v.get(mention))
+            .and_then(|&i| self.entities.get(i))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Place(u32),
+    Person(usize),
+    Other(usize),
+    Named(EntityKind, String),
+}
+
+/// The clusters of people and of other names.
+struct Known<'a> {
+    people: &'a Clusters,
+    others: &'a Clusters,
+}
+
+/// Resolves the mentions of all articles (in the order given).
+pub fn resolve(articles: &[&ArticleClaims]) -> Entities {
+    // People first: clusters of full names.
+    let mut people = Clusters::default();
+    for a in articles {
+        for m in &a.mentions {
+            if m.kind == EntityKind::Person && m.name.split_whitespace().count() >= 2 {
+                people.add(&m.name);
+            }
+        }
+    }
+    // Other names (a town the gazetteer does not know, say): clustered by
+    // the same spelling rule, so "Sievierodonetsk" and "Severodonetsk" are
+    // one.
+    let mut others = Clusters::default();
+    for a in articles {
+        for m in &a.mentions {
+            if m.kind == EntityKind::Other && people.find(&m.text).is_none() {
+                others.add(&m.name);
+            }
+        }
+    }
+    let known = Known {
+        people: &people,
+        others: &others,
+    };
+    let mut keys: FxHashMap<Key, usize> = FxHashMap::default();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut of: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
+    for (ai, a) in articles.iter().enumerate() {
+        let mut ids = Vec::with_capacity(a.mentions.len());
+        for m in &a.mentions {
+            let (key, kind, name, place, via) = key_of(m, &known);
+            let id = *keys.entry(key).or_insert_with(|| {
+                entities.push(Entity {
+                    id: entities.len(),
+                    name,
+                    kind,
+                    place,
+                    variants: Vec::new(),
+                });
+                entities.len() - 1
+            });
+            let e = &mut entities[id];
+            match e.variants.iter_mut().find(|v| v.text == m.text) {
+                Some(v) => v.locations.push((ai, m.span)),
+                None => e.variants.push(Variant {
+                    text: m.text.clone(),
+                    via,
+                    locations: vec![(ai, m.span)],
+                }),
+            }
+            ids.push(id);
+        }
+        of.push(ids);
+    }
+    for e in &mut entities {
+        // Most frequent spelling first; ties keep first-seen order.
+        e.variants
+            .sort_by_key(|v| std::cmp::Reverse(v.locations.len()));
+        if e.kind == EntityKind::Person
+            && let Some(best) = best_full_name(e)
+        {
+            e.name = best;
+        }
+    }
+    Entities { entities, of }
+}
+
+/// A person: the full spellings seen, with counts, folded once.
+#[derive(Debug, Clone)]
+struct Cluster {
+    names: Vec<(String, usize, names::Folded)>,
+}
+
+/// Clusters of names with the indexes that keep lookups near-linear: an
+/// exact map from spelling to cluster, and blocks by folded surname prefix
+/// so that fuzzy comparison only meets names that could match.
+#[derive(Debug, Default)]
+struct Clusters {
+    clusters: Vec<Cluster>,
+    exact: FxHashMap<String, usize>,
+    blocks: FxHashMap<String, Vec<usize>>,
+}
+
+impl Clusters {
+    /// Adds a full name to its cluster (or a new one).
+    fn add(&mut self, name: &str) {
+        if let Some(&c) = self.exact.get(name) {
+            if let Some(n) = self.clusters[c].names.iter_mut().find(|n| n.0 == name) {
+                n.1 += 1;
+            }
+            return;
+        }
+        let folded = names::Folded::new(name);
+        let block = folded.block();
+        let found = self.blocks.get(&block).and_then(|b| {
+            b.iter().copied().find(|&c| {
+                self.clusters[c]
+                    .names
+                    .iter()
+                    .any(|(_, _, f)| f.same_person(&folded))
+            })
+        });
+        let c = match found {
+            Some(c) => c,
+            None => {
+                self.clusters.push(Cluster { names: Vec::new() });
+                self.blocks
+                    .entry(block)
+                    .or_default()
+                    .push(self.clusters.len() - 1);
+                self.clusters.len() - 1
+            }
+        };
+        self.clusters[c].names.push((name.to_string(), 1, folded));
+        self.exact.insert(name.to_string(), c);
+    }
+
+    /// The cluster a full name or lone surname belongs to; a name that
+    /// matches two clusters belongs to none.
+    fn find(&self, name: &str) -> Option<usize> {
+        if let Some(&c) = self.exact.get(name) {
+            return Some(c);
+        }
+        let folded = names::Folded::new(name);
+        let block = self.blocks.get(&folded.block())?;
+        let mut hits = block.iter().copied().filter(|&c| {
+            self.clusters[c]
+                .names
+                .iter()
+                .any(|(_, _, f)| f.same_person(&folded))
+        });
+        let first = hits.next()?;
+        hits.next().is_none().then_some(first)
+    }
+}
+
+type Resolution = (Key, EntityKind, String, Option<PlaceRef>, Via);
+
+fn key_of(m: &Mention, known: &Known<'_>) -> Resolution {
+    if let Some(p) = &m.place
+        && matches!(m.kind, EntityKind::Country | EntityKind::Place)
+    {
+        return (
+            Key::Place(p.id),
+            m.kind,
+            p.name.clone(),
+            Some(p.clone()),
+            m.via,
+        );
+    }
+    match m.kind {
+        EntityKind::Person => {
+            if let Some(c) = known.people.find(&m.name) {
+                let via = if m.text.split_whitespace().count() == 1 {
+                    Via::Surname
+                } else {
+                    m.via
+                };
+                return (
+                    Key::Person(c),
+                    EntityKind::Person,
+                    m.name.clone(),
+                    None,
+                    via,
+                );
+            }
+            named(m)
+        }
+        EntityKind::Other if !m.text.contains(' ') => {
+            // A lone capitalised word that is a known person's surname.
+            match known.people.find(&m.text) {
+                Some(c) => (
+                    Key::Person(c),
+                    EntityKind::Person,
+                    m.text.clone(),
+                    None,
+                    Via::Surname,
+                ),
+                None => other(m, known),
+            }
+        }
+        EntityKind::Other => other(m, known),
+        _ => named(m),
+    }
+}
+
+fn other(m: &Mention, known: &Known<'_>) -> Resolution {
+    match known.others.find(&m.name) {
+        Some(c) => (Key::Other(c), m.kind, m.name.clone(), None, m.via),
+        None => named(m),
+    }
+}
+
+fn named(m: &Mention) -> Resolution {
+    (
+        Key::Named(m.kind, names::fold(&m.name)),
+        m.kind,
+        m.name.clone(),
+        None,
+        m.via,
+    )
+}
+
+/// The most frequent full (two-word or longer) spelling of a person.
+fn best_full_name(e: &Entity) -> Option<String> {
+    e.variants
+        .iter()
+        .filter(|v| v.text.split_whitespace().count() >= 2)
+        .max_by(|a, b| {
+            a.locations
+                .len()
+                .cmp(&b.locations.len())
+                .then_with(|| b.locations[0].cmp(&a.locations[0]))
+        })
+        .map(|v| v.text.clone())
+}
