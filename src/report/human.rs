@@ -369,9 +369,17 @@ fn write_claim(out: &mut dyn Write, c: &super::claims::ClaimOut<'_>) -> io::Resu
         )?;
     }
     if !c.participants.is_empty() {
+        // One entry per entity: the first role the claim gives it.
+        let mut seen: Vec<&str> = Vec::new();
         let who: Vec<String> = c
             .participants
             .iter()
+            .filter(|p| {
+                let name = p.entity.unwrap_or(p.at.text);
+                let new = !seen.contains(&name);
+                seen.push(name);
+                new
+            })
             .map(|p| {
                 let role = serde_json::to_value(p.role)
                     .ok()

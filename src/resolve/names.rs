@@ -269,6 +269,7 @@ mod tests {
             .filter(|(a, b)| !split(a).1.contains('-') && !split(b).1.contains('-'))
             .map(|(a, b)| score(a, b))
             .fold(0.0, f64::max);
+        eprintln!("lowest merge {fuzzy_min:.3}, highest non-merge {apart_max:.3}");
         assert!(
             fuzzy_min >= SURNAME_SIMILARITY,
             "lowest merge {fuzzy_min:.3}"
