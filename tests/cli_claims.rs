@@ -172,6 +172,12 @@ fn seed_entities_merge_spellings_and_keep_different_people_apart() {
     for spelling in ["Zelenesky", "Volodymyr Zelensky", "Volodymyr Zelenskiy"] {
         assert_eq!(entity_with(&doc, spelling)["id"], z["id"], "{spelling}");
     }
+    // Roles stand for the people who hold them.
+    assert_eq!(entity_with(&doc, "Ukraine's President")["id"], z["id"]);
+    assert_eq!(
+        entity_with(&doc, "Russian chief negotiator")["name"],
+        "Vladimir Medinsky"
+    );
     let l = entity_with(&doc, "Alexander Lukashenka");
     assert_eq!(entity_with(&doc, "Lukashenko")["id"], l["id"]);
     assert_ne!(

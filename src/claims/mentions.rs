@@ -148,6 +148,9 @@ pub enum Via {
     /// A capital or seat standing for its government ("Moscow", "the
     /// Kremlin").
     Metonym,
+    /// A title or role standing for the person who holds it ("Ukraine's
+    /// President", "Russian chief negotiator").
+    Role,
 }
 
 /// One mention of an entity in the text.
@@ -233,8 +236,15 @@ fn is_name_connector(lower: &str) -> bool {
     )
 }
 
-/// The entity mentions of one sentence.
-pub fn mentions(ws: &[Word<'_>], people: &[PersonName], outlets: &Outlets) -> Vec<Mention> {
+/// The entity mentions of one sentence: `sentence` is its text, `base` its
+/// offset in the article, `ws` its [`words`].
+pub fn mentions(
+    sentence: &str,
+    base: usize,
+    ws: &[Word<'_>],
+    people: &[PersonName],
+    outlets: &Outlets,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -288,7 +298,83 @@ pub fn mentions(ws: &[Word<'_>], people: &[PersonName], outlets: &Outlets) -> Ve
         run(ws, i, j, people, outlets, listed, &mut out);
         i = j;
     }
+    roles(sentence, base, ws, people, &mut out);
+    out.sort_by_key(|m| (m.span.start, m.span.end));
     out
+}
+
+/// Roles standing for people the article introduced: a country (a demonym
+/// or a country's possessive) and role words ending in a title, with no name
+/// after them ("Ukraine's President has claimed", "Russian chief negotiator
+/// told reporters"), resolve to the person whose role they are.
+fn roles(
+    sentence: &str,
+    base: usize,
+    ws: &[Word<'_>],
+    people: &[PersonName],
+    out: &mut Vec<Mention>,
+) {
+    if people.is_empty() {
+        return;
+    }
+    let title = |w: &Word<'_>| w.is_word && lexicon::classify(w.s) & class::TITLES != 0;
+    for k in 0..ws.len() {
+        if !title(&ws[k])
+            || ws
+                .get(k + 1)
+                .is_some_and(|n| n.is_capitalised() || title(n))
+        {
+            continue;
+        }
+        // The country: up to three words back, over role words.
+        let mut a = k;
+        let mut country = None;
+        while a > 0 && k - a < 3 {
+            a -= 1;
+            let w = &ws[a];
+            if !w.is_word {
+                break;
+            }
+            if let Some(c) = gazetteer::demonym(w.s).or_else(|| {
+                w.possessive
+                    .then(|| gazetteer::lookup(w.s).into_iter().next())
+                    .flatten()
+                    .filter(|p| p.kind == PlaceKind::Country)
+            }) {
+                country = Some(c);
+                break;
+            }
+            if !(title(w) || w.s.chars().all(char::is_lowercase)) {
+                break;
+            }
+        }
+        let Some(country) = country else {
+            continue;
+        };
+        let head = &ws[k].lower;
+        let found = people.iter().rev().find(|p| {
+            p.role.iter().any(|r| r == head)
+                && p.role
+                    .iter()
+                    .any(|r| gazetteer::demonym(r).is_some_and(|c| c.country == country.country))
+        });
+        if let Some(p) = found {
+            let span = Span::new(ws[a].span.start, ws[k].span.start + ws[k].s.len());
+            out.push(Mention {
+                span,
+                text: sentence
+                    .get(span.start - base..span.end - base)
+                    .unwrap_or_default()
+                    .to_string(),
+                kind: EntityKind::Person,
+                via: Via::Role,
+                name: trim_name(&p.name).to_string(),
+                place: None,
+                role: p.role.clone(),
+                after_preposition: false,
+            });
+        }
+    }
 }
 
 /// Whether a place preposition governs word `i`: right before it, or before
@@ -705,7 +791,7 @@ mod tests {
 
     fn texts(s: &str) -> Vec<(String, EntityKind, String)> {
         let ws = words(s, 0);
-        mentions(&ws, &[], &Outlets::default())
+        mentions(s, 0, &ws, &[], &Outlets::default())
             .into_iter()
             .map(|m| (m.text, m.kind, m.name))
             .collect()
@@ -749,6 +835,24 @@ mod tests {
         assert_eq!(m[0].1, EntityKind::Country);
         assert_eq!(m[0].2, "Russia");
         assert_eq!(m[1].1, EntityKind::Place);
+    }
+
+    #[test]
+    fn a_role_stands_for_the_person_the_article_gave_it() {
+        let people = [PersonName {
+            name: "Ana Ruiz".into(),
+            last: "Ruiz".into(),
+            role: vec!["chilean".into(), "foreign".into(), "minister".into()],
+        }];
+        let s = "Chile's minister said so. The Peruvian minister did not.";
+        let ws = words(s, 0);
+        let ms = mentions(s, 0, &ws, &people, &Outlets::default());
+        let role: Vec<(&str, &str)> = ms
+            .iter()
+            .filter(|m| m.via == Via::Role)
+            .map(|m| (m.text.as_str(), m.name.as_str()))
+            .collect();
+        assert_eq!(role, [("Chile's minister", "Ana Ruiz")]);
     }
 
     #[test]

@@ -148,7 +148,7 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
             continue;
         }
         let first_mention = out.mentions.len();
-        let ms = mentions::mentions(&ws, cx.people, cx.outlets);
+        let ms = mentions::mentions(s_text, sentence.span.start, &ws, cx.people, cx.outlets);
         let triggers = triggers(&ws, &ms, &settings.events);
         let slots = place::slots(text, &ws, &ms);
         let times = time::times(s_text, sentence.span.start, article.date);
