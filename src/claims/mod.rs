@@ -332,22 +332,7 @@ fn is_clause_break(w: &Word<'_>) -> bool {
     if !w.is_word {
         return matches!(w.s, ";" | ":" | "(" | ")" | "?" | "!" | "“" | "”" | "\"");
     }
-    matches!(
-        w.lower.as_str(),
-        "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "where"
-            | "because"
-            | "saying"
-            | "arguing"
-            | "adding"
-            | "while"
-            | "whereas"
-            | "although"
-            | "but"
-    )
+    polarity::opens_clause(&w.lower)
 }
 
 /// The frame a slot at word `at` belongs to: the nearest event word before
@@ -493,16 +478,18 @@ fn participants(
             .as_ref()
             .is_some_and(|p| p.span.start <= m.span.start && m.span.end <= p.span.end)
     };
+    let is_speaker = |m: &Mention| {
+        statement
+            .and_then(|r| r.statement.speaker)
+            .is_some_and(|s| s.overlaps(m.span))
+    };
     for &i in before.iter().rev() {
         let m = &ms[i];
         if slot_has(m) || m.kind == EntityKind::Place {
             // Places are the place slot's, not participants.
             continue;
         }
-        let speaker = statement
-            .and_then(|r| r.statement.speaker)
-            .is_some_and(|s| s.overlaps(m.span));
-        let role = if speaker {
+        let role = if is_speaker(m) {
             Role::Speaker
         } else if !agent_done {
             agent_done = true;
@@ -520,10 +507,7 @@ fn participants(
         if at <= k || slot_has(m) || m.kind == EntityKind::Place {
             continue;
         }
-        let speaker = statement
-            .and_then(|r| r.statement.speaker)
-            .is_some_and(|s| s.overlaps(m.span));
-        let role = if speaker {
+        let role = if is_speaker(m) {
             Role::Speaker
         } else if at >= 1 && ws[at - 1].is("with") {
             Role::Counterpart

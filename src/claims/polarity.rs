@@ -100,33 +100,40 @@ fn modality_word(lower: &str) -> Option<Modality> {
     })
 }
 
-/// Words that end a clause when reading back from a trigger.
-fn is_break(w: &Word<'_>) -> bool {
-    if !w.is_word {
-        return matches!(w.s, "." | ";" | ":" | "!" | "?" | "—" | "–" | "(" | ")");
-    }
+/// Words that open a new clause whatever reads across them: relative
+/// pronouns, contrasts, causes and the participles that add a second claim
+/// ("…, saying that …").
+pub(crate) fn opens_clause(lower: &str) -> bool {
     matches!(
-        w.lower.as_str(),
+        lower,
         "which"
             | "who"
+            | "whom"
+            | "whose"
+            | "where"
             | "because"
             | "while"
             | "whereas"
             | "but"
             | "although"
             | "though"
-            | "since"
-            | "after"
-            | "before"
-            | "when"
-            | "where"
             | "saying"
             | "arguing"
             | "adding"
-            | "that"
-            | "if"
-            | "unless"
     )
+}
+
+/// Words that end a clause when reading back from a trigger: the above,
+/// time clauses and complementisers.
+fn is_break(w: &Word<'_>) -> bool {
+    if !w.is_word {
+        return matches!(w.s, "." | ";" | ":" | "!" | "?" | "—" | "–" | "(" | ")");
+    }
+    opens_clause(&w.lower)
+        || matches!(
+            w.lower.as_str(),
+            "since" | "after" | "before" | "when" | "that" | "if" | "unless"
+        )
 }
 
 /// The polarity of the event named at word `t`, and the word that gives it.

@@ -369,17 +369,8 @@ const SMALL_WORDS: &[(&str, u32)] = &[
     ("nineteen", 19),
 ];
 
-const DIGIT_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-];
+/// One to nine: the words a compound like "twenty-one" ends with.
+const DIGIT_WORDS: &[(&str, u32)] = SMALL_WORDS.split_at(9).0;
 
 const TENS: &[(&str, u32)] = &[
     ("twenty", 20),
