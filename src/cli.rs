@@ -98,6 +98,12 @@ pub struct CommonArgs {
     /// repeat for each
     #[arg(long = "outlet", value_name = "NAME")]
     pub outlets: Vec<String>,
+
+    /// An extra word for an event type of the claims, new or built in
+    /// (`--event vaccination=vaccinate --event talks=parley`); the word is
+    /// taken as a verb lemma and as a noun
+    #[arg(long = "event", value_name = "EVENT=WORD", value_parser = parse_event)]
+    pub events: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,4 +125,16 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `EVENT=WORD` of `--event`.
+fn parse_event(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((e, w)) if !e.trim().is_empty() && !w.trim().is_empty() => {
+            Ok((e.trim().to_lowercase(), w.trim().to_string()))
+        }
+        _ => Err(format!(
+            "expected EVENT=WORD (like talks=parley), got {s:?}"
+        )),
+    }
 }

@@ -187,6 +187,12 @@ pub fn run(
     };
     settings.lexicon.extend_cues(common.cues.iter().cloned());
     settings.outlets.extend(common.outlets.iter().cloned());
+    for (event, word) in &common.events {
+        settings
+            .claim_settings
+            .events
+            .extend(event, std::slice::from_ref(word));
+    }
     let analysis = analyse(ingested, &settings);
     let view = match &args.command {
         Command::Extract(e) if e.claims => View::Claims,

@@ -374,3 +374,27 @@ fn story_rail_old_spellings_of_a_city_and_negated_injuries() {
     assert_eq!(crash["quantity"]["unit"], "tonne");
     assert_eq!(crash["place"]["parts"][0]["relation"], "near");
 }
+
+#[test]
+fn configured_event_words_make_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(
+        &path,
+        "date 2021-06-01 Nurses vaccinated 500 people in Lagos on Monday.\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let without = claims_doc(&[path]);
+    assert!(of(&without, "a.txt", "vaccination").is_empty());
+    let with = claims_doc(&["--event", "vaccination=vaccinate", path]);
+    let c = find(&of(&with, "a.txt", "vaccination"), |_| true);
+    assert_eq!(c["quantity"]["value"], 500.0);
+    assert_eq!(c["place"]["country"], "NG");
+    assert_eq!(c["time"]["from"], "2021-05-31");
+    claimcheck()
+        .args(["extract", "--claims", "--event", "nonsense", path])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("EVENT=WORD"));
+}

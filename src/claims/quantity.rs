@@ -347,7 +347,8 @@ const POST_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("or less", Qualifier::AtMost),
 ];
 
-const SMALL_WORDS: &[(&str, u32)] = &[
+/// One to nineteen.
+pub(super) const SMALL_WORDS: &[(&str, u32)] = &[
     ("one", 1),
     ("two", 2),
     ("three", 3),

@@ -532,23 +532,12 @@ const FUTURE_PAIRS: &[(&str, &str)] = &[
     ("going", "to"),
 ];
 
-const SMALL_COUNTS: &[(&str, i64)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("a", 1),
-    ("an", 1),
-    ("a couple of", 2),
-];
+/// Counts other than numerals: the articles and "a couple of" (the number
+/// words one to twelve are [`super::quantity::SMALL_WORDS`]'s).
+const ARTICLE_COUNTS: &[(&str, u32)] = &[("a", 1), ("an", 1), ("a couple of", 2)];
+
+/// The number words "N … ago" takes: one to twelve.
+const SMALL_COUNTS: &[(&str, u32)] = super::quantity::SMALL_WORDS.split_at(12).0;
 
 /// Counts that say "some": the expression is recognised but has no value.
 const VAGUE_COUNTS: &[(&str, ())] = &[("a few", ()), ("several", ()), ("some", ()), ("few", ())];
@@ -795,7 +784,13 @@ fn count(i: &str) -> Res<'_, Option<i64>> {
     };
     alt((
         value(None, table(VAGUE_COUNTS)),
-        map(alt((number, table(SMALL_COUNTS))), Some),
+        map(
+            alt((
+                number,
+                map(alt((table(SMALL_COUNTS), table(ARTICLE_COUNTS))), i64::from),
+            )),
+            Some,
+        ),
     ))
     .parse(i)
 }
@@ -846,6 +841,7 @@ fn may_start(i: &str) -> bool {
         || DAY_WORDS.iter().any(|(p, _)| first_is(p))
         || SHIFTS.iter().any(|(p, _)| first_is(p))
         || SMALL_COUNTS.iter().any(|(p, _)| first_is(p))
+        || ARTICLE_COUNTS.iter().any(|(p, _)| first_is(p))
         || VAGUE_COUNTS.iter().any(|(p, _)| first_is(p))
 }
 
