@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::claims::{self, ArticleClaims, ClaimSettings};
 use crate::cli::{Args, ColorChoice, Command, Format};
+use crate::compare::{self, Comparison};
 use crate::error::Error;
 use crate::grammar::{self, ParseIssue, lexicon::Lexicon};
 use crate::ingest::{self, Ingested, InputRecord};
@@ -94,6 +95,9 @@ pub struct Analysis {
     pub articles: Vec<AnalyzedArticle>,
     /// Entities across the set (empty unless claims were extracted).
     pub entities: Entities,
+    /// Alignments, verdicts and quote drift (empty unless claims were
+    /// extracted).
+    pub comparison: Comparison,
 }
 
 /// How a run ended; [`Outcome::exit_code`] maps it to the process exit code.
@@ -130,11 +134,16 @@ pub fn analyse(ingested: Ingested, settings: &Settings) -> Analysis {
     } else {
         Entities::default()
     };
-    Analysis {
+    let mut analysis = Analysis {
         inputs: ingested.inputs,
         articles,
         entities,
+        comparison: Comparison::default(),
+    };
+    if settings.claims {
+        analysis.comparison = compare::compare(&analysis);
     }
+    analysis
 }
 
 /// Reads the inputs the command names: the paths given, or the embedded seeds.
@@ -198,6 +207,7 @@ pub fn run(
         Command::Extract(e) if e.claims => View::Claims,
         Command::Extract(_) => View::Extract,
         Command::Sources(_) => View::Sources,
+        Command::Compare(_) => View::Compare,
         _ => View::Summary,
     };
     let reporter: &dyn Reporter = match common.format {

@@ -112,7 +112,7 @@ pub const EVENTS: &[EventWords] = &[
     },
     EventWords {
         event: "deployment",
-        verbs: &["amass", "deploy", "mobilise", "mobilize", "dispatch"],
+        verbs: &["amass", "deploy", "mobilise", "mobilize"],
         irregular: &[],
         nouns: &[
             "deployment",

@@ -299,8 +299,44 @@ pub fn mentions(
         i = j;
     }
     roles(sentence, base, ws, people, &mut out);
+    appositive_roles(ws, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
+}
+
+/// Roles in an appositive after a person's name ("Medinsky, who is an aide
+/// to President Vladimir Putin", "Ana Ruiz, the foreign minister,") are
+/// added to that mention's roles.
+fn appositive_roles(ws: &[Word<'_>], out: &mut [Mention]) {
+    let title = |w: &Word<'_>| w.is_word && lexicon::classify(w.s) & class::TITLES != 0;
+    for m in out.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+        let mut k = ws.partition_point(|w| w.span.start < m.span.end);
+        if ws.get(k).is_none_or(|w| w.s != ",") {
+            continue;
+        }
+        k += 1;
+        if ws.get(k).is_some_and(|w| w.is("who"))
+            && ws.get(k + 1).is_some_and(|w| w.is("is") || w.is("was"))
+        {
+            k += 2;
+        }
+        if ws
+            .get(k)
+            .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "the"))
+        {
+            k += 1;
+        }
+        for w in ws.iter().skip(k).take(4) {
+            if !w.is_word {
+                break;
+            }
+            if title(w) {
+                m.role.push(w.lower.clone());
+            } else if !m.role.is_empty() && !w.is_capitalised() {
+                break;
+            }
+        }
+    }
 }
 
 /// Roles standing for people the article introduced: a country (a demonym

@@ -255,18 +255,43 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
                 f.quantity = Some(q);
             }
         }
+        // ", where …": the events of the relative clause happen at the
+        // place just before it ("reached Gomel on Sunday, where it said talks
+        // were planned").
+        if let Some(w) = ws.iter().position(|w| w.is("where"))
+            && w > 0
+            && !ws[w - 1].is_word
+        {
+            let before = frames
+                .iter()
+                .filter(|f| f.anchors[0] < w)
+                .filter_map(|f| f.place.clone())
+                .next_back();
+            if let Some(p) = before {
+                for f in frames
+                    .iter_mut()
+                    .filter(|f| f.anchors[0] > w && f.place.is_none())
+                {
+                    f.place = Some(p.clone());
+                }
+            }
+        }
         // A count takes the place of the event it counts ("the death toll
         // from the earthquake in Malatya Province").
-        let shared: Vec<(Option<usize>, PlaceSlot)> = frames
+        // So does its time ("shelled … on Thursday, killing three").
+        let shared: Vec<(Option<usize>, Option<PlaceSlot>, Option<TimeExpr>)> = frames
             .iter()
-            .filter_map(|f| f.place.clone().map(|p| (f.statement, p)))
+            .filter(|f| !counted(&f.event))
+            .map(|f| (f.statement, f.place.clone(), f.time.clone()))
             .collect();
-        for f in frames
-            .iter_mut()
-            .filter(|f| f.place.is_none() && counted(&f.event))
-        {
-            if let Some((_, p)) = shared.iter().find(|(st, _)| *st == f.statement) {
-                f.place = Some(p.clone());
+        for f in frames.iter_mut().filter(|f| counted(&f.event)) {
+            let st = f.statement;
+            let same = || shared.iter().filter(move |(s, _, _)| *s == st);
+            if f.place.is_none() {
+                f.place = same().find_map(|(_, p, _)| p.clone());
+            }
+            if f.time.is_none() {
+                f.time = same().find_map(|(_, _, t)| t.clone());
             }
         }
         for f in frames {

@@ -249,3 +249,137 @@ pub fn entities_out(analysis: &Analysis) -> Vec<EntityOut<'_>> {
     });
     out
 }
+
+/// One claim of an alignment, as the machine formats print it.
+#[derive(Debug, Serialize)]
+pub struct AlignedClaimOut<'a> {
+    pub article: &'a str,
+    /// The sentence.
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    /// The value this claim gives (the side it is on).
+    pub value: &'a str,
+    /// Index of its side among the alignment's sides.
+    pub side: usize,
+    /// Where the value is in the text (the place, time or figure words).
+    pub value_at: Option<At<'a>>,
+    pub chain: &'a crate::sources::Chain,
+    pub source: String,
+}
+
+/// One alignment as the machine formats print it.
+#[derive(Debug, Serialize)]
+pub struct AlignmentOut<'a> {
+    pub topic: &'a str,
+    pub event: &'a str,
+    pub verdict: crate::compare::align::Verdict,
+    #[serde(rename = "type")]
+    pub slot: crate::compare::align::SlotKind,
+    pub rule: &'a str,
+    pub why: &'a crate::compare::align::Why,
+    pub claims: Vec<AlignedClaimOut<'a>>,
+}
+
+/// The words of a claim that carry the value of `slot`.
+pub fn value_span(c: &Claim, slot: crate::compare::align::SlotKind) -> Option<Span> {
+    use crate::compare::align::SlotKind;
+    match slot {
+        SlotKind::Place => c.place.as_ref().map(|p| p.span),
+        SlotKind::Time => c.time.as_ref().map(|t| t.span),
+        SlotKind::Quantity => c.quantity.as_ref().map(|q| q.span),
+        SlotKind::Polarity => c.polarity_cue.or(Some(c.trigger)),
+        SlotKind::Role | SlotKind::Event => Some(c.trigger),
+    }
+}
+
+/// The alignments of the analysis in output form.
+pub fn alignments_out(analysis: &Analysis) -> Vec<AlignmentOut<'_>> {
+    analysis
+        .comparison
+        .alignments
+        .iter()
+        .map(|al| AlignmentOut {
+            topic: &al.topic,
+            event: &al.event,
+            verdict: al.verdict,
+            slot: al.slot,
+            rule: al.rule,
+            why: &al.why,
+            claims: al
+                .sides
+                .iter()
+                .enumerate()
+                .flat_map(|(si, side)| {
+                    side.claims.iter().map(move |id| {
+                        let item = &analysis.articles[id.article];
+                        let a = &item.article;
+                        let c = &item.claims.claims[id.claim];
+                        AlignedClaimOut {
+                            article: &a.id,
+                            text: a.slice(c.sentence),
+                            start: c.sentence.start,
+                            end: c.sentence.end,
+                            line: a.line_col(c.sentence.start).0,
+                            value: &side.value,
+                            side: si,
+                            value_at: value_span(c, al.slot).map(|s| at(a, s)),
+                            chain: &c.chain,
+                            source: c.chain.display(),
+                        }
+                    })
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// One quote drift as the machine formats print it.
+#[derive(Debug, Serialize)]
+pub struct DriftOut<'a> {
+    pub speaker: &'a str,
+    pub rule: &'a str,
+    pub overlap: f64,
+    pub quotes: [QuoteOut<'a>; 2],
+    pub diff: &'a [crate::compare::drift::DiffPart],
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteOut<'a> {
+    pub article: &'a str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub chain: &'a crate::sources::Chain,
+}
+
+/// The quote drifts of the analysis in output form.
+pub fn drifts_out(analysis: &Analysis) -> Vec<DriftOut<'_>> {
+    let quote = |id: crate::compare::drift::QuoteId| {
+        let item = &analysis.articles[id.article];
+        let a = &item.article;
+        let st = &item.statements[id.statement].statement;
+        QuoteOut {
+            article: &a.id,
+            text: a.slice(st.span),
+            start: st.span.start,
+            end: st.span.end,
+            line: a.line_col(st.span.start).0,
+            chain: &item.chains[id.statement],
+        }
+    };
+    analysis
+        .comparison
+        .drifts
+        .iter()
+        .map(|d| DriftOut {
+            speaker: &d.speaker,
+            rule: d.rule,
+            overlap: d.overlap,
+            quotes: [quote(d.a), quote(d.b)],
+            diff: &d.diff,
+        })
+        .collect()
+}

@@ -20,6 +20,9 @@ impl Reporter for Human {
         if view == View::Sources {
             return write_sources(analysis, out);
         }
+        if view == View::Compare {
+            return write_compare(analysis, out);
+        }
         for (index, item) in analysis.articles.iter().enumerate() {
             let a = &item.article;
             let seg = &item.segments;
@@ -441,4 +444,156 @@ fn write_entities(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out)
+}
+
+/// The sentence of a claim with the value's words highlighted, clipped
+/// around them.
+fn highlighted(text: &str, sentence: (usize, usize), value: Option<(usize, usize)>) -> String {
+    let (s0, s1) = sentence;
+    let Some((v0, v1)) = value.filter(|&(v0, v1)| s0 <= v0 && v1 <= s1 && v0 < v1) else {
+        return clip(&text[s0..s1], 110);
+    };
+    let before = clip_left(&text[s0..v0], 50);
+    let rest = &text[v1..s1];
+    let lead = if rest.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let after = format!("{lead}{}", clip(rest, 50));
+    format!("{}{}{}", before, text[v0..v1].bold().yellow(), after)
+}
+
+/// The last `max` characters of a text, with an ellipsis in front.
+fn clip_left(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trailing = if text.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let n = flat.chars().count();
+    if n <= max {
+        return format!("{flat}{trailing}");
+    }
+    let tail: String = flat.chars().skip(n - max + 1).collect();
+    format!("…{tail}{trailing}")
+}
+
+/// `compare`: every alignment, contradictions first, each side's claims with
+/// their sentence and chain; then quote drift; then counts.
+fn write_compare(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    use crate::compare::align::Verdict;
+    let cmp = &analysis.comparison;
+    for al in &cmp.alignments {
+        let verdict = al.verdict.as_str().to_uppercase();
+        let verdict = match al.verdict {
+            Verdict::Contradiction => verdict.red().bold(),
+            Verdict::Update => verdict.yellow().bold(),
+            Verdict::Uncorroborated => verdict.magenta().bold(),
+            _ => verdict.green().bold(),
+        };
+        writeln!(
+            out,
+            "{}: {} ({})",
+            al.topic.bold(),
+            verdict,
+            al.slot.as_str()
+        )?;
+        let mut why = format!("same event ({})", al.why.event);
+        if !al.why.shared.is_empty() {
+            why.push_str(&format!(", naming {}", al.why.shared.join(", ")));
+        }
+        if let (Some(f), Some(t)) = (&al.why.from, &al.why.to) {
+            why.push_str(&format!(", {f}..{t}"));
+        }
+        writeln!(out, "  {} {why}; rule {}", "why:".dimmed(), al.rule)?;
+        for (si, side) in al.sides.iter().enumerate() {
+            let label = if al.sides.len() > 1 {
+                format!("side {}", (b'A' + (si as u8 % 26)) as char)
+            } else {
+                "claims".to_string()
+            };
+            writeln!(
+                out,
+                "  {} {}",
+                format!("{label}:").bold(),
+                side.value.cyan()
+            )?;
+            for id in &side.claims {
+                let item = &analysis.articles[id.article];
+                let a = &item.article;
+                let c = &item.claims.claims[id.claim];
+                let (line, col) = position(a, c.sentence);
+                let value = super::claims::value_span(c, al.slot).map(|s| (s.start, s.end));
+                writeln!(
+                    out,
+                    "    {} {}",
+                    "-->".blue(),
+                    format!("{}:{line}:{col}", a.id).dimmed()
+                )?;
+                writeln!(
+                    out,
+                    "        {}",
+                    highlighted(&a.text, (c.sentence.start, c.sentence.end), value)
+                )?;
+                let chain = c.chain.display();
+                let chain = if chain.is_empty() {
+                    "the article's own narration".to_string()
+                } else {
+                    chain
+                };
+                writeln!(out, "        {} {chain}", "= source:".dimmed())?;
+            }
+        }
+        writeln!(out)?;
+    }
+    for d in super::claims::drifts_out(analysis) {
+        writeln!(
+            out,
+            "{}: {} ({:.0}% of words shared)",
+            format!("Quote of {}", d.speaker).bold(),
+            "DRIFT".yellow().bold(),
+            d.overlap * 100.0
+        )?;
+        for q in &d.quotes {
+            writeln!(
+                out,
+                "    {} {}",
+                "-->".blue(),
+                format!("{}:{}", q.article, q.line).dimmed()
+            )?;
+            writeln!(out, "        “{}”", clip(q.text, 110))?;
+        }
+        let diff: String = d
+            .diff
+            .iter()
+            .map(|p| match p.op {
+                "removed" => format!("[-{}-]", p.text).red().to_string(),
+                "added" => format!("{{+{}+}}", p.text).green().to_string(),
+                _ => p.text.clone(),
+            })
+            .collect();
+        writeln!(out, "  {} {}", "diff:".dimmed(), diff)?;
+        writeln!(out)?;
+    }
+    let count = |v: Verdict| cmp.alignments.iter().filter(|a| a.verdict == v).count();
+    let claims: usize = analysis
+        .articles
+        .iter()
+        .map(|a| a.claims.claims.len())
+        .sum();
+    writeln!(
+        out,
+        "{}; {}, {} entities; {} contradictions, {} updates, {} refinements, {} agreements, {} uncorroborated; {} quote drift",
+        plural(analysis.articles.len(), "article"),
+        plural(claims, "claim"),
+        analysis.entities.entities.len(),
+        count(Verdict::Contradiction),
+        count(Verdict::Update),
+        count(Verdict::Refinement),
+        count(Verdict::Agreement),
+        count(Verdict::Uncorroborated),
+        cmp.drifts.len()
+    )
 }

@@ -33,6 +33,10 @@ struct Document<'a> {
     entities: Option<Vec<super::claims::EntityOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     claims: Option<Vec<super::claims::ClaimOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alignments: Option<Vec<super::claims::AlignmentOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quote_drift: Option<Vec<super::claims::DriftOut<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -162,7 +166,15 @@ impl Reporter for Json {
         } else {
             Vec::new()
         };
-        let (entities, claims) = if view == View::Claims {
+        let (alignments, quote_drift) = if view == View::Compare {
+            (
+                Some(super::claims::alignments_out(analysis)),
+                Some(super::claims::drifts_out(analysis)),
+            )
+        } else {
+            (None, None)
+        };
+        let (entities, claims) = if matches!(view, View::Claims | View::Compare) {
             (
                 Some(super::claims::entities_out(analysis)),
                 Some(
@@ -181,6 +193,8 @@ impl Reporter for Json {
             statements,
             entities,
             claims,
+            alignments,
+            quote_drift,
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

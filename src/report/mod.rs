@@ -122,6 +122,8 @@ pub enum View {
     Sources,
     /// Claims and the entity table (`extract --claims`).
     Claims,
+    /// Alignments and verdicts across the articles (`compare`).
+    Compare,
 }
 
 /// One output format.

@@ -403,7 +403,7 @@ fn demonym_code(key: &str) -> Option<&'static str> {
 }
 
 /// The place with this id, whatever its kind.
-fn by_id(id: u32) -> Option<Place> {
+pub fn by_id(id: u32) -> Option<Place> {
     if id >= REGION_ID_BASE {
         return find(REGIONS, |l| id_of(l).cmp(&id)).and_then(region_place);
     }

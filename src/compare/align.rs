@@ -1,0 +1,904 @@
+//! Alignment: claims about the same event across articles (and across the
+//! sources of one article), and a verdict on each slot they give.
+//!
+//! 1. **Records.** Every claim but a bare `statement` becomes a record: its
+//!    event, the entities it names (people, countries, organisations; the
+//!    country of its place), its time window (its resolved time, else the
+//!    article's date) and its origin (the end of its attribution chain).
+//! 2. **Blocking.** Records are bucketed by (event, entity); within a bucket
+//!    they are sorted by date and only records within [`WINDOW_DAYS`] of each
+//!    other are compared, so the cost grows with the number of claims, not
+//!    its square.
+//! 3. **Alignment.** Two records are about the same event when their events
+//!    match, their entities overlap (both sides' when either names two or
+//!    more: "talks between Ukraine and Russia" do not align with "talks
+//!    between Ukraine and Hungary"), and their windows overlap. Aligned
+//!    records form groups (union-find).
+//! 4. **Verdicts per slot**, inside each group, over the claims that assert
+//!    the event (not denied, refused or rejected):
+//!    - *place*: values compatible when one place contains the other
+//!      (agreement, or refinement when one is more specific); a different
+//!      city or country is a contradiction, unless the later article says it
+//!      moved (update). A border without a place near it is not compared.
+//!    - *time*: for one-off events (talks, a meeting, a call, an election …)
+//!      windows that do not meet are a contradiction; nested windows of
+//!      different precision a refinement ("this week" / "February 24").
+//!    - *quantity*: [`Quantity::compatible`] decides ("over 150,000" and
+//!      "about 160,000" agree; 12 and 15 do not), with an update when the
+//!      later article says the figure rose or was revised.
+//!    - *polarity*: one claim asserts the event, another denies it
+//!      (contradiction), or both turn it down (agreement).
+//!    - *uncorroborated*: a group whose claims all trace to one origin.
+//!
+//! Every alignment carries why its claims were aligned (the event, the shared
+//! entities, the window) and the rule that gave the verdict.
+
+use crate::claims::quantity::Quantity;
+use crate::claims::time::TimeValue;
+use crate::claims::{Claim, polarity::Polarity};
+use crate::resolve::entities::Entities;
+use crate::resolve::gazetteer::{self, PlaceKind};
+use crate::run::Analysis;
+use crate::sources::SourceKind;
+use jiff::civil::Date;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+/// How far apart (in days) two claims' windows may be and still be compared.
+pub const WINDOW_DAYS: i32 = 14;
+
+/// A claim: article index and claim index in that article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ClaimId {
+    pub article: usize,
+    pub claim: usize,
+}
+
+/// The verdict on one slot of an aligned group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Contradiction,
+    Update,
+    Refinement,
+    Agreement,
+    Uncorroborated,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Contradiction => "contradiction",
+            Verdict::Update => "update",
+            Verdict::Refinement => "refinement",
+            Verdict::Agreement => "agreement",
+            Verdict::Uncorroborated => "uncorroborated",
+        }
+    }
+}
+
+/// What the verdict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlotKind {
+    Place,
+    Time,
+    Quantity,
+    Polarity,
+    Role,
+    Event,
+}
+
+impl SlotKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SlotKind::Place => "place",
+            SlotKind::Time => "time",
+            SlotKind::Quantity => "quantity",
+            SlotKind::Polarity => "polarity",
+            SlotKind::Role => "role",
+            SlotKind::Event => "event",
+        }
+    }
+}
+
+/// The claims on one side of a verdict, sharing one value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    /// The value as a reader would say it ("Homyel' (BY)", "2022-02-24").
+    pub value: String,
+    pub claims: Vec<ClaimId>,
+}
+
+/// Why the claims were taken to be about the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Why {
+    pub event: String,
+    /// Entities the claims share (canonical names).
+    pub shared: Vec<String>,
+    /// The window the claims fall in.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// One verdict over aligned claims.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    /// "Venue of the talks", "Number of deaths".
+    pub topic: String,
+    pub event: String,
+    pub slot: SlotKind,
+    pub verdict: Verdict,
+    /// The rule that gave the verdict (stable id).
+    pub rule: &'static str,
+    pub sides: Vec<Side>,
+    pub why: Why,
+}
+
+/// A claim as the comparator reads it.
+#[derive(Debug, Clone)]
+struct Record<'a> {
+    id: ClaimId,
+    claim: &'a Claim,
+    entities: Vec<usize>,
+    /// Country code of the claim's place, for blocking claims without
+    /// entities.
+    country: Option<String>,
+    window: Option<(Date, Date)>,
+    /// The article's date, for updates.
+    date: Option<Date>,
+    origin: (SourceKind, String),
+}
+
+/// Events that happen once: a second date for them is a contradiction, not
+/// a second event.
+fn one_off(event: &str) -> bool {
+    matches!(
+        event,
+        "talks"
+            | "meeting"
+            | "call"
+            | "agreement"
+            | "ceasefire"
+            | "arrival"
+            | "visit"
+            | "election"
+            | "resignation"
+            | "surrender"
+            | "disaster"
+            | "crash"
+            | "explosion"
+            | "trial"
+    )
+}
+
+/// The records of every claim of the analysis.
+fn records(analysis: &Analysis) -> Vec<Record<'_>> {
+    let entities: &Entities = &analysis.entities;
+    let mut out = Vec::new();
+    for (ai, item) in analysis.articles.iter().enumerate() {
+        for (ci, c) in item.claims.claims.iter().enumerate() {
+            if c.event == "statement" {
+                continue;
+            }
+            let mut ents: Vec<usize> = c
+                .participants
+                .iter()
+                .filter_map(|p| entities.of.get(ai)?.get(p.mention).copied())
+                .filter(|&e| {
+                    use crate::claims::mentions::EntityKind::*;
+                    matches!(entities.entities[e].kind, Person | Country | Organisation)
+                })
+                .collect();
+            ents.sort_unstable();
+            ents.dedup();
+            let window = c
+                .time
+                .as_ref()
+                .and_then(|t| t.value.as_ref())
+                .map(|v| (v.start, v.end))
+                .or_else(|| item.article.date.map(|d| (d, d)));
+            let origin = c
+                .chain
+                .origin()
+                .map(|l| {
+                    // The article's own narration is its own origin.
+                    (l.kind, l.name.clone())
+                })
+                .unwrap_or((SourceKind::Article, item.article.id.clone()));
+            out.push(Record {
+                id: ClaimId {
+                    article: ai,
+                    claim: ci,
+                },
+                claim: c,
+                entities: ents,
+                country: c.place.as_ref().and_then(|p| p.country.clone()),
+                window,
+                date: item.article.date,
+                origin,
+            });
+        }
+    }
+    out
+}
+
+fn positive(c: &Claim) -> bool {
+    c.polarity == Polarity::Asserted
+}
+
+/// Whether two windows meet, with `slack` days of tolerance.
+fn windows_meet(a: Option<(Date, Date)>, b: Option<(Date, Date)>, slack: i32) -> bool {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let grow = |d: Date, n: i32| d.checked_add(jiff::Span::new().days(n)).unwrap_or(d);
+            grow(a0, -slack) <= b1 && grow(b0, -slack) <= a1
+        }
+        _ => true,
+    }
+}
+
+/// Whether two records are about the same event.
+fn same_event(a: &Record<'_>, b: &Record<'_>) -> bool {
+    if a.claim.event != b.claim.event || a.id.article == b.id.article && a.origin == b.origin {
+        return false;
+    }
+    if !windows_meet(a.window, b.window, WINDOW_DAYS) {
+        return false;
+    }
+    // The same place (one containing the other) on the same explicit dates
+    // is the same event whoever the claims name ("shelling killed four in
+    // the Luhansk region on Thursday" / "troops shelled … in the Lugansk
+    // region on Thursday, killing three").
+    let explicit = |r: &Record<'_>| r.claim.time.as_ref().is_some_and(|t| t.value.is_some());
+    if let (Some(pa), Some(pb)) = (place_value(a.claim), place_value(b.claim))
+        && place_relation(&pa, &pb) < 2
+        && explicit(a)
+        && explicit(b)
+    {
+        return true;
+    }
+    let shared = a.entities.iter().filter(|e| b.entities.contains(e)).count();
+    if a.entities.is_empty() || b.entities.is_empty() {
+        // No participants on one side: the place must say it is the same.
+        return a.country.is_some() && a.country == b.country;
+    }
+    // Two-sided events need both sides: "talks between Ukraine and Russia"
+    // are not "talks between Ukraine and Hungary".
+    let need = if a.entities.len() >= 2 && b.entities.len() >= 2 {
+        2
+    } else {
+        1
+    };
+    shared >= need
+}
+
+/// Union-find over record indices.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// The candidate pairs: records sharing a block key, within the window of
+/// each other.
+fn candidate_pairs(recs: &[Record<'_>]) -> Vec<(usize, usize)> {
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key<'k> {
+        Entity(&'k str, usize),
+        Country(&'k str, &'k str),
+    }
+    let mut blocks: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();
+    for (i, r) in recs.iter().enumerate() {
+        for &e in &r.entities {
+            blocks
+                .entry(Key::Entity(&r.claim.event, e))
+                .or_default()
+                .push(i);
+        }
+        if let Some(c) = &r.country {
+            blocks
+                .entry(Key::Country(&r.claim.event, c))
+                .or_default()
+                .push(i);
+        }
+    }
+    let start = |r: &Record<'_>| r.window.map(|w| w.0);
+    let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let mut out = Vec::new();
+    let mut keys: Vec<&Vec<usize>> = blocks.values().collect();
+    // Deterministic order whatever the hash map's.
+    keys.sort();
+    for block in keys {
+        let mut b = block.clone();
+        b.sort_by_key(|&i| (start(&recs[i]), i));
+        for x in 0..b.len() {
+            for &j in &b[x + 1..] {
+                let i = b[x];
+                // Sorted by start: once a start is past the window, the rest are.
+                if let (Some((_, end_i)), Some((start_j, _))) = (recs[i].window, recs[j].window)
+                    && start_j
+                        > end_i
+                            .checked_add(jiff::Span::new().days(WINDOW_DAYS))
+                            .unwrap_or(end_i)
+                {
+                    break;
+                }
+                let pair = (i.min(j), i.max(j));
+                if seen.insert(pair) {
+                    out.push(pair);
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Aligns the claims of the analysis and gives the verdicts.
+pub fn align(analysis: &Analysis) -> Vec<Alignment> {
+    let recs = records(analysis);
+    let mut parent: Vec<usize> = (0..recs.len()).collect();
+    for (i, j) in candidate_pairs(&recs) {
+        if same_event(&recs[i], &recs[j]) {
+            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+            if a != b {
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for i in 0..recs.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    groups.sort();
+    let mut out = Vec::new();
+    for g in groups {
+        let members: Vec<&Record<'_>> = g.iter().map(|&i| &recs[i]).collect();
+        verdicts(analysis, &members, &mut out);
+    }
+    out.extend(roles(analysis));
+    out.sort_by(|a, b| {
+        a.verdict
+            .cmp(&b.verdict)
+            .then_with(|| a.sides[0].claims.cmp(&b.sides[0].claims))
+            .then_with(|| a.slot.cmp(&b.slot))
+    });
+    out
+}
+
+/// The noun phrase an event is called by in topics.
+fn event_phrase(event: &str) -> String {
+    match event {
+        "deaths" | "injuries" | "sanctions" => event.to_string(),
+        "talks" => "the talks".to_string(),
+        other => format!("the {other}"),
+    }
+}
+
+fn topic(slot: SlotKind, event: &str) -> String {
+    let e = event_phrase(event);
+    match slot {
+        SlotKind::Place => match event {
+            "talks" | "meeting" | "summit" => format!("Venue of {e}"),
+            _ => format!("Place of {e}"),
+        },
+        SlotKind::Time => format!("Date of {e}"),
+        SlotKind::Quantity => match event {
+            "deaths" | "injuries" => format!("Number of {e}"),
+            _ => format!("Figure in {e}"),
+        },
+        SlotKind::Polarity => format!("Whether {e} happened"),
+        SlotKind::Role | SlotKind::Event => format!("Reports of {e}"),
+    }
+}
+
+/// Why a group was aligned: its event, the entities all its claims share
+/// (or, if none, those most of them share), and its window.
+fn why(analysis: &Analysis, members: &[&Record<'_>]) -> Why {
+    let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
+    for r in members {
+        for &e in &r.entities {
+            *counts.entry(e).or_default() += 1;
+        }
+    }
+    // Named by at least half the claims (and two), most named first, four
+    // at most: what the claims have in common, not everything they name.
+    let half = members.len().div_ceil(2).max(2);
+    let mut shared: Vec<(usize, usize)> = counts.into_iter().filter(|&(_, n)| n >= half).collect();
+    shared.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    shared.truncate(4);
+    let from = members.iter().filter_map(|r| r.window.map(|w| w.0)).min();
+    let to = members.iter().filter_map(|r| r.window.map(|w| w.1)).max();
+    Why {
+        event: members[0].claim.event.clone(),
+        shared: shared
+            .into_iter()
+            .map(|(e, _)| analysis.entities.entities[e].name.clone())
+            .collect(),
+        from: from.map(|d| d.to_string()),
+        to: to.map(|d| d.to_string()),
+    }
+}
+
+/// A place value of a claim: the most specific place and its country.
+#[derive(Debug, Clone)]
+struct PlaceValue {
+    label: String,
+    country: String,
+    place: Option<gazetteer::Place>,
+}
+
+fn place_value(c: &Claim) -> Option<PlaceValue> {
+    let slot = c.place.as_ref()?;
+    let country = slot.country.clone()?;
+    let place = slot.place.as_ref().and_then(|p| by_id(p.id));
+    let label = match &slot.place {
+        Some(p) if p.kind == PlaceKind::Region => format!("{} region ({})", p.name, p.country),
+        Some(p) if p.kind != PlaceKind::Country => format!("{} ({})", p.name, p.country),
+        Some(p) => p.name.clone(),
+        None => country.clone(),
+    };
+    Some(PlaceValue {
+        label,
+        country,
+        place,
+    })
+}
+
+fn by_id(id: u32) -> Option<gazetteer::Place> {
+    gazetteer::by_id(id)
+}
+
+/// How two place values relate: 0 same, 1 one contains the other, 2 apart.
+fn place_relation(a: &PlaceValue, b: &PlaceValue) -> u8 {
+    if a.country != b.country {
+        return 2;
+    }
+    match (&a.place, &b.place) {
+        (Some(x), Some(y)) if x.id == y.id => 0,
+        (Some(x), Some(y)) => {
+            if gazetteer::contains(x, y) || gazetteer::contains(y, x) {
+                1
+            } else if x.kind == PlaceKind::City && y.kind == PlaceKind::City {
+                2
+            } else {
+                // Two regions, or a region and a city outside it: a city and
+                // the region named after it are often confused; call it a
+                // refinement only when one contains the other.
+                2
+            }
+        }
+        _ => 1,
+    }
+}
+
+/// Clusters values: each claim joins the first side it is compatible with.
+fn sides_by<T>(
+    items: Vec<(ClaimId, T)>,
+    same: impl Fn(&T, &T) -> bool,
+    label: impl Fn(&T) -> String,
+) -> Vec<(Side, Vec<T>)> {
+    let mut sides: Vec<(Side, Vec<T>)> = Vec::new();
+    for (id, v) in items {
+        if let Some((side, vals)) = sides
+            .iter_mut()
+            .find(|(_, vals)| vals.iter().all(|x| same(x, &v)))
+        {
+            side.claims.push(id);
+            vals.push(v);
+        } else {
+            sides.push((
+                Side {
+                    value: label(&v),
+                    claims: vec![id],
+                },
+                vec![v],
+            ));
+        }
+    }
+    sides
+}
+
+/// The number of independent origins among records.
+fn origins(members: &[&Record<'_>]) -> usize {
+    let mut seen: Vec<&(SourceKind, String)> = Vec::new();
+    for r in members {
+        if !seen.contains(&&r.origin) {
+            seen.push(&r.origin);
+        }
+    }
+    seen.len()
+}
+
+/// Whether the later of two claims says the earlier value was revised.
+fn revised(a: &Record<'_>, b: &Record<'_>) -> bool {
+    let (earlier, later) = if a.date <= b.date { (a, b) } else { (b, a) };
+    earlier.date < later.date && later.claim.update_cue.is_some()
+}
+
+fn verdicts(analysis: &Analysis, members: &[&Record<'_>], out: &mut Vec<Alignment>) {
+    let event = members[0].claim.event.clone();
+    let why = why(analysis, members);
+    let push = |out: &mut Vec<Alignment>,
+                slot: SlotKind,
+                verdict: Verdict,
+                rule: &'static str,
+                sides: Vec<Side>| {
+        out.push(Alignment {
+            topic: topic(slot, &event),
+            event: event.clone(),
+            slot,
+            verdict,
+            rule,
+            sides,
+            why: why.clone(),
+        });
+    };
+    let asserted: Vec<&&Record<'_>> = members.iter().filter(|r| positive(r.claim)).collect();
+    let mut any = false;
+    // Place.
+    let places: Vec<(ClaimId, (PlaceValue, &Record<'_>))> = asserted
+        .iter()
+        .filter_map(|r| place_value(r.claim).map(|v| (r.id, (v, **r))))
+        .collect();
+    if places.len() >= 2 {
+        let sides = sides_by(
+            places,
+            |a, b| place_relation(&a.0, &b.0) < 2,
+            |v| v.0.label.clone(),
+        );
+        any = true;
+        if sides.len() >= 2 {
+            let moved = sides
+                .iter()
+                .flat_map(|(_, v)| v.iter())
+                .any(|(_, r)| r.claim.update_cue.is_some());
+            let (verdict, rule) = if moved {
+                (Verdict::Update, "place-moved")
+            } else {
+                (Verdict::Contradiction, "place-apart")
+            };
+            push(
+                out,
+                SlotKind::Place,
+                verdict,
+                rule,
+                sides.into_iter().map(|s| s.0).collect(),
+            );
+        } else {
+            let (side, vals) = sides.into_iter().next().unwrap_or_else(empty_side);
+            let refined = vals
+                .iter()
+                .any(|a| vals.iter().any(|b| place_relation(&a.0, &b.0) == 1));
+            let (verdict, rule) = if refined {
+                (Verdict::Refinement, "place-contains")
+            } else {
+                (Verdict::Agreement, "place-same")
+            };
+            push(
+                out,
+                SlotKind::Place,
+                verdict,
+                rule,
+                split_refinement(side, &vals),
+            );
+        }
+    }
+    // Time.
+    let times: Vec<(ClaimId, (TimeValue, &Record<'_>))> = asserted
+        .iter()
+        .filter_map(|r| {
+            r.claim
+                .time
+                .as_ref()
+                .and_then(|t| t.value)
+                .map(|v| (r.id, (v, **r)))
+        })
+        .collect();
+    if times.len() >= 2 {
+        any = true;
+        let sides = sides_by(
+            times,
+            |a, b| windows_meet(Some((a.0.start, a.0.end)), Some((b.0.start, b.0.end)), 1),
+            |v| v.0.to_string(),
+        );
+        if sides.len() >= 2 && one_off(&event) {
+            push(
+                out,
+                SlotKind::Time,
+                Verdict::Contradiction,
+                "time-apart",
+                sides.into_iter().map(|s| s.0).collect(),
+            );
+        } else {
+            // One side (or, for an event that recurs, each side that more
+            // than one article gives): agreement, or refinement when the
+            // windows nest at different precisions.
+            for (side, vals) in sides {
+                let articles: FxHashSet<usize> = side.claims.iter().map(|c| c.article).collect();
+                if articles.len() < 2 {
+                    continue;
+                }
+                let nested = vals
+                    .iter()
+                    .any(|a| vals.iter().any(|b| a.0.precision != b.0.precision));
+                let (verdict, rule) = if nested {
+                    (Verdict::Refinement, "time-within")
+                } else {
+                    (Verdict::Agreement, "time-same")
+                };
+                let split = {
+                    let mut by: Vec<Side> = Vec::new();
+                    for (id, (v, _)) in side.claims.iter().zip(vals.iter()) {
+                        let label = v.to_string();
+                        match by.iter_mut().find(|s| s.value == label) {
+                            Some(s) => s.claims.push(*id),
+                            None => by.push(Side {
+                                value: label,
+                                claims: vec![*id],
+                            }),
+                        }
+                    }
+                    by
+                };
+                push(out, SlotKind::Time, verdict, rule, split);
+            }
+        }
+    }
+    // Quantity.
+    let quantities: Vec<(ClaimId, (Quantity, &Record<'_>))> = asserted
+        .iter()
+        .filter_map(|r| r.claim.quantity.clone().map(|q| (r.id, (q, **r))))
+        .collect();
+    if quantities.len() >= 2 {
+        any = true;
+        let sides = sides_by(
+            quantities,
+            |a, b| a.0.compatible(&b.0),
+            |v| v.0.text.clone(),
+        );
+        if sides.len() >= 2 {
+            let all: Vec<&Record<'_>> = sides
+                .iter()
+                .flat_map(|(_, v)| v.iter().map(|x| x.1))
+                .collect();
+            let update = all.iter().any(|a| all.iter().any(|b| revised(a, b)));
+            let (verdict, rule) = if update {
+                (Verdict::Update, "figure-revised")
+            } else {
+                (Verdict::Contradiction, "figure-apart")
+            };
+            push(
+                out,
+                SlotKind::Quantity,
+                verdict,
+                rule,
+                sides.into_iter().map(|s| s.0).collect(),
+            );
+        } else {
+            let (side, vals) = sides.into_iter().next().unwrap_or_else(empty_side);
+            let recs: Vec<&Record<'_>> = vals.iter().map(|v| v.1).collect();
+            let update = recs.iter().any(|a| recs.iter().any(|b| revised(a, b)))
+                && vals
+                    .iter()
+                    .any(|a| vals.iter().any(|b| a.0.value != b.0.value));
+            let (verdict, rule) = if update {
+                (Verdict::Update, "figure-revised")
+            } else {
+                (Verdict::Agreement, "figure-compatible")
+            };
+            let mut by: Vec<Side> = Vec::new();
+            for (id, (q, _)) in side.claims.iter().zip(vals.iter()) {
+                match by.iter_mut().find(|s| s.value == q.text) {
+                    Some(s) => s.claims.push(*id),
+                    None => by.push(Side {
+                        value: q.text.clone(),
+                        claims: vec![*id],
+                    }),
+                }
+            }
+            push(out, SlotKind::Quantity, verdict, rule, by);
+        }
+    }
+    // Polarity.
+    let denied: Vec<&&Record<'_>> = members
+        .iter()
+        .filter(|r| r.claim.polarity == Polarity::Denied)
+        .collect();
+    let negative: Vec<&&Record<'_>> = members.iter().filter(|r| !positive(r.claim)).collect();
+    // The claims a denial answers: those naming what it names (both of two
+    // entities when it names two: Minsk denying its forces took part answers
+    // "Russian troops used Belarusian territory", not every report of the
+    // war).
+    let answered: Vec<&&Record<'_>> = asserted
+        .iter()
+        .copied()
+        .filter(|r| {
+            denied.iter().any(|d| {
+                let shared = d.entities.iter().filter(|e| r.entities.contains(e)).count();
+                shared >= d.entities.len().clamp(1, 2)
+            })
+        })
+        .collect();
+    if !denied.is_empty() && !answered.is_empty() {
+        any = true;
+        push(
+            out,
+            SlotKind::Polarity,
+            Verdict::Contradiction,
+            "asserted-vs-denied",
+            vec![
+                Side {
+                    value: "happened".to_string(),
+                    claims: answered.iter().map(|r| r.id).collect(),
+                },
+                Side {
+                    value: "denied".to_string(),
+                    claims: denied.iter().map(|r| r.id).collect(),
+                },
+            ],
+        );
+    } else if negative.len() >= 2 {
+        any = true;
+        let value = negative
+            .iter()
+            .map(|r| r.claim.polarity.as_str())
+            .collect::<Vec<_>>()
+            .join(" / ");
+        push(
+            out,
+            SlotKind::Polarity,
+            Verdict::Agreement,
+            "turned-down-alike",
+            vec![Side {
+                value,
+                claims: negative.iter().map(|r| r.id).collect(),
+            }],
+        );
+    }
+    // Nothing to compare but the event itself: the articles agree it
+    // happened (or it rests on one origin).
+    if !any {
+        let sides = vec![Side {
+            value: "reported".to_string(),
+            claims: members.iter().map(|r| r.id).collect(),
+        }];
+        push(
+            out,
+            SlotKind::Event,
+            Verdict::Agreement,
+            "same-event",
+            sides,
+        );
+    }
+    if origins(members) == 1 {
+        push(
+            out,
+            SlotKind::Event,
+            Verdict::Uncorroborated,
+            "one-origin",
+            vec![Side {
+                value: members[0].origin.1.clone(),
+                claims: members.iter().map(|r| r.id).collect(),
+            }],
+        );
+    }
+}
+
+/// One side per distinct value of a refinement or agreement.
+fn split_refinement(side: Side, vals: &[(PlaceValue, &Record<'_>)]) -> Vec<Side> {
+    let mut by: Vec<Side> = Vec::new();
+    for (id, (v, _)) in side.claims.iter().zip(vals.iter()) {
+        match by.iter_mut().find(|s| s.value == v.label) {
+            Some(s) => s.claims.push(*id),
+            None => by.push(Side {
+                value: v.label.clone(),
+                claims: vec![*id],
+            }),
+        }
+    }
+    by
+}
+
+fn empty_side<T>() -> (Side, Vec<T>) {
+    (
+        Side {
+            value: String::new(),
+            claims: Vec::new(),
+        },
+        Vec::new(),
+    )
+}
+
+/// Agreements on people's roles: the same role word given to one person in
+/// two or more articles ("Presidential aide Vladimir Medinsky", "Medinsky,
+/// who is an aide to President Vladimir Putin").
+fn roles(analysis: &Analysis) -> Vec<Alignment> {
+    // (entity, role head) → (article, mention) of each mention with that role.
+    let mut by: FxHashMap<(usize, String), Vec<(usize, usize)>> = FxHashMap::default();
+    for (ai, item) in analysis.articles.iter().enumerate() {
+        for (mi, m) in item.claims.mentions.iter().enumerate() {
+            let Some(&e) = analysis.entities.of.get(ai).and_then(|v| v.get(mi)) else {
+                continue;
+            };
+            // Only a role the text gives this mention (before it, or in an
+            // appositive after it), not one carried over from an earlier
+            // mention.
+            let text = &item.article.text;
+            let lo = crate::article::floor_char_boundary(text, m.span.start.saturating_sub(48));
+            let hi = crate::article::floor_char_boundary(text, (m.span.end + 48).min(text.len()));
+            let near = text[lo..hi].to_lowercase();
+            for r in &m.role {
+                if is_role_head(r) && near.contains(r.as_str()) {
+                    by.entry((e, r.clone())).or_default().push((ai, mi));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut keys: Vec<&(usize, String)> = by.keys().collect();
+    keys.sort();
+    for key in keys {
+        let found = &by[key];
+        let mut articles: Vec<usize> = found.iter().map(|f| f.0).collect();
+        articles.dedup();
+        if articles.len() < 2 {
+            continue;
+        }
+        let (e, role) = key;
+        let name = &analysis.entities.entities[*e].name;
+        // A role is evidence through the claims of the sentences it is in.
+        let claims: Vec<ClaimId> = found
+            .iter()
+            .filter_map(|&(ai, mi)| {
+                let span = analysis.articles[ai].claims.mentions[mi].span;
+                analysis.articles[ai]
+                    .claims
+                    .claims
+                    .iter()
+                    .position(|c| c.sentence.start <= span.start && span.end <= c.sentence.end)
+                    .map(|ci| ClaimId {
+                        article: ai,
+                        claim: ci,
+                    })
+            })
+            .collect();
+        let mut claims = claims;
+        claims.dedup_by_key(|c| c.article);
+        if claims.len() < 2 {
+            continue;
+        }
+        out.push(Alignment {
+            topic: format!("Role of {name}"),
+            event: "role".to_string(),
+            slot: SlotKind::Role,
+            verdict: Verdict::Agreement,
+            rule: "same-role",
+            sides: vec![Side {
+                value: role.clone(),
+                claims,
+            }],
+            why: Why {
+                event: "role".to_string(),
+                shared: vec![name.clone()],
+                from: None,
+                to: None,
+            },
+        });
+    }
+    out
+}
+
+/// Role words that name a role (not its modifiers: "chief", "deputy").
+fn is_role_head(word: &str) -> bool {
+    crate::grammar::lexicon::classify(word) & crate::grammar::lexicon::class::TITLES != 0
+        && !matches!(
+            word,
+            "chief" | "deputy" | "vice" | "head" | "assistant" | "prime" | "general" | "member"
+        )
+}
