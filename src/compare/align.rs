@@ -341,12 +341,28 @@ fn candidate_pairs(recs: &[Record<'_>]) -> Vec<(usize, usize)> {
 pub fn align(analysis: &Analysis) -> Vec<Alignment> {
     let recs = records(analysis);
     let mut parent: Vec<usize> = (0..recs.len()).collect();
+    // Each group's window: a group may not grow past twice the window, so
+    // a chain of weekly reports does not become one event spanning years.
+    let mut span: Vec<Option<(Date, Date)>> = recs.iter().map(|r| r.window).collect();
+    let limit = jiff::Span::new().days(2 * WINDOW_DAYS);
     for (i, j) in candidate_pairs(&recs) {
         if same_event(&recs[i], &recs[j]) {
             let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-            if a != b {
-                parent[a.max(b)] = a.min(b);
+            if a == b {
+                continue;
             }
+            let merged = match (span[a], span[b]) {
+                (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+                (x, y) => x.or(y),
+            };
+            if let Some((lo, hi)) = merged
+                && lo.checked_add(limit).is_ok_and(|end| hi > end)
+            {
+                continue;
+            }
+            let (root, child) = (a.min(b), a.max(b));
+            parent[child] = root;
+            span[root] = merged;
         }
     }
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();

@@ -1,0 +1,52 @@
+//! The comparator's cost as the article set grows: 1k, 10k and 100k
+//! generated articles (our own templates, contradictions planted; see
+//! `examples/generate/stories.rs`). Extraction runs once per size outside
+//! the timed region; the timed part is `compare::compare` alone: records,
+//! blocking, alignment, verdicts and quote drift.
+//!
+//! ```sh
+//! cargo bench --bench compare
+//! ```
+//! Near-linear growth shows as time per article staying flat across sizes.
+
+use claimcheck::ingest::{Format, Ingested};
+use claimcheck::run::{Analysis, Settings, analyse};
+use divan::Bencher;
+use divan::counter::ItemsCount;
+use std::sync::OnceLock;
+
+#[path = "../examples/generate/stories.rs"]
+#[allow(dead_code)]
+mod stories;
+
+fn main() {
+    divan::main();
+}
+
+/// The analysis of `n` generated articles, built once per size.
+fn analysed(n: usize) -> &'static Analysis {
+    static CACHE: [OnceLock<Analysis>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match n {
+        1_000 => &CACHE[0],
+        10_000 => &CACHE[1],
+        _ => &CACHE[2],
+    };
+    slot.get_or_init(|| {
+        let jsonl = stories::to_jsonl(&stories::generate(n, 1));
+        let mut ingested = Ingested::default();
+        ingested.read_bytes("generated.jsonl", jsonl.as_bytes(), Format::JsonLines);
+        let settings = Settings {
+            claims: true,
+            ..Settings::default()
+        };
+        analyse(ingested, &settings)
+    })
+}
+
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 5, sample_size = 1)]
+fn compare(bencher: Bencher, n: usize) {
+    let analysis = analysed(n);
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| claimcheck::compare::compare(divan::black_box(analysis)));
+}
