@@ -319,3 +319,15 @@ fn the_report_is_the_same_whatever_the_argument_order() {
     ]);
     assert_eq!(a, b);
 }
+
+#[test]
+fn story_summit_two_dates_contradict_and_a_moved_venue_is_an_update() {
+    let doc = compare(&["fixtures/stories/summit"]);
+    let date = alignment(&doc, "Date of the meeting", "contradiction");
+    let values: Vec<String> = sides(date).into_iter().map(|c| c.1).collect();
+    assert_eq!(values, ["on June 12", "on June 19"]);
+    let venue = alignment(&doc, "Venue of the meeting", "update");
+    assert_eq!(venue["rule"], "place-moved");
+    // "officials said on Friday" dates the report, not the meeting.
+    assert!(sides(date).iter().all(|c| c.1 != "on Friday"));
+}

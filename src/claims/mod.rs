@@ -241,6 +241,11 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
         }
         for t in times {
             let at = index_of(t.span.start);
+            // "officials said on Friday", "reported … on Sunday": the time
+            // of the report, not of the event.
+            if reporting_time(&ws, at, &settings.events) {
+                continue;
+            }
             if let Some(f) = nearest(&mut frames, at, &breaks)
                 && f.time.is_none()
             {
@@ -463,6 +468,28 @@ fn military(ws: &[Word<'_>], k: usize) -> bool {
             ws[k - 1].lower.as_str(),
             "military" | "special" | "ground" | "air" | "combat" | "offensive" | "naval"
         ) || crate::resolve::gazetteer::demonym(ws[k - 1].s).is_some())
+}
+
+/// Whether the time expression at word `at` dates a report: a reporting
+/// verb at most three words before it, with no event word between.
+fn reporting_time(ws: &[Word<'_>], at: usize, lex: &EventLexicon) -> bool {
+    let from = at.saturating_sub(4);
+    for k in (from..at).rev() {
+        let w = &ws[k];
+        if !w.is_word {
+            continue;
+        }
+        if lex.word(&w.lower).is_some() {
+            return false;
+        }
+        if matches!(
+            w.lower.as_str(),
+            "said" | "told" | "reported" | "announced" | "added" | "stated" | "confirmed" | "says"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Events whose figure is a count that can rise or fall.
