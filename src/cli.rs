@@ -33,7 +33,7 @@ pub struct Args {
 pub enum Command {
     /// Run every check over the articles and report findings (the main job)
     #[command(after_help = EXIT_CODES)]
-    Check(CommonArgs),
+    Check(CheckArgs),
     /// List what was extracted from each article: statements, sentences,
     /// excluded regions; with --claims, the claims and the entity table
     #[command(after_help = EXIT_CODES)]
@@ -45,13 +45,45 @@ pub enum Command {
     /// Line up claims across the articles: agreements and contradictions
     #[command(after_help = EXIT_CODES)]
     Compare(CommonArgs),
+    /// Explain a rule: what it finds and what to do (`claimcheck explain
+    /// contradiction`); with no rule, list them all
+    Explain(ExplainArgs),
+}
+
+/// `check`'s arguments.
+#[derive(Debug, ClapArgs)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// The lowest severity that makes the exit code 1 (default: error)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+}
+
+/// `explain`'s arguments.
+#[derive(Debug, ClapArgs)]
+pub struct ExplainArgs {
+    /// A rule code (`contradiction`, `inconsistent-name`, …)
+    pub rule: Option<String>,
+}
+
+/// The lowest severity that fails a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
 }
 
 impl Command {
     pub fn common(&self) -> &CommonArgs {
         match self {
-            Command::Check(c) | Command::Sources(c) | Command::Compare(c) => c,
+            Command::Sources(c) | Command::Compare(c) => c,
+            Command::Check(c) => &c.common,
             Command::Extract(e) => &e.common,
+            Command::Explain(_) => &NO_ARGS,
         }
     }
 
@@ -61,9 +93,19 @@ impl Command {
             Command::Extract(_) => "extract",
             Command::Sources(_) => "sources",
             Command::Compare(_) => "compare",
+            Command::Explain(_) => "explain",
         }
     }
 }
+
+/// The common arguments of a command that takes none (`explain`).
+static NO_ARGS: CommonArgs = CommonArgs {
+    paths: Vec::new(),
+    format: Format::Human,
+    cues: Vec::new(),
+    outlets: Vec::new(),
+    events: Vec::new(),
+};
 
 /// `extract`'s arguments.
 #[derive(Debug, ClapArgs)]

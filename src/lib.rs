@@ -30,6 +30,7 @@ pub mod grammar;
 pub mod ingest;
 pub mod report;
 pub mod resolve;
+pub mod rules;
 pub mod run;
 pub mod segment;
 pub mod sources;

@@ -2,13 +2,14 @@
 
 use crate::article::Article;
 use crate::claims::{self, ArticleClaims, ClaimSettings};
-use crate::cli::{Args, ColorChoice, Command, Format};
+use crate::cli::{Args, ColorChoice, Command, FailOn, Format};
 use crate::compare::{self, Comparison};
 use crate::error::Error;
 use crate::grammar::{self, ParseIssue, lexicon::Lexicon};
 use crate::ingest::{self, Ingested, InputRecord};
 use crate::report::{self, Reporter, View};
 use crate::resolve::{self, entities::Entities};
+use crate::rules::{Finding, RuleOptions, Severity};
 use crate::segment::{self, Segmented};
 use crate::sources::{self, ArticleChains, Chain, Outlets};
 use crate::speakers::{self, PersonName, Resolved};
@@ -98,6 +99,8 @@ pub struct Analysis {
     /// Alignments, verdicts and quote drift (empty unless claims were
     /// extracted).
     pub comparison: Comparison,
+    /// What `check` reports (empty for the other commands).
+    pub findings: Vec<Finding>,
 }
 
 /// How a run ended; [`Outcome::exit_code`] maps it to the process exit code.
@@ -139,6 +142,7 @@ pub fn analyse(ingested: Ingested, settings: &Settings) -> Analysis {
         articles,
         entities,
         comparison: Comparison::default(),
+        findings: Vec::new(),
     };
     if settings.claims {
         analysis.comparison = compare::compare(&analysis);
@@ -168,6 +172,9 @@ pub fn run(
         args.color,
         args.output.is_none() && std::io::stdout().is_terminal(),
     );
+    if let Command::Explain(e) = &args.command {
+        return explain(e.rule.as_deref(), stdout);
+    }
     let common = args.command.common();
     if matches!(common.format, Format::Dot | Format::Mermaid)
         && !matches!(args.command, Command::Sources(_))
@@ -189,7 +196,7 @@ pub fn run(
     let mut settings = Settings {
         claims: match &args.command {
             Command::Extract(e) => e.claims,
-            Command::Sources(_) => false,
+            Command::Sources(_) | Command::Explain(_) => false,
             _ => true,
         },
         ..Settings::default()
@@ -202,12 +209,18 @@ pub fn run(
             .events
             .extend(event, std::slice::from_ref(word));
     }
-    let analysis = analyse(ingested, &settings);
+    let mut analysis = analyse(ingested, &settings);
+    let mut fail_on = FailOn::Error;
+    if let Command::Check(c) = &args.command {
+        analysis.findings = crate::rules::findings(&analysis, &RuleOptions::default());
+        fail_on = c.fail_on.unwrap_or(FailOn::Error);
+    }
     let view = match &args.command {
         Command::Extract(e) if e.claims => View::Claims,
         Command::Extract(_) => View::Extract,
         Command::Sources(_) => View::Sources,
         Command::Compare(_) => View::Compare,
+        Command::Check(_) => View::Check,
         _ => View::Summary,
     };
     let reporter: &dyn Reporter = match common.format {
@@ -225,11 +238,78 @@ pub fn run(
         }
         Some(path) => write_atomically(path, |w| reporter.write(&analysis, view, w))?,
     }
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| {
+        analysis
+            .findings
+            .iter()
+            .any(|f| f.suppressed.is_none() && f.severity <= t)
+    });
     Ok(if failed {
         Outcome::InputErrors
+    } else if failing {
+        Outcome::Findings
     } else {
         Outcome::Clean
     })
+}
+
+/// `claimcheck explain [RULE]`.
+fn explain(rule: Option<&str>, out: &mut dyn Write) -> Result<Outcome, Error> {
+    use crate::rules::Rule;
+    match rule {
+        None => {
+            for r in Rule::ALL {
+                writeln!(
+                    out,
+                    "{:<20} {:<8} {}",
+                    r.code(),
+                    r.default_severity().as_str(),
+                    r.summary()
+                )?;
+            }
+        }
+        Some(code) => {
+            let Some(r) = Rule::from_code(code) else {
+                let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+                return Err(Error::Usage(format!(
+                    "no rule `{code}`; the rules are {}",
+                    codes.join(", ")
+                )));
+            };
+            writeln!(
+                out,
+                "{} ({} by default)\n",
+                r.code(),
+                r.default_severity().as_str()
+            )?;
+            writeln!(out, "{}", textwrap(r.explanation(), 78))?;
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// Wraps a paragraph at `width` columns.
+fn textwrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        if line > 0 && line + 1 + word.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
 }
 
 /// Decides colour once for the whole run: `always` and `never` win; `auto`

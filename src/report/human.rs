@@ -23,6 +23,9 @@ impl Reporter for Human {
         if view == View::Compare {
             return write_compare(analysis, out);
         }
+        if view == View::Check {
+            return super::diagnostics::write_check(analysis, out);
+        }
         for (index, item) in analysis.articles.iter().enumerate() {
             let a = &item.article;
             let seg = &item.segments;

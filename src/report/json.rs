@@ -37,6 +37,10 @@ struct Document<'a> {
     alignments: Option<Vec<super::claims::AlignmentOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quote_drift: Option<Vec<super::claims::DriftOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<super::findings::Summary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<Vec<super::findings::FindingOut<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -195,6 +199,14 @@ impl Reporter for Json {
             claims,
             alignments,
             quote_drift,
+            summary: (view == View::Check).then(|| super::findings::summary(analysis)),
+            findings: (view == View::Check).then(|| {
+                analysis
+                    .findings
+                    .iter()
+                    .map(|f| super::findings::finding(analysis, f))
+                    .collect()
+            }),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

@@ -34,6 +34,14 @@ impl Reporter for JsonLines {
             }
             return Ok(());
         }
+        if view == View::Check {
+            // One finding per line; severity in every line.
+            for f in &analysis.findings {
+                serde_json::to_writer(&mut *out, &super::findings::finding(analysis, f))?;
+                writeln!(out)?;
+            }
+            return Ok(());
+        }
         if view == View::Claims {
             // One claim per line; the entity table is in `--format json`.
             for i in 0..analysis.articles.len() {

@@ -6,6 +6,8 @@ use crate::run::Analysis;
 use std::io::{self, Write};
 
 pub mod claims;
+mod diagnostics;
+pub mod findings;
 mod graph;
 mod human;
 mod json;
@@ -124,6 +126,8 @@ pub enum View {
     Claims,
     /// Alignments and verdicts across the articles (`compare`).
     Compare,
+    /// Findings of the rules (`check`).
+    Check,
 }
 
 /// One output format.

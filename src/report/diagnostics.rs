@@ -1,0 +1,143 @@
+//! The human report of `check`: diagnostics in the style of rustc and
+//! clippy, drawn by annotate-snippets (`error[contradiction]: …`, `-->
+//! path:line:col`, the source lines with the span underlined, both sides of a
+//! contradiction, `= note:` lines with the chains), then a summary.
+
+use super::findings::{Summary, summary};
+use crate::rules::{Finding, Severity};
+use crate::run::Analysis;
+use annotate_snippets::{Level, Renderer, Snippet};
+use colored::Colorize;
+use std::io::{self, Write};
+
+fn level(s: Severity) -> Level {
+    match s {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    }
+}
+
+/// The lines of an article around a span: (source, first line number, span
+/// relative to the source).
+fn excerpt(text: &str, start: usize, end: usize) -> (&str, usize, std::ops::Range<usize>) {
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line_no = text[..line_start].matches('\n').count() + 1;
+    (
+        &text[line_start..line_end],
+        line_no,
+        (start - line_start)..(end - line_start),
+    )
+}
+
+/// Writes one finding.
+fn write_finding(
+    analysis: &Analysis,
+    f: &Finding,
+    renderer: &Renderer,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lvl = level(f.severity);
+    let code = f.rule.code();
+    let title = match f.suppressed {
+        Some(_) => format!("{} (suppressed)", f.message),
+        None => f.message.clone(),
+    };
+    let article = |i: usize| &analysis.articles[i].article;
+    let a = article(f.location.article);
+    let (src, line, range) = excerpt(&a.text, f.location.span.start, f.location.span.end);
+    let mut message = lvl.title(&title).id(code).snippet(
+        Snippet::source(src)
+            .line_start(line)
+            .origin(&a.id)
+            .fold(true)
+            .annotation(lvl.span(range).label(&f.label)),
+    );
+    let related: Vec<(&str, &str, usize, std::ops::Range<usize>, &str)> = f
+        .related
+        .iter()
+        .take(8)
+        .map(|r| {
+            let b = article(r.location.article);
+            let (src, line, range) = excerpt(&b.text, r.location.span.start, r.location.span.end);
+            (b.id.as_str(), src, line, range, r.message.as_str())
+        })
+        .collect();
+    for (origin, src, line, range, label) in &related {
+        message = message.snippet(
+            Snippet::source(src)
+                .line_start(*line)
+                .origin(origin)
+                .fold(true)
+                .annotation(Level::Note.span(range.clone()).label(label)),
+        );
+    }
+    let more = f.related.len().saturating_sub(8);
+    let more_note = format!("and {more} more places");
+    let notes: Vec<&str> = f.notes.iter().map(String::as_str).collect();
+    for n in &notes {
+        message = message.footer(Level::Note.title(n));
+    }
+    if more > 0 {
+        message = message.footer(Level::Note.title(&more_note));
+    }
+    writeln!(out, "{}", renderer.render(message))?;
+    writeln!(out)
+}
+
+/// The summary line at the end of the report.
+fn write_summary(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    let findings = format!(
+        "{} error{}, {} warning{}, {} info",
+        s.errors,
+        if s.errors == 1 { "" } else { "s" },
+        s.warnings,
+        if s.warnings == 1 { "" } else { "s" },
+        s.infos
+    );
+    let findings = if s.errors > 0 {
+        findings.red().bold()
+    } else if s.warnings > 0 {
+        findings.yellow().bold()
+    } else {
+        findings.green().bold()
+    };
+    write!(
+        out,
+        "{}: {} articles read ({} failed), {} statements, {} sources, {} claims, {} agreements, {} contradictions; {}",
+        "summary".bold(),
+        s.articles,
+        s.failed,
+        s.statements,
+        s.sources,
+        s.claims,
+        s.agreements,
+        s.contradictions,
+        findings
+    )?;
+    if s.suppressed > 0 {
+        write!(out, " ({} suppressed)", s.suppressed)?;
+    }
+    writeln!(out)
+}
+
+/// The whole human report of `check`.
+pub fn write_check(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    let renderer = if colored::control::SHOULD_COLORIZE.should_colorize() {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for f in &analysis.findings {
+        write_finding(analysis, f, &renderer, out)?;
+    }
+    for input in &analysis.inputs {
+        if let crate::ingest::InputStatus::Failed { error } = &input.status {
+            writeln!(out, "{} {}", "error:".red().bold(), error)?;
+        }
+    }
+    write_summary(&summary(analysis), out)
+}

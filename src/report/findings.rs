@@ -1,0 +1,153 @@
+//! Findings in output form, shared by every format of `check`.
+
+use crate::rules::{Finding, Location, Rule, Severity, Suppression};
+use crate::run::Analysis;
+use serde::Serialize;
+
+/// A location as the machine formats print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocationOut<'a> {
+    pub article: &'a str,
+    /// The file the article came from.
+    pub path: &'a str,
+    /// For JSON Lines input: the record's line in that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_line: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and character column in the article text.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedOut<'a> {
+    #[serde(flatten)]
+    pub location: LocationOut<'a>,
+    pub message: &'a str,
+}
+
+/// One finding as the machine formats print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingOut<'a> {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub location: LocationOut<'a>,
+    pub label: &'a str,
+    pub related: Vec<RelatedOut<'a>>,
+    pub notes: &'a [String],
+    pub fingerprint: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
+}
+
+/// A location in output form.
+pub fn location(analysis: &Analysis, loc: Location) -> LocationOut<'_> {
+    let a = &analysis.articles[loc.article].article;
+    let (line, column) = a.line_col(loc.span.start);
+    let (end_line, end_column) = a.line_col(loc.span.end);
+    LocationOut {
+        article: &a.id,
+        path: &a.origin.path,
+        record_line: a.origin.record_line,
+        start: loc.span.start,
+        end: loc.span.end,
+        line,
+        column,
+        end_line,
+        end_column,
+        text: a.slice(loc.span),
+    }
+}
+
+/// A finding in output form.
+pub fn finding<'a>(analysis: &'a Analysis, f: &'a Finding) -> FindingOut<'a> {
+    FindingOut {
+        rule: f.rule,
+        severity: f.severity,
+        message: &f.message,
+        location: location(analysis, f.location),
+        label: &f.label,
+        related: f
+            .related
+            .iter()
+            .map(|r| RelatedOut {
+                location: location(analysis, r.location),
+                message: &r.message,
+            })
+            .collect(),
+        notes: &f.notes,
+        fingerprint: &f.fingerprint,
+        suppressed: f.suppressed,
+    }
+}
+
+/// Counts for the summary line and the machine formats' `summary`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub articles: usize,
+    pub failed: usize,
+    pub statements: usize,
+    pub sources: usize,
+    pub claims: usize,
+    pub agreements: usize,
+    pub contradictions: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub suppressed: usize,
+}
+
+/// The counts of a run.
+pub fn summary(analysis: &Analysis) -> Summary {
+    use crate::compare::align::Verdict;
+    let live = |s: Severity| {
+        analysis
+            .findings
+            .iter()
+            .filter(|f| f.suppressed.is_none() && f.severity == s)
+            .count()
+    };
+    let mut sources: Vec<(crate::sources::SourceKind, &str)> = analysis
+        .articles
+        .iter()
+        .flat_map(|a| a.chains.iter())
+        .flat_map(|c| c.0.iter().skip(1))
+        .map(|l| (l.kind, l.name.as_str()))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let verdicts = |v: Verdict| {
+        analysis
+            .comparison
+            .alignments
+            .iter()
+            .filter(|a| a.verdict == v)
+            .count()
+    };
+    Summary {
+        articles: analysis.articles.len(),
+        failed: analysis.inputs.iter().filter(|i| i.is_failed()).count(),
+        statements: analysis.articles.iter().map(|a| a.statements.len()).sum(),
+        sources: sources.len(),
+        claims: analysis
+            .articles
+            .iter()
+            .map(|a| a.claims.claims.len())
+            .sum(),
+        agreements: verdicts(Verdict::Agreement) + verdicts(Verdict::Refinement),
+        contradictions: verdicts(Verdict::Contradiction),
+        errors: live(Severity::Error),
+        warnings: live(Severity::Warning),
+        infos: live(Severity::Info),
+        suppressed: analysis
+            .findings
+            .iter()
+            .filter(|f| f.suppressed.is_some())
+            .count(),
+    }
+}

@@ -1,0 +1,864 @@
+//! Rules: what `check` reports. Each rule has a stable kebab-case code (used
+//! in every output format, the configuration, suppressions and baselines), a
+//! default severity and an explanation (`claimcheck explain CODE`).
+//!
+//! [`findings`] turns a finished [`Analysis`] into [`Finding`]s: one model
+//! that every reporter formats.
+
+use crate::article::Span;
+use crate::claims::mentions::{EntityKind, Via};
+use crate::compare::align::{SlotKind, Verdict};
+use crate::grammar::{IssueKind, Kind};
+use crate::run::Analysis;
+use crate::sources::SourceKind;
+use serde::{Deserialize, Serialize};
+
+/// A rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    Contradiction,
+    UnattributedQuote,
+    InconsistentName,
+    UnbalancedQuote,
+    SingleSource,
+    AnonymousSource,
+    CircularReporting,
+    QuoteDrift,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl Rule {
+    pub const ALL: [Rule; 8] = [
+        Rule::Contradiction,
+        Rule::UnattributedQuote,
+        Rule::InconsistentName,
+        Rule::UnbalancedQuote,
+        Rule::SingleSource,
+        Rule::AnonymousSource,
+        Rule::CircularReporting,
+        Rule::QuoteDrift,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Contradiction => "contradiction",
+            Rule::UnattributedQuote => "unattributed-quote",
+            Rule::InconsistentName => "inconsistent-name",
+            Rule::UnbalancedQuote => "unbalanced-quote",
+            Rule::SingleSource => "single-source",
+            Rule::AnonymousSource => "anonymous-source",
+            Rule::CircularReporting => "circular-reporting",
+            Rule::QuoteDrift => "quote-drift",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Rule::Contradiction | Rule::UnbalancedQuote => Severity::Error,
+            Rule::UnattributedQuote
+            | Rule::InconsistentName
+            | Rule::CircularReporting
+            | Rule::QuoteDrift => Severity::Warning,
+            Rule::SingleSource | Rule::AnonymousSource => Severity::Info,
+        }
+    }
+
+    /// One line: what the rule finds.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Rule::Contradiction => {
+                "two articles (or sources) give incompatible values for one event"
+            }
+            Rule::UnattributedQuote => "a direct quote with no speaker the text resolves",
+            Rule::InconsistentName => "one entity spelt several ways across the set",
+            Rule::UnbalancedQuote => {
+                "a quote mark that never closes, or nesting too deep to resolve"
+            }
+            Rule::SingleSource => "a claim repeated across articles that traces to one origin",
+            Rule::AnonymousSource => "a claim whose attribution chain ends in an anonymous source",
+            Rule::CircularReporting => "articles that cite each other, or near-copies of one story",
+            Rule::QuoteDrift => "the same quote of the same speaker worded differently",
+        }
+    }
+
+    /// The paragraph `claimcheck explain CODE` prints.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Rule::Contradiction => {
+                "The comparator aligned claims about the same event (same event type, the same \
+                 people or countries, dates within two weeks) and their values cannot all be \
+                 true: a different city or country for the venue, non-overlapping dates for a \
+                 one-off event, incompatible figures (qualifiers such as \"more than\" and \
+                 \"about\" are respected), or one source asserting what another denies. Both \
+                 sides are shown with their sentences and attribution chains, so the reader \
+                 can judge which source to trust. Revisions in a later article (\"rose to\", \
+                 \"moved to\") are updates, not contradictions."
+            }
+            Rule::UnattributedQuote => {
+                "A direct quotation whose speaker the text never names or whose pronoun cannot \
+                 be resolved to a person introduced earlier. Readers cannot tell who said it; \
+                 name the speaker in the sentence or the one before."
+            }
+            Rule::InconsistentName => {
+                "One person or place is spelt several ways across the articles (Zelenskyy, \
+                 Zelensky, Zelenskiy; Kyiv and Kiev). The spellings were merged by \
+                 transliteration-aware matching, so they name one entity. Set the preferred \
+                 spelling under [house-style] names in claimcheck.toml; then only the other \
+                 spellings are flagged."
+            }
+            Rule::UnbalancedQuote => {
+                "A quotation mark opens and never closes (or closes without opening), or quotes \
+                 nest more deeply than can be resolved. The grammar does not guess where the \
+                 quote ends, so its words are not attributed; fix the marks."
+            }
+            Rule::SingleSource => {
+                "Several articles repeat a claim, but every one of them traces it to the same \
+                 origin (the same agency, the same person). Repetition is not corroboration; \
+                 look for an independent source before presenting it as established."
+            }
+            Rule::AnonymousSource => {
+                "The claim's attribution chain ends in an anonymous source (\"sources said\", \
+                 \"a person familiar with the matter\"). Not wrong in itself, but worth a \
+                 second look before publishing."
+            }
+            Rule::CircularReporting => {
+                "Articles whose agreement is not independent: near-copies of one wire story \
+                 (they count as one origin), or outlets citing each other. Agreement among \
+                 them should not be presented as independent confirmation."
+            }
+            Rule::QuoteDrift => {
+                "The same quotation of the same speaker is worded differently in two articles: \
+                 words changed, cut or joined (quoting a contiguous excerpt is not drift). A \
+                 word-level diff shows the change; check the wording against the original."
+            }
+        }
+    }
+}
+
+/// A place in an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    /// Index into [`Analysis::articles`].
+    pub article: usize,
+    pub span: Span,
+}
+
+/// A secondary location with what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub location: Location,
+    pub message: String,
+}
+
+/// Why a finding does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Suppression {
+    /// In the baseline file.
+    Baseline,
+    /// An inline `claimcheck-disable-next-line` comment.
+    Inline,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub message: String,
+    /// Where the finding is; its label says what is there.
+    pub location: Location,
+    pub label: String,
+    /// The other side of a contradiction, the other spellings, the other
+    /// quote.
+    pub related: Vec<Related>,
+    /// Notes: attribution chains, a diff.
+    pub notes: Vec<String>,
+    /// Stable across edits elsewhere in the text: rule and content, never a
+    /// line number.
+    pub fingerprint: String,
+    pub suppressed: Option<Suppression>,
+}
+
+/// What the rules can be told: house-style spellings.
+#[derive(Debug, Clone, Default)]
+pub struct RuleOptions {
+    /// Preferred spellings: when one of an entity's spellings is here, only
+    /// the others are flagged.
+    pub house_style: Vec<String>,
+}
+
+/// FNV-1a, 64 bits: a fingerprint that does not change between versions or
+/// platforms (std's hasher may).
+fn fnv(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// Whitespace-collapsed, lowercased text for fingerprints.
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Every finding of the analysis, before configuration and baselines, in a
+/// stable order.
+pub fn findings(analysis: &Analysis, opts: &RuleOptions) -> Vec<Finding> {
+    let mut out = Vec::new();
+    contradictions(analysis, &mut out);
+    unattributed(analysis, &mut out);
+    inconsistent_names(analysis, opts, &mut out);
+    unbalanced(analysis, &mut out);
+    single_source(analysis, &mut out);
+    anonymous(analysis, &mut out);
+    circular(analysis, &mut out);
+    drift(analysis, &mut out);
+    out.sort_by(|a, b| {
+        (
+            a.location.article,
+            a.location.span.start,
+            a.rule,
+            &a.fingerprint,
+        )
+            .cmp(&(
+                b.location.article,
+                b.location.span.start,
+                b.rule,
+                &b.fingerprint,
+            ))
+    });
+    out.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.rule == b.rule);
+    out
+}
+
+fn finding(
+    rule: Rule,
+    message: String,
+    location: Location,
+    label: String,
+    fingerprint: String,
+) -> Finding {
+    Finding {
+        rule,
+        severity: rule.default_severity(),
+        message,
+        location,
+        label,
+        related: Vec::new(),
+        notes: Vec::new(),
+        fingerprint,
+        suppressed: None,
+    }
+}
+
+fn slice(analysis: &Analysis, loc: Location) -> &str {
+    analysis.articles[loc.article].article.slice(loc.span)
+}
+
+fn contradictions(analysis: &Analysis, out: &mut Vec<Finding>) {
+    for al in &analysis.comparison.alignments {
+        if al.verdict != Verdict::Contradiction {
+            continue;
+        }
+        let locate = |id: &crate::compare::align::ClaimId| {
+            let c = &analysis.articles[id.article].claims.claims[id.claim];
+            let span = crate::report::claims::value_span(c, al.slot).unwrap_or(c.sentence);
+            (
+                Location {
+                    article: id.article,
+                    span,
+                },
+                c,
+            )
+        };
+        let Some(first) = al.sides.first().and_then(|s| s.claims.first()) else {
+            continue;
+        };
+        let values: Vec<&str> = al.sides.iter().map(|s| s.value.as_str()).collect();
+        let message = format!("{}: {}", al.topic, values.join(" vs "));
+        let (loc, c) = locate(first);
+        let mut f = finding(
+            Rule::Contradiction,
+            message,
+            loc,
+            al.sides[0].value.clone(),
+            String::new(),
+        );
+        let mut prints: Vec<String> = vec![al.topic.clone(), al.slot.as_str().to_string()];
+        let chain = |c: &crate::claims::Claim| {
+            let d = c.chain.display();
+            if d.is_empty() {
+                "the article's own narration".to_string()
+            } else {
+                d
+            }
+        };
+        f.notes.push(format!(
+            "side A ({}) source: {}",
+            al.sides[0].value,
+            chain(c)
+        ));
+        for (si, side) in al.sides.iter().enumerate() {
+            prints.push(norm(&side.value));
+            for (k, id) in side.claims.iter().enumerate() {
+                if si == 0 && k == 0 {
+                    continue;
+                }
+                let (loc, c) = locate(id);
+                let letter = (b'A' + (si as u8 % 26)) as char;
+                f.related.push(Related {
+                    location: loc,
+                    message: format!("side {letter}: {} (source: {})", side.value, chain(c)),
+                });
+            }
+        }
+        for id in al.sides.iter().flat_map(|s| s.claims.iter()) {
+            let (loc, _) = locate(id);
+            prints.push(norm(slice(analysis, loc)));
+        }
+        if al.slot == SlotKind::Polarity {
+            f.notes
+                .push("one source asserts what another denies".to_string());
+        }
+        f.notes.push(format!("rule {} of the comparator", al.rule));
+        let refs: Vec<&str> = prints.iter().map(String::as_str).collect();
+        f.fingerprint = fnv(&refs);
+        out.push(f);
+    }
+}
+
+fn unattributed(analysis: &Analysis, out: &mut Vec<Finding>) {
+    for (ai, item) in analysis.articles.iter().enumerate() {
+        for r in &item.statements {
+            if r.statement.kind != Kind::Direct || r.speaker.is_some() {
+                continue;
+            }
+            let loc = Location {
+                article: ai,
+                span: r.statement.span,
+            };
+            let text = slice(analysis, loc);
+            out.push(finding(
+                Rule::UnattributedQuote,
+                format!("quote with no speaker: “{}”", crate::report::clip(text, 60)),
+                loc,
+                "who said this?".to_string(),
+                fnv(&["unattributed-quote", &item.article.id, &norm(text)]),
+            ));
+        }
+    }
+}
+
+/// A spelling and where it occurs: (article, span) of each occurrence.
+type Spelling = (String, Vec<(usize, Span)>);
+
+/// The spelling of a variant that inconsistent-name compares: a person's
+/// surname, a place's name without a region word.
+fn spelling(kind: EntityKind, text: &str) -> String {
+    match kind {
+        EntityKind::Person => text.split_whitespace().last().unwrap_or(text).to_string(),
+        _ => text
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    w.to_lowercase().as_str(),
+                    "region" | "oblast" | "province" | "voblast" | "governorate"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+fn inconsistent_names(analysis: &Analysis, opts: &RuleOptions, out: &mut Vec<Finding>) {
+    for e in &analysis.entities.entities {
+        if !matches!(
+            e.kind,
+            EntityKind::Person | EntityKind::Place | EntityKind::Country
+        ) {
+            continue;
+        }
+        // Spellings and where each first occurs. Metonyms are spellings of
+        // the capital ("Kyiv" / "Kiev" standing for Ukraine); demonyms and
+        // roles are not spellings.
+        let mut groups: Vec<Spelling> = Vec::new();
+        for v in &e.variants {
+            let ok = match e.kind {
+                EntityKind::Person => matches!(v.via, Via::Name | Via::Surname),
+                EntityKind::Place => v.via == Via::Name,
+                _ => v.via == Via::Metonym,
+            };
+            if !ok {
+                continue;
+            }
+            let s = spelling(e.kind, &v.text);
+            if s.chars().count() < 3 {
+                continue;
+            }
+            match groups.iter_mut().find(|g| g.0 == s) {
+                Some(g) => g.1.extend(v.locations.iter().copied()),
+                None => groups.push((s, v.locations.clone())),
+            }
+        }
+        // Metonyms of a country may name different cities ("Kremlin",
+        // "Moscow"): only spellings of one place count.
+        if e.kind == EntityKind::Country {
+            let id = |s: &str| crate::resolve::gazetteer::lookup(s).first().map(|p| p.id);
+            let mut by_place: Vec<(Option<u32>, Vec<Spelling>)> = Vec::new();
+            for g in groups {
+                let k = id(&g.0);
+                match by_place.iter_mut().find(|b| b.0 == k) {
+                    Some(b) => b.1.push(g),
+                    None => by_place.push((k, vec![g])),
+                }
+            }
+            for (k, gs) in by_place {
+                if let Some(place) = k.and_then(crate::resolve::gazetteer::by_id) {
+                    let name = format!("{} (for {})", place.name, e.name);
+                    report_spellings(analysis, opts, &name, gs, out);
+                }
+            }
+            continue;
+        }
+        report_spellings(analysis, opts, &e.name, groups, out);
+    }
+}
+
+fn report_spellings(
+    analysis: &Analysis,
+    opts: &RuleOptions,
+    name: &str,
+    mut groups: Vec<Spelling>,
+    out: &mut Vec<Finding>,
+) {
+    if groups.len() < 2 {
+        return;
+    }
+    for g in &mut groups {
+        g.1.sort();
+    }
+    groups.sort_by(|a, b| a.1[0].cmp(&b.1[0]));
+    let preferred = groups
+        .iter()
+        .position(|g| opts.house_style.iter().any(|h| h == &g.0));
+    let all: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let (ai, span) = g.1[0];
+            let a = &analysis.articles[ai].article;
+            format!("{} ({}:{})", g.0, a.id, a.line_col(span.start).0)
+        })
+        .collect();
+    // Flag the spellings that are not the house style (or, with none set,
+    // every spelling after the first seen).
+    let flagged: Vec<usize> = (0..groups.len())
+        .filter(|&i| match preferred {
+            Some(p) => i != p,
+            None => i != 0,
+        })
+        .collect();
+    let Some(&first) = flagged.first() else {
+        return;
+    };
+    let (ai, span) = groups[first].1[0];
+    let message = match preferred {
+        Some(p) => format!(
+            "{name} is spelt {} ways; the house style is {}",
+            groups.len(),
+            groups[p].0
+        ),
+        None => format!("{name} is spelt {} ways: {}", groups.len(), all.join(", ")),
+    };
+    let mut f = finding(
+        Rule::InconsistentName,
+        message,
+        Location { article: ai, span },
+        format!("spelt {}", groups[first].0),
+        String::new(),
+    );
+    // Each spelling where it first occurs.
+    for g in &groups {
+        let (ai, span) = g.1[0];
+        if (ai, span) != (f.location.article, f.location.span) {
+            f.related.push(Related {
+                location: Location { article: ai, span },
+                message: format!("spelt {}", g.0),
+            });
+        }
+    }
+    let mut spellings: Vec<String> = groups.iter().map(|g| g.0.to_lowercase()).collect();
+    spellings.sort();
+    let mut parts = vec!["inconsistent-name".to_string(), name.to_lowercase()];
+    parts.extend(spellings);
+    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+    f.fingerprint = fnv(&refs);
+    out.push(f);
+}
+
+fn unbalanced(analysis: &Analysis, out: &mut Vec<Finding>) {
+    for (ai, item) in analysis.articles.iter().enumerate() {
+        for issue in &item.issues {
+            let (message, label) = match issue.kind {
+                IssueKind::UnclosedQuote => ("quote mark never closes", "opened here"),
+                IssueKind::UnopenedQuote => {
+                    ("closing quote mark with nothing open", "closes nothing")
+                }
+                IssueKind::NestingTooDeep => ("quotes nested too deeply to resolve", "too deep"),
+            };
+            let loc = Location {
+                article: ai,
+                span: issue.span,
+            };
+            // The words after the mark identify it across edits above it.
+            let text = &item.article.text;
+            let end =
+                crate::article::floor_char_boundary(text, (issue.span.end + 40).min(text.len()));
+            out.push(finding(
+                Rule::UnbalancedQuote,
+                message.to_string(),
+                loc,
+                label.to_string(),
+                fnv(&[
+                    "unbalanced-quote",
+                    &item.article.id,
+                    &norm(&text[issue.span.start..end]),
+                ]),
+            ));
+        }
+    }
+}
+
+fn single_source(analysis: &Analysis, out: &mut Vec<Finding>) {
+    for al in &analysis.comparison.alignments {
+        if al.verdict != Verdict::Uncorroborated {
+            continue;
+        }
+        let ids = &al.sides[0].claims;
+        let articles: std::collections::BTreeSet<usize> = ids.iter().map(|c| c.article).collect();
+        if articles.len() < 2 {
+            continue;
+        }
+        let Some(first) = ids.first() else { continue };
+        let c = &analysis.articles[first.article].claims.claims[first.claim];
+        let loc = Location {
+            article: first.article,
+            span: c.trigger,
+        };
+        let mut f = finding(
+            Rule::SingleSource,
+            format!(
+                "{} is repeated by {} articles but traces to one origin: {}",
+                al.topic,
+                articles.len(),
+                al.sides[0].value
+            ),
+            loc,
+            "one origin".to_string(),
+            String::new(),
+        );
+        for id in &ids[1..] {
+            let c = &analysis.articles[id.article].claims.claims[id.claim];
+            f.related.push(Related {
+                location: Location {
+                    article: id.article,
+                    span: c.trigger,
+                },
+                message: "same origin".to_string(),
+            });
+        }
+        let mut parts: Vec<String> = vec![
+            "single-source".into(),
+            al.topic.clone(),
+            norm(&al.sides[0].value),
+        ];
+        for id in ids {
+            let c = &analysis.articles[id.article].claims.claims[id.claim];
+            parts.push(norm(
+                analysis.articles[id.article].article.slice(c.sentence),
+            ));
+        }
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        f.fingerprint = fnv(&refs);
+        out.push(f);
+    }
+}
+
+fn anonymous(analysis: &Analysis, out: &mut Vec<Finding>) {
+    for (ai, item) in analysis.articles.iter().enumerate() {
+        for (r, chain) in item.statements.iter().zip(&item.chains) {
+            let Some(origin) = chain.origin() else {
+                continue;
+            };
+            if origin.kind != SourceKind::Anonymous {
+                continue;
+            }
+            let span = origin.mention.unwrap_or(r.statement.span);
+            let loc = Location { article: ai, span };
+            let text = item.article.slice(r.statement.span);
+            let mut f = finding(
+                Rule::AnonymousSource,
+                format!("claim attributed to an anonymous source: {}", origin.name),
+                loc,
+                "anonymous".to_string(),
+                fnv(&["anonymous-source", &item.article.id, &norm(text)]),
+            );
+            f.notes.push(format!("chain: {}", chain.display()));
+            out.push(f);
+        }
+    }
+}
+
+/// Word 5-gram shingles of an article, hashed.
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut out: Vec<u64> = words
+        .windows(5)
+        .map(|w| {
+            let s = w.join(" ");
+            u64::from_str_radix(&fnv(&[&s]), 16).unwrap_or(0)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
+    // Near-copies: articles sharing most of their 5-word shingles. Candidates
+    // come from an index of each article's smallest shingle hashes (a
+    // min-hash sample), so the cost stays near-linear.
+    const SAMPLE: usize = 8;
+    let sets: Vec<Vec<u64>> = analysis
+        .articles
+        .iter()
+        .map(|a| {
+            let text: String = a
+                .article
+                .included()
+                .iter()
+                .map(|s| a.article.slice(*s))
+                .collect::<Vec<_>>()
+                .join(" ");
+            shingles(&text)
+        })
+        .collect();
+    let mut index: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, s) in sets.iter().enumerate() {
+        for h in s.iter().take(SAMPLE) {
+            index.entry(*h).or_default().push(i);
+        }
+    }
+    let mut pairs: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    for list in index.values() {
+        if list.len() > 64 {
+            continue;
+        }
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                pairs.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    for (i, j) in pairs {
+        let (a, b) = (&sets[i], &sets[j]);
+        if a.len() < 10 || b.len() < 10 {
+            continue;
+        }
+        let shared = a.iter().filter(|h| b.binary_search(h).is_ok()).count();
+        let jaccard = shared as f64 / (a.len() + b.len() - shared) as f64;
+        if jaccard < 0.6 {
+            continue;
+        }
+        let (ai, bi) = (&analysis.articles[i].article, &analysis.articles[j].article);
+        let first = |art: usize| {
+            analysis.articles[art]
+                .segments
+                .sentences
+                .first()
+                .map(|s| s.span)
+                .unwrap_or_default()
+        };
+        let mut f = finding(
+            Rule::CircularReporting,
+            format!(
+                "{} and {} are near-copies of one story ({:.0}% of their wording shared); their agreement counts once",
+                ai.id,
+                bi.id,
+                jaccard * 100.0
+            ),
+            Location {
+                article: j,
+                span: first(j),
+            },
+            "near-copy".to_string(),
+            fnv(&["circular-reporting", &ai.id, &bi.id]),
+        );
+        f.related.push(Related {
+            location: Location {
+                article: i,
+                span: first(i),
+            },
+            message: "the other copy".to_string(),
+        });
+        out.push(f);
+    }
+    // Outlets citing each other: article A (from outlet X) relays outlet Y,
+    // and an article from Y relays X.
+    let mut cites: Vec<(usize, String, String)> = Vec::new(); // (article, from outlet, cited)
+    for (ai, item) in analysis.articles.iter().enumerate() {
+        let Some(from) = &item.article.outlet else {
+            continue;
+        };
+        for chain in &item.chains {
+            for l in chain.0.iter().skip(1) {
+                if l.kind == SourceKind::Outlet && !l.name.eq_ignore_ascii_case(from) {
+                    cites.push((ai, from.clone(), l.name.clone()));
+                }
+            }
+        }
+    }
+    cites.sort();
+    cites.dedup();
+    for (ai, from, to) in &cites {
+        if from.to_lowercase() > to.to_lowercase() {
+            continue;
+        }
+        if let Some((bi, _, _)) = cites
+            .iter()
+            .find(|(_, f2, t2)| f2.eq_ignore_ascii_case(to) && t2.eq_ignore_ascii_case(from))
+        {
+            let span = |a: usize| {
+                analysis.articles[a]
+                    .segments
+                    .sentences
+                    .first()
+                    .map(|s| s.span)
+                    .unwrap_or_default()
+            };
+            let mut f = finding(
+                Rule::CircularReporting,
+                format!("{from} and {to} cite each other"),
+                Location {
+                    article: *ai,
+                    span: span(*ai),
+                },
+                format!("{from} cites {to}"),
+                fnv(&[
+                    "circular-reporting",
+                    &from.to_lowercase(),
+                    &to.to_lowercase(),
+                ]),
+            );
+            f.related.push(Related {
+                location: Location {
+                    article: *bi,
+                    span: span(*bi),
+                },
+                message: format!("{to} cites {from}"),
+            });
+            out.push(f);
+        }
+    }
+}
+
+fn drift(analysis: &Analysis, out: &mut Vec<Finding>) {
+    for d in &analysis.comparison.drifts {
+        let quote = |id: crate::compare::drift::QuoteId| Location {
+            article: id.article,
+            span: analysis.articles[id.article].statements[id.statement]
+                .statement
+                .span,
+        };
+        let (a, b) = (quote(d.a), quote(d.b));
+        let mut f = finding(
+            Rule::QuoteDrift,
+            format!("quote of {} worded differently across articles", d.speaker),
+            b,
+            "this wording".to_string(),
+            fnv(&[
+                "quote-drift",
+                &d.speaker.to_lowercase(),
+                &norm(slice(analysis, a)),
+                &norm(slice(analysis, b)),
+            ]),
+        );
+        f.related.push(Related {
+            location: a,
+            message: "other wording".to_string(),
+        });
+        let diff: String = d
+            .diff
+            .iter()
+            .map(|p| match p.op {
+                "removed" => format!("[-{}-]", p.text),
+                "added" => format!("{{+{}+}}", p.text),
+                _ => p.text.clone(),
+            })
+            .collect();
+        f.notes.push(format!("diff: {diff}"));
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_round_trip() {
+        let mut codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+        for (r, c) in Rule::ALL.iter().zip(&codes) {
+            assert_eq!(Rule::from_code(c), Some(*r));
+            assert!(c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'));
+            let json = serde_json::to_string(r).unwrap();
+            assert_eq!(json, format!("\"{c}\""));
+        }
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), Rule::ALL.len());
+    }
+
+    #[test]
+    fn fingerprints_are_stable_values() {
+        // A fixed input must give a fixed fingerprint on every platform and
+        // release: baselines depend on it.
+        assert_eq!(fnv(&["quote-drift", "a"]), fnv(&["quote-drift", "a"]));
+        assert_ne!(fnv(&["ab", "c"]), fnv(&["a", "bc"]));
+        assert_eq!(fnv(&[""]).len(), 16);
+    }
+}

@@ -1,0 +1,209 @@
+//! `claimcheck check`: findings, severities, exit codes, `explain`.
+
+mod common;
+
+use common::claimcheck;
+use serde_json::Value;
+
+fn check_json(args: &[&str]) -> (Value, i32) {
+    let out = claimcheck()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        serde_json::from_slice(&out.stdout).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn findings<'a>(doc: &'a Value, rule: &str) -> Vec<&'a Value> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
+#[test]
+fn seeds_venue_contradiction_is_an_error_with_both_sides() {
+    let (doc, code) = check_json(&["seeds/"]);
+    assert_eq!(code, 1);
+    assert_eq!(doc["version"], 1);
+    let venue = findings(&doc, "contradiction")
+        .into_iter()
+        .find(|f| {
+            f["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("Venue of the talks")
+        })
+        .expect("the venue contradiction");
+    assert_eq!(venue["severity"], "error");
+    assert_eq!(venue["location"]["text"], "in Belarus' Gomel");
+    assert_eq!(venue["location"]["line"], 1);
+    let related: Vec<&str> = venue["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        related.iter().any(|t| t.contains("Chernobyl")),
+        "{related:?}"
+    );
+    let messages = venue["related"].to_string();
+    assert!(
+        messages.contains("AFP ← Ukraine’s presidency"),
+        "{messages}"
+    );
+    assert_eq!(venue["fingerprint"].as_str().unwrap().len(), 16);
+}
+
+#[test]
+fn seeds_inconsistent_spellings_of_zelenskyy_and_lukashenko() {
+    let (doc, _) = check_json(&["seeds/"]);
+    let names: Vec<&str> = findings(&doc, "inconsistent-name")
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    let z = names
+        .iter()
+        .find(|m| m.contains("Zelenskyy"))
+        .expect("Zelenskyy");
+    for s in ["Zelenesky", "Zelensky ", "Zelenskiy"] {
+        assert!(z.contains(s.trim()), "{z}");
+    }
+    assert!(
+        names
+            .iter()
+            .any(|m| m.contains("Lukashenka") && m.contains("Lukashenko"))
+    );
+    assert!(
+        findings(&doc, "inconsistent-name")
+            .iter()
+            .all(|f| f["severity"] == "warning")
+    );
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let code = |level: &str| {
+        claimcheck()
+            .args(["check", "seeds/", "--fail-on", level])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(code("never"), Some(0));
+    assert_eq!(code("error"), Some(1));
+    assert_eq!(code("warning"), Some(1));
+    // A clean story: nothing at error level.
+    claimcheck()
+        .args(["check", "fixtures/stories/protest"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn json_lines_one_finding_per_line_with_severity() {
+    let out = claimcheck()
+        .args(["check", "seeds/", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!lines.is_empty());
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["severity"].is_string() && l["rule"].is_string())
+    );
+}
+
+#[test]
+fn human_diagnostics_point_at_the_text() {
+    let out = claimcheck()
+        .args(["check", "seeds/", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("error[contradiction]: Venue of the talks"),
+        "{text}"
+    );
+    assert!(
+        text.contains("--> seeds/000_08d0998124b02623.txt:1:"),
+        "{text}"
+    );
+    assert!(text.contains("^^^^^^^^^^^^^^^^^ Homyel' (BY)"), "{text}");
+    assert!(text.contains("warning[inconsistent-name]"), "{text}");
+    assert!(
+        text.contains("summary: 2 articles read (0 failed)"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'));
+    let forced = claimcheck()
+        .args(["check", "seeds/", "--color", "always"])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(forced.stdout.contains(&0x1b));
+    let no_color = claimcheck()
+        .args(["check", "seeds/", "--color", "auto"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!no_color.stdout.contains(&0x1b));
+}
+
+#[test]
+fn explain_lists_rules_and_explains_one() {
+    let out = claimcheck().args(["explain"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for code in [
+        "contradiction",
+        "unattributed-quote",
+        "inconsistent-name",
+        "unbalanced-quote",
+        "single-source",
+        "anonymous-source",
+        "circular-reporting",
+        "quote-drift",
+    ] {
+        assert!(text.contains(code), "{code} in {text}");
+    }
+    claimcheck()
+        .args(["explain", "inconsistent-name"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("house-style"));
+    claimcheck()
+        .args(["explain", "no-such-rule"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no rule `no-such-rule`"));
+}
+
+#[test]
+fn story_drift_and_unbalanced_marks_are_reported() {
+    let (doc, _) = check_json(&["fixtures/stories/drift"]);
+    let drift = findings(&doc, "quote-drift");
+    assert_eq!(drift.len(), 1);
+    assert!(drift[0]["notes"][0].as_str().unwrap().starts_with("diff:"));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.txt");
+    std::fs::write(
+        &p,
+        "date 2024-01-02 \"We will wait, the mayor said. Nothing more.\n",
+    )
+    .unwrap();
+    let (doc, code) = check_json(&[p.to_str().unwrap()]);
+    assert_eq!(findings(&doc, "unbalanced-quote").len(), 1);
+    assert_eq!(code, 1);
+}
