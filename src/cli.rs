@@ -48,6 +48,16 @@ pub enum Command {
     /// Explain a rule: what it finds and what to do (`claimcheck explain
     /// contradiction`); with no rule, list them all
     Explain(ExplainArgs),
+    /// Write a commented default claimcheck.toml in the current directory
+    Init(InitArgs),
+}
+
+/// `init`'s arguments.
+#[derive(Debug, ClapArgs)]
+pub struct InitArgs {
+    /// Overwrite an existing claimcheck.toml
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `check`'s arguments.
@@ -56,9 +66,19 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub common: CommonArgs,
 
-    /// The lowest severity that makes the exit code 1 (default: error)
+    /// The lowest severity that makes the exit code 1 (default: the
+    /// config's `fail-on`, else error)
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
+
+    /// Suppress the findings recorded in FILE (matched by fingerprint, not
+    /// line): they stay in the report, marked suppressed, and never fail
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record today's findings in FILE, for a later --baseline
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// `explain`'s arguments.
@@ -83,7 +103,7 @@ impl Command {
             Command::Sources(c) | Command::Compare(c) => c,
             Command::Check(c) => &c.common,
             Command::Extract(e) => &e.common,
-            Command::Explain(_) => &NO_ARGS,
+            Command::Explain(_) | Command::Init(_) => &NO_ARGS,
         }
     }
 
@@ -94,6 +114,7 @@ impl Command {
             Command::Sources(_) => "sources",
             Command::Compare(_) => "compare",
             Command::Explain(_) => "explain",
+            Command::Init(_) => "init",
         }
     }
 }
@@ -105,6 +126,7 @@ static NO_ARGS: CommonArgs = CommonArgs {
     cues: Vec::new(),
     outlets: Vec::new(),
     events: Vec::new(),
+    config: None,
 };
 
 /// `extract`'s arguments.
@@ -146,6 +168,11 @@ pub struct CommonArgs {
     /// taken as a verb lemma and as a noun
     #[arg(long = "event", value_name = "EVENT=WORD", value_parser = parse_event)]
     pub events: Vec<(String, String)>,
+
+    /// The configuration file (default: claimcheck.toml in the current
+    /// directory or the nearest one above it)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

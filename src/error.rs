@@ -81,4 +81,6 @@ pub enum Error {
     Write(#[from] std::io::Error),
     #[error("{0}")]
     Usage(String),
+    #[error("{0}")]
+    Config(#[from] crate::config::ConfigError),
 }

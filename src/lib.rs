@@ -20,10 +20,12 @@
 //! ```
 
 pub mod article;
+pub mod baseline;
 pub mod boilerplate;
 pub mod claims;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod error;
 pub mod eval;
 pub mod grammar;

@@ -835,6 +835,58 @@ fn drift(analysis: &Analysis, out: &mut Vec<Finding>) {
     }
 }
 
+/// Applies the configuration: a rule turned off drops its findings; a rule
+/// given another level takes it.
+pub fn configure(findings: &mut Vec<Finding>, rules: &crate::config::Rules) {
+    findings.retain(|f| rules.severity(f.rule).is_some());
+    for f in findings.iter_mut() {
+        if let Some(s) = rules.severity(f.rule) {
+            f.severity = s;
+        }
+    }
+}
+
+/// Inline suppressions: in an article, `<!-- claimcheck-disable-next-line
+/// RULE … -->` (no rule: every rule) suppresses the findings located on the
+/// next non-blank line.
+pub fn suppress_inline(analysis: &Analysis, findings: &mut [Finding]) {
+    const MARK: &str = "claimcheck-disable-next-line";
+    for (ai, item) in analysis.articles.iter().enumerate() {
+        let text = &item.article.text;
+        let mut from = 0;
+        while let Some(i) = text[from..].find(MARK) {
+            let at = from + i;
+            from = at + MARK.len();
+            let Some(close) = text[from..].find("-->") else {
+                break;
+            };
+            let rules: Vec<&str> = text[from..from + close]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
+            // The next line with text after the comment.
+            let after = from + close + 3;
+            let Some(nl) = text[after..].find('\n') else {
+                continue;
+            };
+            let mut line_start = after + nl + 1;
+            while text[line_start..].starts_with(['\n', '\r']) {
+                line_start += 1;
+            }
+            let target = item.article.line_col(line_start).0;
+            for f in findings.iter_mut() {
+                if f.location.article == ai
+                    && item.article.line_col(f.location.span.start).0 == target
+                    && (rules.is_empty() || rules.contains(&f.rule.code()))
+                    && f.suppressed.is_none()
+                {
+                    f.suppressed = Some(Suppression::Inline);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,6 +76,8 @@ pub struct Settings {
     pub claim_settings: ClaimSettings,
     /// Extract claims and resolve entities across the set.
     pub claims: bool,
+    /// Spellings that name one entity: (canonical name, spellings).
+    pub aliases: Vec<(String, Vec<String>)>,
 }
 
 impl AnalyzedArticle {
@@ -131,9 +133,25 @@ pub fn analyse(ingested: Ingested, settings: &Settings) -> Analysis {
         .into_iter()
         .map(|article| AnalyzedArticle::new(article, settings))
         .collect::<Vec<_>>();
+    let mut articles = articles;
+    if !settings.aliases.is_empty() {
+        apply_aliases(&mut articles, &settings.aliases);
+    }
     let entities = if settings.claims {
         let claims: Vec<&ArticleClaims> = articles.iter().map(|a| &a.claims).collect();
-        resolve::entities::resolve(&claims)
+        let mut entities = resolve::entities::resolve(&claims);
+        // An alias's canonical name names the entity its spellings joined.
+        for e in &mut entities.entities {
+            if let Some((name, _)) = settings.aliases.iter().find(|(name, spellings)| {
+                e.variants.iter().any(|v| {
+                    v.text.eq_ignore_ascii_case(name)
+                        || spellings.iter().any(|s| v.text.eq_ignore_ascii_case(s))
+                })
+            }) {
+                e.name = name.clone();
+            }
+        }
+        entities
     } else {
         Entities::default()
     };
@@ -148,6 +166,31 @@ pub fn analyse(ingested: Ingested, settings: &Settings) -> Analysis {
         analysis.comparison = compare::compare(&analysis);
     }
     analysis
+}
+
+/// Configured aliases: a mention spelt like an alias resolves under the
+/// alias's canonical name.
+fn apply_aliases(articles: &mut [AnalyzedArticle], aliases: &[(String, Vec<String>)]) {
+    let lookup: Vec<(String, &str)> = aliases
+        .iter()
+        .flat_map(|(name, spellings)| {
+            spellings
+                .iter()
+                .chain(std::iter::once(name))
+                .map(move |s| (s.to_lowercase(), name.as_str()))
+        })
+        .collect();
+    for a in articles {
+        for m in &mut a.claims.mentions {
+            let text = m.text.to_lowercase();
+            if let Some((_, name)) = lookup.iter().find(|(s, _)| *s == text) {
+                m.name = (*name).to_string();
+                if m.kind == crate::claims::mentions::EntityKind::Other {
+                    m.kind = crate::claims::mentions::EntityKind::Person;
+                }
+            }
+        }
+    }
 }
 
 /// Reads the inputs the command names: the paths given, or the embedded seeds.
@@ -175,7 +218,12 @@ pub fn run(
     if let Command::Explain(e) = &args.command {
         return explain(e.rule.as_deref(), stdout);
     }
+    if let Command::Init(i) = &args.command {
+        return init(i.force, stdout);
+    }
     let common = args.command.common();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = crate::config::load(common.config.as_deref(), &cwd)?;
     if matches!(common.format, Format::Dot | Format::Mermaid)
         && !matches!(args.command, Command::Sources(_))
     {
@@ -188,7 +236,8 @@ pub fn run(
             }
         )));
     }
-    let ingested = ingest_for(&common.paths, stdin);
+    let mut ingested = ingest_for(&common.paths, stdin);
+    ignore(&mut ingested, &config);
     for e in ingested.errors() {
         writeln!(stderr, "error: {e}")?;
     }
@@ -196,13 +245,25 @@ pub fn run(
     let mut settings = Settings {
         claims: match &args.command {
             Command::Extract(e) => e.claims,
-            Command::Sources(_) | Command::Explain(_) => false,
+            Command::Sources(_) | Command::Explain(_) | Command::Init(_) => false,
             _ => true,
         },
         ..Settings::default()
     };
-    settings.lexicon.extend_cues(common.cues.iter().cloned());
-    settings.outlets.extend(common.outlets.iter().cloned());
+    settings
+        .lexicon
+        .extend_cues(config.cues.iter().chain(&common.cues).cloned());
+    settings
+        .outlets
+        .extend(config.outlets.iter().chain(&common.outlets).cloned());
+    for (event, words) in &config.events {
+        settings.claim_settings.events.extend(event, words);
+    }
+    settings.aliases = config
+        .aliases
+        .iter()
+        .map(|(name, spellings)| (name.clone(), spellings.clone()))
+        .collect();
     for (event, word) in &common.events {
         settings
             .claim_settings
@@ -212,8 +273,30 @@ pub fn run(
     let mut analysis = analyse(ingested, &settings);
     let mut fail_on = FailOn::Error;
     if let Command::Check(c) = &args.command {
-        analysis.findings = crate::rules::findings(&analysis, &RuleOptions::default());
-        fail_on = c.fail_on.unwrap_or(FailOn::Error);
+        let opts = RuleOptions {
+            house_style: config.house_style.names.clone(),
+        };
+        let mut findings = crate::rules::findings(&analysis, &opts);
+        crate::rules::configure(&mut findings, &config.rules);
+        crate::rules::suppress_inline(&analysis, &mut findings);
+        if let Some(path) = &c.baseline {
+            let b = crate::baseline::read(path).map_err(Error::Usage)?;
+            crate::baseline::apply(&b, &mut findings);
+        }
+        analysis.findings = findings;
+        fail_on = c.fail_on.unwrap_or(match config.fail_on {
+            Some(crate::config::FailLevel::Warning) => FailOn::Warning,
+            Some(crate::config::FailLevel::Info) => FailOn::Info,
+            Some(crate::config::FailLevel::Never) => FailOn::Never,
+            _ => FailOn::Error,
+        });
+        if let Some(path) = &c.write_baseline {
+            let b = crate::baseline::of(&analysis.findings);
+            write_atomically(path, |w| {
+                serde_json::to_writer_pretty(&mut *w, &b)?;
+                writeln!(w)
+            })?;
+        }
     }
     let view = match &args.command {
         Command::Extract(e) if e.claims => View::Claims,
@@ -257,6 +340,42 @@ pub fn run(
     } else {
         Outcome::Clean
     })
+}
+
+/// Leaves out the articles whose path the configuration ignores, listing
+/// their inputs as skipped (nothing is dropped silently).
+fn ignore(ingested: &mut Ingested, config: &crate::config::Config) {
+    if config.ignore.is_empty() {
+        return;
+    }
+    let set = config.ignore_set();
+    let hit = |p: &str| set.is_match(p) || set.is_match(p.trim_start_matches("./"));
+    ingested.articles.retain(|a| !hit(&a.origin.path));
+    let from = config.path.as_ref().map_or_else(
+        || "the configuration".to_string(),
+        |p| p.display().to_string(),
+    );
+    for input in &mut ingested.inputs {
+        if hit(&input.path) && !input.is_failed() {
+            input.status = crate::ingest::InputStatus::Skipped {
+                reason: format!("ignored by {from}"),
+            };
+        }
+    }
+}
+
+/// `claimcheck init`: writes the commented default configuration.
+fn init(force: bool, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let path = std::path::Path::new(crate::config::FILE_NAME);
+    if path.exists() && !force {
+        return Err(Error::Usage(format!(
+            "{} exists already; use --force to overwrite it",
+            path.display()
+        )));
+    }
+    write_atomically(path, |w| w.write_all(crate::config::DEFAULT.as_bytes()))?;
+    writeln!(out, "wrote {}", path.display())?;
+    Ok(Outcome::Clean)
 }
 
 /// `claimcheck explain [RULE]`.

@@ -135,8 +135,14 @@ pub fn write_check(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
         write_finding(analysis, f, &renderer, out)?;
     }
     for input in &analysis.inputs {
-        if let crate::ingest::InputStatus::Failed { error } = &input.status {
-            writeln!(out, "{} {}", "error:".red().bold(), error)?;
+        match &input.status {
+            crate::ingest::InputStatus::Failed { error } => {
+                writeln!(out, "{} {}", "error:".red().bold(), error)?;
+            }
+            crate::ingest::InputStatus::Skipped { reason } => {
+                writeln!(out, "{} {}: {}", "skipped:".yellow(), input.path, reason)?;
+            }
+            crate::ingest::InputStatus::Read { .. } => {}
         }
     }
     write_summary(&summary(analysis), out)

@@ -1,0 +1,263 @@
+//! `claimcheck.toml`: found from the current directory upwards, or given
+//! with `--config`. Strict: an unknown key or a bad value is an error that
+//! names the file and the line. `claimcheck init` writes [`DEFAULT`].
+
+use crate::rules::{Rule, Severity};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "claimcheck.toml";
+
+/// What `claimcheck init` writes: every key, commented.
+pub const DEFAULT: &str = r#"# claimcheck configuration. Every key is optional; this file shows the defaults.
+# Found from the current directory upwards, or given with --config FILE.
+
+# The lowest severity that makes `claimcheck check` exit 1:
+# "error", "warning", "info" or "never". --fail-on overrides it.
+fail-on = "error"
+
+# Paths (glob patterns, as given on the command line) to leave out.
+# They are listed in the report as skipped, never dropped silently.
+ignore = []
+
+# Extra news outlets for attribution chains, and extra reporting verbs
+# (in the forms the text uses).
+outlets = []
+cues = []
+
+# Each rule's severity: "error", "warning", "info", or "off".
+[rules]
+contradiction = "error"
+unattributed-quote = "warning"
+inconsistent-name = "warning"
+unbalanced-quote = "error"
+single-source = "info"
+anonymous-source = "info"
+circular-reporting = "warning"
+quote-drift = "warning"
+
+# Preferred spellings: when an entity is spelt several ways and one of them
+# is listed here, only the other spellings are flagged.
+[house-style]
+names = []
+
+# Extra words for claim events: event = ["word", ...].
+[events]
+
+# Spellings that name one entity whatever the matcher thinks:
+# "Volodymyr Zelenskyy" = ["Zelensky", "Zelenskiy"]
+[aliases]
+"#;
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+/// The fail-on level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailLevel {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+/// `[rules]`: one key per rule code.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Rules {
+    pub contradiction: Option<Level>,
+    pub unattributed_quote: Option<Level>,
+    pub inconsistent_name: Option<Level>,
+    pub unbalanced_quote: Option<Level>,
+    pub single_source: Option<Level>,
+    pub anonymous_source: Option<Level>,
+    pub circular_reporting: Option<Level>,
+    pub quote_drift: Option<Level>,
+}
+
+impl Rules {
+    /// The configured level of a rule, if any.
+    pub fn level(&self, rule: Rule) -> Option<Level> {
+        match rule {
+            Rule::Contradiction => self.contradiction,
+            Rule::UnattributedQuote => self.unattributed_quote,
+            Rule::InconsistentName => self.inconsistent_name,
+            Rule::UnbalancedQuote => self.unbalanced_quote,
+            Rule::SingleSource => self.single_source,
+            Rule::AnonymousSource => self.anonymous_source,
+            Rule::CircularReporting => self.circular_reporting,
+            Rule::QuoteDrift => self.quote_drift,
+        }
+    }
+
+    /// The severity a rule reports at; `None` when it is off.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        match self.level(rule) {
+            None => Some(rule.default_severity()),
+            Some(Level::Error) => Some(Severity::Error),
+            Some(Level::Warning) => Some(Severity::Warning),
+            Some(Level::Info) => Some(Severity::Info),
+            Some(Level::Off) => None,
+        }
+    }
+}
+
+/// `[house-style]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseStyle {
+    #[serde(default)]
+    pub names: Vec<String>,
+}
+
+/// The whole file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    pub fail_on: Option<FailLevel>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub outlets: Vec<String>,
+    #[serde(default)]
+    pub cues: Vec<String>,
+    #[serde(default)]
+    pub rules: Rules,
+    #[serde(default)]
+    pub house_style: HouseStyle,
+    #[serde(default)]
+    pub events: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Where it was read from (not a key).
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+/// A configuration problem: the file, the line (when the parser knows it)
+/// and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Parses a configuration text read from `path`.
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let mut config: Config = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        ConfigError {
+            path: path.to_path_buf(),
+            line,
+            message: e.message().trim().to_string(),
+        }
+    })?;
+    for pattern in &config.ignore {
+        if let Err(e) = globset::Glob::new(pattern) {
+            return Err(ConfigError {
+                path: path.to_path_buf(),
+                line: line_of(text, pattern),
+                message: format!("bad ignore pattern `{pattern}`: {e}"),
+            });
+        }
+    }
+    config.path = Some(path.to_path_buf());
+    Ok(config)
+}
+
+/// The line a string first appears on, for errors found after parsing.
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    text.find(needle)
+        .map(|i| text[..i].matches('\n').count() + 1)
+}
+
+/// Reads the configuration: `explicit` if given (it must exist), else the
+/// first `claimcheck.toml` from `start` upwards, else the defaults.
+pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => start
+            .ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file()),
+    };
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+        path: path.clone(),
+        line: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    parse(&path, &text)
+}
+
+impl Config {
+    /// The ignore patterns as one matcher.
+    pub fn ignore_set(&self) -> globset::GlobSet {
+        let mut b = globset::GlobSetBuilder::new();
+        for p in &self.ignore {
+            if let Ok(g) = globset::Glob::new(p) {
+                b.add(g);
+            }
+        }
+        b.build().unwrap_or_else(|_| globset::GlobSet::empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> ConfigError {
+        parse(Path::new("claimcheck.toml"), text).unwrap_err()
+    }
+
+    #[test]
+    fn the_default_file_parses_and_means_the_defaults() {
+        let c = parse(Path::new("claimcheck.toml"), DEFAULT).unwrap();
+        for r in Rule::ALL {
+            assert_eq!(c.rules.severity(r), Some(r.default_severity()), "{r:?}");
+        }
+        assert_eq!(c.fail_on, Some(FailLevel::Error));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_their_line() {
+        let e = err("fail-on = \"error\"\n\n[rules]\ncontradictions = \"error\"\n");
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.message.contains("contradictions"), "{e}");
+        let e = err("[rules]\nquote-drift = \"loud\"\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        let e = err("colour = true\n");
+        assert_eq!(e.line, Some(1));
+        assert!(e.to_string().starts_with("claimcheck.toml:1: "), "{e}");
+        let e = err("ignore = [\"[unclosed\"]\n");
+        assert!(e.message.contains("bad ignore pattern"), "{e}");
+    }
+
+    #[test]
+    fn rules_can_be_turned_off_or_moved() {
+        let c = parse(
+            Path::new("c.toml"),
+            "[rules]\nsingle-source = \"off\"\nquote-drift = \"error\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.rules.severity(Rule::SingleSource), None);
+        assert_eq!(c.rules.severity(Rule::QuoteDrift), Some(Severity::Error));
+    }
+}

@@ -1,0 +1,244 @@
+//! claimcheck.toml, `init`, baselines, inline suppressions, ignore and
+//! aliases.
+
+mod common;
+
+use common::claimcheck;
+use serde_json::Value;
+use std::path::Path;
+
+/// A scratch directory holding a copy of the seeds.
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    for e in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.path().join("seeds").join(e.file_name())).unwrap();
+    }
+    dir
+}
+
+fn check_in(dir: &Path, args: &[&str]) -> (Value, Option<i32>) {
+    let out = claimcheck()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    (v, out.status.code())
+}
+
+fn rules_of(doc: &Value) -> Vec<(String, String, bool)> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["suppressed"].is_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn init_writes_a_default_that_parses_and_will_not_overwrite() {
+    let dir = scratch();
+    claimcheck()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(dir.path().join("claimcheck.toml")).unwrap();
+    assert!(text.contains("[house-style]") && text.contains("fail-on"));
+    claimcheck()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--force"));
+    // The default changes nothing.
+    let (doc, code) = check_in(dir.path(), &["seeds/"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        rules_of(&doc)
+            .iter()
+            .any(|r| r.0 == "contradiction" && r.1 == "error")
+    );
+}
+
+#[test]
+fn a_bad_key_or_value_is_an_error_with_its_line() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "fail-on = \"error\"\n[rules]\nquote-drift = \"loud\"\n",
+    )
+    .unwrap();
+    claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "seeds/"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("claimcheck.toml:3:"));
+}
+
+#[test]
+fn the_config_is_found_upwards_and_sets_levels_house_style_and_fail_on() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "fail-on = \"never\"\n[rules]\ncontradiction = \"warning\"\ninconsistent-name = \"off\"\n",
+    )
+    .unwrap();
+    let sub = dir.path().join("seeds");
+    let (doc, code) = check_in(&sub, &["."]);
+    assert_eq!(code, Some(0), "fail-on never");
+    let rules = rules_of(&doc);
+    assert!(
+        rules.iter().all(|r| r.0 != "inconsistent-name"),
+        "{rules:?}"
+    );
+    assert!(
+        rules
+            .iter()
+            .any(|r| r.0 == "contradiction" && r.1 == "warning")
+    );
+    // House style: only the other spellings are flagged.
+    std::fs::write(
+        dir.path().join("style.toml"),
+        "[house-style]\nnames = [\"Zelensky\"]\n",
+    )
+    .unwrap();
+    let (doc, _) = check_in(dir.path(), &["seeds/", "--config", "style.toml"]);
+    let msg: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "inconsistent-name")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        msg.iter()
+            .any(|m| m.contains("the house style is Zelensky")),
+        "{msg:?}"
+    );
+}
+
+#[test]
+fn a_baseline_suppresses_known_findings_even_after_edits_above_them() {
+    let dir = scratch();
+    claimcheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "seeds/",
+            "--write-baseline",
+            "base.json",
+            "--fail-on",
+            "never",
+        ])
+        .assert()
+        .code(0);
+    // Lines added at the top of an article move every finding down.
+    let p = dir.path().join("seeds/000_08d0998124b02623.txt");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let (header, body) = text.split_at(text.find("Amid").unwrap());
+    std::fs::write(&p, format!("{header}An editor's note.\n\n{body}")).unwrap();
+    let (doc, code) = check_in(
+        dir.path(),
+        &["seeds/", "--baseline", "base.json", "--fail-on", "info"],
+    );
+    assert_eq!(code, Some(0), "{doc:#}");
+    let rules = rules_of(&doc);
+    assert!(!rules.is_empty());
+    assert!(
+        rules.iter().all(|r| r.2),
+        "every finding kept, marked suppressed: {rules:?}"
+    );
+    // A finding the baseline does not hold fails.
+    std::fs::write(
+        dir.path().join("seeds/extra.txt"),
+        "date 2022-02-28 \"An open quote.\n",
+    )
+    .unwrap();
+    let (_, code) = check_in(dir.path(), &["seeds/", "--baseline", "base.json"]);
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn inline_suppression_in_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "---\ndate: 2024-01-02\n---\nThe mayor spoke.\n\n<!-- claimcheck-disable-next-line unbalanced-quote -->\n\"We will wait, he said. Nothing more.\n";
+    std::fs::write(dir.path().join("a.md"), md).unwrap();
+    let (doc, code) = check_in(dir.path(), &["a.md"]);
+    let rules = rules_of(&doc);
+    assert!(
+        rules.iter().any(|r| r.0 == "unbalanced-quote" && r.2),
+        "{rules:?}"
+    );
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn ignored_paths_are_listed_as_skipped() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "ignore = [\"seeds/002*\"]\n",
+    )
+    .unwrap();
+    let (doc, _) = check_in(dir.path(), &["seeds/"]);
+    let skipped: Vec<&Value> = doc["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["status"] == "skipped")
+        .collect();
+    assert_eq!(skipped.len(), 1, "{doc:#}");
+    assert!(
+        skipped[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("ignored by")
+    );
+    assert_eq!(doc["summary"]["articles"], 1);
+}
+
+#[test]
+fn aliases_merge_what_the_matcher_would_not() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "date 2024-01-02 Mayor Jo Quist opened the bridge on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "date 2024-01-02 Mayor Johanna Kvist opened the bridge on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "[aliases]\n\"Johanna Kvist\" = [\"Jo Quist\"]\n",
+    )
+    .unwrap();
+    let out = claimcheck()
+        .current_dir(dir.path())
+        .args(["extract", "--claims", "--format", "json", "a.txt", "b.txt"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let people: Vec<&Value> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "person")
+        .collect();
+    assert_eq!(people.len(), 1, "{people:#?}");
+    assert_eq!(people[0]["name"], "Johanna Kvist");
+}
