@@ -128,12 +128,25 @@ impl Outcome {
 
 /// Runs the pipeline stages that follow ingestion.
 pub fn analyse(ingested: Ingested, settings: &Settings) -> Analysis {
-    let articles = ingested
+    analyse_with_progress(ingested, settings, &|_| {})
+}
+
+/// [`analyse`], calling `tick` after each article (for a progress bar).
+pub fn analyse_with_progress(
+    ingested: Ingested,
+    settings: &Settings,
+    tick: &dyn Fn(usize),
+) -> Analysis {
+    let mut articles = ingested
         .articles
         .into_iter()
-        .map(|article| AnalyzedArticle::new(article, settings))
+        .enumerate()
+        .map(|(i, article)| {
+            let a = AnalyzedArticle::new(article, settings);
+            tick(i + 1);
+            a
+        })
         .collect::<Vec<_>>();
-    let mut articles = articles;
     if !settings.aliases.is_empty() {
         apply_aliases(&mut articles, &settings.aliases);
     }
@@ -270,7 +283,19 @@ pub fn run(
             .events
             .extend(event, std::slice::from_ref(word));
     }
-    let mut analysis = analyse(ingested, &settings);
+    let mut analysis = {
+        let bar = progress_bar(ingested.articles.len());
+        let tick = |n: usize| {
+            if let Some(b) = &bar {
+                b.set_position(n as u64);
+            }
+        };
+        let a = analyse_with_progress(ingested, &settings, &tick);
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        a
+    };
     let mut fail_on = FailOn::Error;
     if let Command::Check(c) = &args.command {
         let opts = RuleOptions {
@@ -340,6 +365,21 @@ pub fn run(
     } else {
         Outcome::Clean
     })
+}
+
+/// A progress bar on stderr for a large set, only when stderr is a terminal
+/// and not in CI: never in pipes or CI logs.
+fn progress_bar(articles: usize) -> Option<indicatif::ProgressBar> {
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !interactive || articles < 200 {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(articles as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
 }
 
 /// Leaves out the articles whose path the configuration ignores, listing
