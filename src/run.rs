@@ -131,19 +131,23 @@ pub fn analyse(ingested: Ingested, settings: &Settings) -> Analysis {
     analyse_with_progress(ingested, settings, &|_| {})
 }
 
-/// [`analyse`], calling `tick` after each article (for a progress bar).
+/// [`analyse`], calling `tick` with the number of articles done so far
+/// (for a progress bar). Articles are analysed in parallel (rayon; the
+/// thread count follows `RAYON_NUM_THREADS`); the result keeps their order,
+/// so reports do not depend on the thread count.
 pub fn analyse_with_progress(
     ingested: Ingested,
     settings: &Settings,
-    tick: &dyn Fn(usize),
+    tick: &(dyn Fn(usize) + Sync),
 ) -> Analysis {
+    use rayon::prelude::*;
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let mut articles = ingested
         .articles
-        .into_iter()
-        .enumerate()
-        .map(|(i, article)| {
+        .into_par_iter()
+        .map(|article| {
             let a = AnalyzedArticle::new(article, settings);
-            tick(i + 1);
+            tick(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
             a
         })
         .collect::<Vec<_>>();
