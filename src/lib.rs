@@ -23,6 +23,7 @@ pub mod article;
 pub mod boilerplate;
 pub mod claims;
 pub mod cli;
+pub mod compare;
 pub mod error;
 pub mod eval;
 pub mod grammar;

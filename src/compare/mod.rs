@@ -1,0 +1,3 @@
+//! Comparison: claims in, alignments and verdicts out; pure, no I/O.
+
+pub mod claim;
