@@ -2,9 +2,11 @@
 //! finished [`Analysis`](crate::run::Analysis) and formats nothing.
 //!
 //! [`align`] lines up claims about the same event and gives verdicts per
-//! slot; [`drift`] finds the same quote worded differently.
+//! slot; [`drift`] finds the same quote worded differently; [`claim`] says
+//! what each article does with one given claim (`compare --claim`).
 
 pub mod align;
+pub mod claim;
 pub mod drift;
 
 use serde::Serialize;
