@@ -42,9 +42,10 @@ pub enum Command {
     /// source graph (--format human, json, dot or mermaid)
     #[command(after_help = EXIT_CODES)]
     Sources(CommonArgs),
-    /// Line up claims across the articles: agreements and contradictions
+    /// Line up claims across the articles: agreements and contradictions;
+    /// with --claim, what each article says about one claim
     #[command(after_help = EXIT_CODES)]
-    Compare(CommonArgs),
+    Compare(CompareArgs),
     /// Explain a rule: what it finds and what to do (`claimcheck explain
     /// contradiction`); with no rule, list them all
     Explain(ExplainArgs),
@@ -81,6 +82,24 @@ pub struct CheckArgs {
     pub write_baseline: Option<PathBuf>,
 }
 
+/// `compare`'s arguments.
+#[derive(Debug, ClapArgs)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Check one claim against each article: agreement, contradiction,
+    /// neutral or unrelated, with evidence (`--claim "Talks were held in
+    /// Gomel"`)
+    #[arg(long, value_name = "TEXT")]
+    pub claim: Option<String>,
+
+    /// The date the claim refers to, to resolve "on Monday" in it
+    /// (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", requires = "claim")]
+    pub claim_date: Option<String>,
+}
+
 /// `explain`'s arguments.
 #[derive(Debug, ClapArgs)]
 pub struct ExplainArgs {
@@ -100,7 +119,8 @@ pub enum FailOn {
 impl Command {
     pub fn common(&self) -> &CommonArgs {
         match self {
-            Command::Sources(c) | Command::Compare(c) => c,
+            Command::Sources(c) => c,
+            Command::Compare(c) => &c.common,
             Command::Check(c) => &c.common,
             Command::Extract(e) => &e.common,
             Command::Explain(_) | Command::Init(_) => &NO_ARGS,

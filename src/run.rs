@@ -103,6 +103,15 @@ pub struct Analysis {
     pub comparison: Comparison,
     /// What `check` reports (empty for the other commands).
     pub findings: Vec<Finding>,
+    /// `compare --claim`: the claim and what each article says about it.
+    pub claim_check: Option<ClaimCheck>,
+}
+
+/// The claim of `compare --claim` and one verdict per article.
+#[derive(Debug)]
+pub struct ClaimCheck {
+    pub claim: String,
+    pub verdicts: Vec<crate::compare::claim::ClaimVerdict>,
 }
 
 /// How a run ended; [`Outcome::exit_code`] maps it to the process exit code.
@@ -178,6 +187,7 @@ pub fn analyse_with_progress(
         entities,
         comparison: Comparison::default(),
         findings: Vec::new(),
+        claim_check: None,
     };
     if settings.claims {
         analysis.comparison = compare::compare(&analysis);
@@ -300,6 +310,16 @@ pub fn run(
         }
         a
     };
+    if let Command::Compare(c) = &args.command
+        && let Some(text) = &c.claim
+    {
+        analysis.claim_check = Some(check_claim(
+            text,
+            c.claim_date.as_deref(),
+            &analysis,
+            &settings,
+        )?);
+    }
     let mut fail_on = FailOn::Error;
     if let Command::Check(c) = &args.command {
         let opts = RuleOptions {
@@ -406,6 +426,34 @@ fn ignore(ingested: &mut Ingested, config: &crate::config::Config) {
             };
         }
     }
+}
+
+/// `compare --claim`: the claim analysed as a one-sentence article (dated
+/// `date` if given), then checked against each article.
+fn check_claim(
+    text: &str,
+    date: Option<&str>,
+    analysis: &Analysis,
+    settings: &Settings,
+) -> Result<ClaimCheck, Error> {
+    let mut article = crate::article::Article::new(
+        "claim".to_string(),
+        crate::article::Origin {
+            path: "--claim".to_string(),
+            record_line: None,
+        },
+        text.to_string(),
+    );
+    if let Some(d) = date {
+        article.date = Some(ingest::parse_date(d).ok_or_else(|| {
+            Error::Usage(format!("--claim-date: not a date: `{d}` (YYYY-MM-DD)"))
+        })?);
+    }
+    let claim = AnalyzedArticle::new(article, settings);
+    Ok(ClaimCheck {
+        claim: text.to_string(),
+        verdicts: crate::compare::claim::check_claim(&claim, &analysis.articles),
+    })
 }
 
 /// `claimcheck init`: writes the commented default configuration.

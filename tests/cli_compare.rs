@@ -331,3 +331,43 @@ fn story_summit_two_dates_contradict_and_a_moved_venue_is_an_update() {
     // "officials said on Friday" dates the report, not the meeting.
     assert!(sides(date).iter().all(|c| c.1 != "on Friday"));
 }
+
+#[test]
+fn claim_verdicts_one_per_article_with_evidence_and_chain() {
+    let out = claimcheck()
+        .args([
+            "compare",
+            "--format",
+            "json",
+            "--claim",
+            "A giant squid was found alive on a beach in Porto",
+            "fixtures/claim",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let verdicts = doc["claim_verdicts"].as_array().unwrap();
+    let of = |name: &str| {
+        verdicts
+            .iter()
+            .find(|v| v["article"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("no verdict for {name}: {verdicts:#?}"))
+    };
+    assert_eq!(verdicts.len(), 3);
+    assert_eq!(of("hoax.txt")["verdict"], "contradiction");
+    assert_eq!(of("confirmed.txt")["verdict"], "agreement");
+    assert_eq!(of("other.txt")["verdict"], "unrelated");
+    let ev = &of("hoax.txt")["evidence"][0];
+    assert!(ev["text"].as_str().unwrap().contains("hoax"));
+    assert!(ev["line"].as_u64().unwrap() >= 1 && ev["chain"].is_array());
+    assert!(of("hoax.txt")["rule"].is_string() && of("hoax.txt")["type"].is_string());
+    assert_eq!(
+        doc["claim"],
+        "A giant squid was found alive on a beach in Porto"
+    );
+}

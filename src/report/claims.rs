@@ -383,3 +383,76 @@ pub fn drifts_out(analysis: &Analysis) -> Vec<DriftOut<'_>> {
         })
         .collect()
 }
+
+/// One piece of evidence for a claim verdict.
+#[derive(Debug, Serialize)]
+pub struct EvidenceOut<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    /// The chain of the statement the sentence carries, else the article.
+    pub chain: crate::sources::Chain,
+}
+
+/// What one article says about the claim of `compare --claim`.
+#[derive(Debug, Serialize)]
+pub struct ClaimVerdictOut<'a> {
+    pub article: &'a str,
+    pub verdict: crate::compare::claim::Stance,
+    #[serde(rename = "type")]
+    pub kind: Option<&'a str>,
+    pub rule: &'a str,
+    pub why: &'a str,
+    pub evidence: Vec<EvidenceOut<'a>>,
+}
+
+/// The claim verdicts of the analysis in output form.
+pub fn claim_verdicts_out(analysis: &Analysis) -> Vec<ClaimVerdictOut<'_>> {
+    let Some(check) = &analysis.claim_check else {
+        return Vec::new();
+    };
+    check
+        .verdicts
+        .iter()
+        .map(|v| {
+            let item = &analysis.articles[v.article];
+            let a = &item.article;
+            ClaimVerdictOut {
+                article: &a.id,
+                verdict: v.verdict,
+                kind: v.kind,
+                rule: v.rule,
+                why: &v.why,
+                evidence: v
+                    .evidence
+                    .iter()
+                    .map(|span| {
+                        // The innermost statement around the sentence.
+                        let chain = item
+                            .statements
+                            .iter()
+                            .zip(&item.chains)
+                            .filter(|(r, _)| r.statement.span.overlaps(*span))
+                            .min_by_key(|(r, _)| r.statement.span.len())
+                            .map(|(_, c)| c.clone())
+                            .unwrap_or_else(|| {
+                                crate::sources::Chain(vec![crate::sources::Link {
+                                    name: a.id.clone(),
+                                    kind: crate::sources::SourceKind::Article,
+                                    mention: None,
+                                }])
+                            });
+                        EvidenceOut {
+                            text: a.slice(*span),
+                            start: span.start,
+                            end: span.end,
+                            line: a.line_col(span.start).0,
+                            chain,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}

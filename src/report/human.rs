@@ -487,6 +487,9 @@ fn clip_left(text: &str, max: usize) -> String {
 /// their sentence and chain; then quote drift; then counts.
 fn write_compare(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     use crate::compare::align::Verdict;
+    if let Some(check) = &analysis.claim_check {
+        return write_claim_check(analysis, &check.claim, out);
+    }
     let cmp = &analysis.comparison;
     for al in &cmp.alignments {
         let verdict = al.verdict.as_str().to_uppercase();
@@ -599,4 +602,48 @@ fn write_compare(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
         count(Verdict::Uncorroborated),
         cmp.drifts.len()
     )
+}
+
+/// `compare --claim`: one verdict per article, with the rule, why, and the
+/// evidence sentences.
+fn write_claim_check(analysis: &Analysis, claim: &str, out: &mut dyn Write) -> io::Result<()> {
+    use crate::compare::claim::Stance;
+    writeln!(out, "{} {}", "Claim:".bold(), claim)?;
+    writeln!(out)?;
+    for v in super::claims::claim_verdicts_out(analysis) {
+        let label = serde_json::to_value(v.verdict)
+            .ok()
+            .and_then(|x| x.as_str().map(str::to_uppercase))
+            .unwrap_or_default();
+        let label = match v.verdict {
+            Stance::Contradiction => label.red().bold(),
+            Stance::Agreement => label.green().bold(),
+            Stance::Neutral => label.yellow().bold(),
+            Stance::Unrelated => label.dimmed(),
+        };
+        let kind = v.kind.map(|k| format!(" ({k})")).unwrap_or_default();
+        writeln!(out, "{}: {label}{kind}", v.article.bold())?;
+        writeln!(
+            out,
+            "  {} {}; rule {}",
+            "why:".dimmed(),
+            v.why.trim_end_matches('.'),
+            v.rule
+        )?;
+        for e in &v.evidence {
+            writeln!(
+                out,
+                "    {} {}",
+                "-->".blue(),
+                format!("{}:{}", v.article, e.line).dimmed()
+            )?;
+            writeln!(out, "        {}", clip(e.text, 110))?;
+            let chain = e.chain.display();
+            if !chain.is_empty() {
+                writeln!(out, "        {} {chain}", "= source:".dimmed())?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }

@@ -38,6 +38,10 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     quote_drift: Option<Vec<super::claims::DriftOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    claim: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claim_verdicts: Option<Vec<super::claims::ClaimVerdictOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<super::findings::Summary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     findings: Option<Vec<super::findings::FindingOut<'a>>>,
@@ -199,6 +203,11 @@ impl Reporter for Json {
             claims,
             alignments,
             quote_drift,
+            claim: analysis.claim_check.as_ref().map(|c| c.claim.as_str()),
+            claim_verdicts: analysis
+                .claim_check
+                .as_ref()
+                .map(|_| super::claims::claim_verdicts_out(analysis)),
             summary: (view == View::Check).then(|| super::findings::summary(analysis)),
             findings: (view == View::Check).then(|| {
                 analysis
