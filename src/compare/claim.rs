@@ -213,6 +213,9 @@ pub struct Thresholds {
     /// Share of the claim's content words the sentence of a matching event
     /// claim must contain to be the same event.
     pub event_coverage: f64,
+    /// Debunking words count only in the opening or in two sentences or
+    /// more.
+    pub refute_lead_or_repeated: bool,
 }
 
 impl Default for Thresholds {
@@ -225,6 +228,7 @@ impl Default for Thresholds {
             lead: 3,
             lead_hedges: 0,
             event_coverage: 0.40,
+            refute_lead_or_repeated: true,
         }
     }
 }
@@ -1398,7 +1402,15 @@ impl Assessment {
                     vec![s.span],
                 );
             }
-            if let Some(first) = refuting.first() {
+            // A refutation an article means is in its opening or said more
+            // than once; a debunking word deep in one sentence is often
+            // about something else (chosen on the tune half: contradiction
+            // precision 0.84 → 0.89, recall 0.124 → 0.110).
+            if let Some(first) = refuting.first().filter(|_| {
+                !t.refute_lead_or_repeated
+                    || refuting.len() >= 2
+                    || refuting.iter().any(|s| s.index < t.lead)
+            }) {
                 let cue = first.refute.as_ref().map_or("", |c| c.word.as_str());
                 return v(
                     Stance::Contradiction,
