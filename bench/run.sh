@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Whole-process throughput of extract and check, side by side in one run:
+# news-bulk (if present) and generated sets of 1k, 10k and 100k articles
+# (examples/generate: our own templates, contradictions planted), with peak
+# RSS, a plain pass over the same bytes as the floor (`wc -w`), and the growth
+# ratios between the generated sizes.
+#
+#   bench/run.sh [SIZES...]        (default: 1000 10000 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000 100000)
+cargo build --release --locked --quiet
+cargo build --release --locked --quiet --example generate
+bin=target/release/claimcheck
+gen=target/release/examples/generate
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+
+# run NAME CMD...: wall seconds and peak RSS (KiB) of one run.
+run() {
+  /usr/bin/time -o "$work/time" -f '%e %M' "$@" > /dev/null 2> /dev/null || true
+  cat "$work/time"
+}
+
+measure() { # LABEL INPUT BYTES ARTICLES
+  local label=$1 input=$2 bytes=$3 n=$4
+  read -r te me < <(run env RAYON_NUM_THREADS=1 "$bin" extract --format jsonl "$input")
+  read -r te2 _ < <(run "$bin" extract --format jsonl "$input")
+  read -r tc mc < <(run "$bin" check --format json --fail-on never "$input")
+  read -r tf _ < <(run sh -c "cat '$input' | wc -w")
+  awk -v l="$label" -v b="$bytes" -v n="$n" -v te="$te" -v te2="$te2" -v tc="$tc" -v tf="$tf" -v me="$me" -v mc="$mc" 'BEGIN {
+    printf "%-12s %9d art %7.1f MB | extract 1 thr %6.2f s %6.1f MB/s (x%.1f of wc -w) | 2 thr %6.2f s (speed-up %.2f) | check %7.2f s %8.0f art/s | RSS extract %5.0f MiB check %6.0f MiB\n",
+      l, n, b/1e6, te, b/te/1e6, te/(tf>0?tf:0.01), te2, te/(te2>0?te2:0.01), tc, n/(tc>0?tc:0.01), me/1024, mc/1024
+  }'
+  echo "$tc" > "$work/check-$label"
+}
+
+if [ -d ../shared/corpora/news-bulk/articles ]; then
+  cat ../shared/corpora/news-bulk/articles/*.txt > /dev/null
+  files=$(ls ../shared/corpora/news-bulk/articles | wc -l)
+  bytes=$(cat ../shared/corpora/news-bulk/articles/*.txt | wc -c)
+  measure news-bulk ../shared/corpora/news-bulk/articles "$bytes" "$files"
+else
+  echo "note: ../shared/corpora/news-bulk not found; generated sets only"
+fi
+prev=""
+for n in "${sizes[@]}"; do
+  "$gen" "$n" > "$work/set-$n.jsonl"
+  measure "gen-$n" "$work/set-$n.jsonl" "$(wc -c < "$work/set-$n.jsonl")" "$n"
+  if [ -n "$prev" ]; then
+    awk -v a="$(cat "$work/check-gen-$prev")" -v b="$(cat "$work/check-gen-$n")" -v p="$prev" -v n="$n" 'BEGIN {
+      printf "growth check %d -> %d articles (x%.0f): time x%.2f\n", p, n, n/p, b/(a>0?a:0.01)
+    }'
+  fi
+  prev=$n
+done
