@@ -207,6 +207,14 @@ pub enum Format {
     Dot,
     /// The source graph as a Mermaid flowchart (`sources`)
     Mermaid,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers (`check`)
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding (`check`)
+    Github,
+    /// A Markdown report to post as a pull-request comment (`check`)
+    Markdown,
+    /// JUnit XML: one test case per article, a failure per finding (`check`)
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

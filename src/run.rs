@@ -263,6 +263,18 @@ pub fn run(
             }
         )));
     }
+    if matches!(
+        common.format,
+        Format::Sarif | Format::Github | Format::Markdown | Format::Junit
+    ) && !matches!(args.command, Command::Check(_))
+    {
+        let name = clap::ValueEnum::to_possible_value(&common.format)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default();
+        return Err(Error::Usage(format!(
+            "--format {name} reports findings: use it with `claimcheck check`"
+        )));
+    }
     let mut ingested = ingest_for(&common.paths, stdin);
     ignore(&mut ingested, &config);
     for e in ingested.errors() {
@@ -361,6 +373,10 @@ pub fn run(
         Format::Jsonl => &report::JsonLines,
         Format::Dot => &report::Dot,
         Format::Mermaid => &report::Mermaid,
+        Format::Sarif => &report::Sarif,
+        Format::Github => &report::Github,
+        Format::Markdown => &report::Markdown,
+        Format::Junit => &report::Junit,
     };
     match &args.output {
         None => {

@@ -242,3 +242,45 @@ fn aliases_merge_what_the_matcher_would_not() {
     assert_eq!(people.len(), 1, "{people:#?}");
     assert_eq!(people[0]["name"], "Johanna Kvist");
 }
+
+#[test]
+fn baselined_findings_stay_in_sarif_as_suppressed_with_stable_fingerprints() {
+    let dir = scratch();
+    claimcheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "seeds/",
+            "--write-baseline",
+            "base.json",
+            "--fail-on",
+            "never",
+        ])
+        .assert()
+        .code(0);
+    let out = claimcheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "seeds/",
+            "--baseline",
+            "base.json",
+            "--format",
+            "sarif",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        assert_eq!(r["baselineState"], "unchanged", "{r:#}");
+        assert_eq!(r["suppressions"][0]["kind"], "external", "{r:#}");
+        assert!(
+            r["partialFingerprints"]
+                .as_object()
+                .is_some_and(|o| !o.is_empty())
+        );
+    }
+}

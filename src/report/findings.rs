@@ -151,3 +151,31 @@ pub fn summary(analysis: &Analysis) -> Summary {
             .count(),
     }
 }
+
+/// `path:line` of a location, the place a reader opens: for an article from a
+/// JSON Lines file, the line of its record in that file.
+pub fn file_line(loc: &LocationOut<'_>) -> String {
+    format!("{}:{}", loc.path, loc.record_line.unwrap_or(loc.line))
+}
+
+/// `2 errors, 1 warning, 0 infos`, with the suppressed count when there are
+/// any.
+pub fn counts(s: &Summary) -> String {
+    let n = |k: usize, one: &str| {
+        if k == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{k} {one}s")
+        }
+    };
+    let mut line = format!(
+        "{}, {}, {}",
+        n(s.errors, "error"),
+        n(s.warnings, "warning"),
+        n(s.infos, "info")
+    );
+    if s.suppressed > 0 {
+        line.push_str(&format!(" ({} suppressed)", s.suppressed));
+    }
+    line
+}

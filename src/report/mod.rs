@@ -8,15 +8,23 @@ use std::io::{self, Write};
 pub mod claims;
 mod diagnostics;
 pub mod findings;
+mod github;
 mod graph;
 mod human;
 mod json;
 mod jsonl;
+mod junit;
+mod markdown;
+mod sarif;
 
+pub use github::Github;
 pub use graph::{Dot, Mermaid, source_graph};
 pub use human::Human;
 pub use json::Json;
 pub use jsonl::JsonLines;
+pub use junit::Junit;
+pub use markdown::Markdown;
+pub use sarif::Sarif;
 
 use crate::article::Article;
 use crate::grammar::Kind;

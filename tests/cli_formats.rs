@@ -1,0 +1,433 @@
+//! Every output format of `claimcheck check`, run as the CLI runs: insta
+//! snapshots on the seeds (tests/snapshots/), SARIF checked against the
+//! 2.1.0 schema, and the escaping of the GitHub, Markdown and JUnit formats.
+
+mod common;
+
+use common::claimcheck;
+use serde_json::Value;
+use std::path::Path;
+
+/// `claimcheck check ARGS --format FORMAT`: stdout and the exit code.
+fn check(format: &str, args: &[&str]) -> (String, i32) {
+    let out = claimcheck()
+        .args(["check", "--format", format, "--color", "never"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// The report of the seeds in one format; they hold errors, so the exit
+/// code is 1 in every format.
+fn seeds(format: &str) -> String {
+    let (out, code) = check(format, &["seeds/"]);
+    assert_eq!(code, 1, "{out}");
+    out
+}
+
+#[test]
+fn seeds_human() {
+    insta::assert_snapshot!(seeds("human"));
+}
+
+#[test]
+fn seeds_json() {
+    insta::assert_snapshot!(seeds("json"));
+}
+
+#[test]
+fn seeds_jsonl() {
+    insta::assert_snapshot!(seeds("jsonl"));
+}
+
+#[test]
+fn seeds_sarif() {
+    insta::assert_snapshot!(seeds("sarif"));
+}
+
+#[test]
+fn seeds_github() {
+    insta::assert_snapshot!(seeds("github"));
+}
+
+#[test]
+fn seeds_markdown() {
+    insta::assert_snapshot!(seeds("markdown"));
+}
+
+#[test]
+fn seeds_junit() {
+    insta::assert_snapshot!(seeds("junit"));
+}
+
+/// SARIF of the seeds, the stories, a JSON Lines file and a path that does
+/// not exist (a failed input): every case the reporter has a branch for.
+fn sarif_cases() -> Vec<Value> {
+    [
+        vec!["seeds/"],
+        vec!["fixtures/stories/"],
+        vec!["fixtures/ingest/wire.jsonl", "fixtures/ingest/talks.txt"],
+        vec!["seeds/", "no/such/file.txt"],
+    ]
+    .iter()
+    .map(|args| {
+        let (out, _) = check("sarif", args);
+        serde_json::from_str(&out).unwrap()
+    })
+    .collect()
+}
+
+#[test]
+fn sarif_has_the_structure_code_scanning_requires() {
+    for doc in sarif_cases() {
+        assert_eq!(doc["version"], "2.1.0");
+        assert!(doc["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+        let run = &doc["runs"][0];
+        let driver = &run["tool"]["driver"];
+        assert_eq!(driver["name"], "claimcheck");
+        assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+        let rules = driver["rules"].as_array().unwrap();
+        assert_eq!(rules.len(), 8);
+        for r in rules {
+            assert!(r["shortDescription"]["text"].as_str().is_some());
+            assert!(r["fullDescription"]["text"].as_str().is_some());
+            let level = r["defaultConfiguration"]["level"].as_str().unwrap();
+            assert!(["error", "warning", "note"].contains(&level), "{level}");
+        }
+        let results = run["results"].as_array().unwrap();
+        for res in results {
+            let index = usize::try_from(res["ruleIndex"].as_u64().unwrap()).unwrap();
+            assert_eq!(res["ruleId"], rules[index]["id"], "{res}");
+            assert!(!res["message"]["text"].as_str().unwrap().is_empty());
+            let level = res["level"].as_str().unwrap();
+            assert!(
+                ["error", "warning", "note", "none"].contains(&level),
+                "{level}"
+            );
+            let locations = res["locations"].as_array().unwrap();
+            assert!(!locations.is_empty());
+            for loc in locations
+                .iter()
+                .chain(res["relatedLocations"].as_array().into_iter().flatten())
+            {
+                let phys = &loc["physicalLocation"];
+                let uri = phys["artifactLocation"]["uri"].as_str().unwrap();
+                assert!(!uri.is_empty() && !uri.starts_with('/'), "{uri}");
+                assert!(phys["region"]["startLine"].as_u64().unwrap() >= 1);
+                if let Some(col) = phys["region"]["startColumn"].as_u64() {
+                    assert!(col >= 1);
+                }
+            }
+            let fp = res["partialFingerprints"]["claimcheck/v1"]
+                .as_str()
+                .unwrap();
+            assert_eq!(fp.len(), 16);
+            assert!(["new", "unchanged"].contains(&res["baselineState"].as_str().unwrap()));
+        }
+        // Every artifact a result points at is listed.
+        let artifacts: Vec<&str> = run["artifacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["location"]["uri"].as_str().unwrap())
+            .collect();
+        for res in results {
+            let loc = &res["locations"][0]["physicalLocation"]["artifactLocation"];
+            let i = usize::try_from(loc["index"].as_u64().unwrap()).unwrap();
+            assert_eq!(artifacts[i], loc["uri"].as_str().unwrap());
+        }
+    }
+}
+
+/// The 2.1.0 schema as published gives `language` the pattern
+/// `^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`, which is not a valid ECMA-262
+/// regular expression (a stray `]`), so a strict validator rejects the schema
+/// itself. The OASIS TC's current copy (after the 2.1.0 errata) has the
+/// pattern below; the vendored file stays as published and the correction is
+/// made here, in memory.
+fn fix_language_pattern(v: &mut Value) {
+    const PUBLISHED: &str = "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$";
+    const CORRECTED: &str = "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$";
+    match v {
+        Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if key == "pattern" && value == PUBLISHED {
+                    *value = Value::from(CORRECTED);
+                } else {
+                    fix_language_pattern(value);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(fix_language_pattern),
+        _ => {}
+    }
+}
+
+#[test]
+fn sarif_validates_against_the_oasis_schema() {
+    let mut schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    fix_language_pattern(&mut schema);
+    let validator = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    for doc in sarif_cases() {
+        let errors: Vec<String> = validator
+            .iter_errors(&doc)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+    // The validator does reject what is not SARIF.
+    let mut broken = sarif_cases().swap_remove(0);
+    broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        Value::from(0);
+    assert_eq!(validator.iter_errors(&broken).count(), 2);
+}
+
+#[test]
+fn sarif_jsonl_records_point_at_their_line() {
+    let (out, _) = check("sarif", &["fixtures/ingest/wire.jsonl"]);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for res in results {
+        let loc = &res["locations"][0];
+        let region = &loc["physicalLocation"]["region"];
+        assert_eq!(region["startLine"], region["endLine"]);
+        assert!(region.get("startColumn").is_none(), "{region}");
+        assert!(loc["logicalLocations"][0]["name"].as_str().is_some());
+    }
+}
+
+#[test]
+fn sarif_failed_input_is_a_notification() {
+    let (out, code) = check("sarif", &["seeds/", "no/such/file.txt"]);
+    assert_eq!(code, 2);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let inv = &doc["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let n = &inv["toolExecutionNotifications"][0];
+    assert_eq!(n["level"], "error");
+    assert_eq!(
+        n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "no/such/file.txt"
+    );
+}
+
+/// A directory whose name holds `%`, `,` and `:`, with a quote no one
+/// says (the quote holds `%`, `|`, `:` and `,`) and two reports of one flood
+/// that disagree on the toll (a contradiction, whose notes make the message
+/// several lines).
+fn awkward_dir() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("50%, now: a");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("q.txt"),
+        "The council met on Tuesday.\n\n\
+         “Rents rose 12% in a year | and nobody asked us: nobody, ever.”\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "date 2024-03-05 Floods killed five people in Valencia on Monday, officials said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "date 2024-03-05 Floods killed eleven people in Valencia on Monday, the mayor said.\n",
+    )
+    .unwrap();
+    tmp
+}
+
+#[cfg(unix)]
+#[test]
+fn github_escapes_percent_newline_colon_and_comma() {
+    let tmp = awkward_dir();
+    let out = claimcheck()
+        .current_dir(tmp.path())
+        .args(["check", "--format", "github", "50%, now: a/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // One line per finding and a summary: no raw line break inside a command.
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[3].starts_with("claimcheck: 1 error, 1 warning, 1 info"));
+    let contradiction = lines
+        .iter()
+        .find(|l| l.starts_with("::error "))
+        .expect("the toll contradiction");
+    // In properties `%`, `,` and `:` are escaped.
+    assert!(
+        contradiction.starts_with(
+            "::error file=50%25%2C now%3A a/a.txt,line=1,col=31,endLine=1,endColumn=42,\
+             title=claimcheck contradiction::"
+        ),
+        "{contradiction}"
+    );
+    // In the message only `%` and line breaks are.
+    let (_, message) = contradiction.split_once("::Number").unwrap();
+    assert!(
+        message
+            .contains("%0Aside B: eleven people (source: mayor) at 50%25, now: a/b.txt:1%0Anote: "),
+        "{message}"
+    );
+    let quote = lines.iter().find(|l| l.starts_with("::warning ")).unwrap();
+    assert!(
+        quote.contains("::quote with no speaker: “Rents rose 12%25 in a year | and nobody asked us: nobody, eve"),
+        "{quote}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn markdown_escapes_a_pipe_in_article_text() {
+    let tmp = awkward_dir();
+    let out = claimcheck()
+        .current_dir(tmp.path())
+        .args(["check", "--format", "markdown", "50%, now: a/q.txt"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("| `unattributed-quote`"))
+        .expect("the quote's row");
+    assert!(row.contains("12% in a year \\| and nobody"), "{row}");
+    // Four cells: every `|` of the text is escaped.
+    let unescaped = row.replace("\\|", "");
+    assert_eq!(unescaped.matches('|').count(), 4, "{row}");
+}
+
+#[test]
+fn junit_parses_with_one_testcase_per_article() {
+    for (args, articles) in [
+        (vec!["seeds/"], 2),
+        (vec!["fixtures/stories/summit/"], 3),
+        (vec!["fixtures/ingest/wire.jsonl"], 0),
+    ] {
+        let (out, _) = check("junit", &args);
+        let doc = roxmltree::Document::parse(&out).unwrap();
+        let suite = doc
+            .descendants()
+            .find(|n| n.has_tag_name("testsuite"))
+            .unwrap();
+        assert_eq!(suite.attribute("name"), Some("claimcheck"));
+        let cases: Vec<_> = suite
+            .children()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
+        let expected = if articles == 0 {
+            // A JSON Lines file: one case per record.
+            let (json, _) = check("json", &args);
+            let v: Value = serde_json::from_str(&json).unwrap();
+            v["articles"].as_array().unwrap().len()
+        } else {
+            articles
+        };
+        assert_eq!(cases.len(), expected, "{out}");
+        assert_eq!(
+            suite.attribute("tests"),
+            Some(expected.to_string().as_str())
+        );
+        let mut names: Vec<&str> = cases.iter().filter_map(|c| c.attribute("name")).collect();
+        names.dedup();
+        assert_eq!(names.len(), expected);
+        // Failures only for errors and warnings; their message names the rule.
+        for f in doc.descendants().filter(|n| n.has_tag_name("failure")) {
+            assert!(matches!(f.attribute("type"), Some("error" | "warning")));
+            let rule = f.attribute("message").unwrap().split(':').next().unwrap();
+            assert!(
+                [
+                    "contradiction",
+                    "unattributed-quote",
+                    "inconsistent-name",
+                    "unbalanced-quote",
+                    "circular-reporting",
+                    "quote-drift"
+                ]
+                .contains(&rule),
+                "{rule}"
+            );
+        }
+    }
+}
+
+#[test]
+fn junit_escapes_markup_and_control_characters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("odd.txt");
+    std::fs::write(
+        &path,
+        "The board met.\n\n“Profits <rose> & fell \u{1} again,” \n",
+    )
+    .unwrap();
+    let out = claimcheck()
+        .current_dir(tmp.path())
+        .args([
+            "check",
+            "--format",
+            "junit",
+            "--fail-on",
+            "never",
+            "odd.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let failure = doc
+        .descendants()
+        .find(|n| n.has_tag_name("failure"))
+        .expect("the unattributed quote");
+    assert_eq!(
+        failure.attribute("message"),
+        Some("unattributed-quote: quote with no speaker: “Profits <rose> & fell \u{fffd} again,”")
+    );
+}
+
+#[test]
+fn finding_formats_are_for_check_only() {
+    for format in ["sarif", "github", "markdown", "junit"] {
+        let out = claimcheck()
+            .args(["extract", "seeds/", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("--format {format} reports findings")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn output_file_gets_the_same_sarif() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("claimcheck.sarif");
+    let out = claimcheck()
+        .args(["check", "seeds/", "--format", "sarif", "--output"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), seeds("sarif"));
+}
