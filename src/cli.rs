@@ -201,7 +201,8 @@ pub enum Format {
     Human,
     /// One JSON document with a `version` field
     Json,
-    /// One JSON object per line: one per statement (`extract`)
+    /// One JSON object per line: a statement (`extract`), a claim (`extract
+    /// --claims`), a finding (`check`)
     Jsonl,
     /// The source graph for Graphviz (`sources`)
     Dot,

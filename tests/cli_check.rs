@@ -207,3 +207,20 @@ fn story_drift_and_unbalanced_marks_are_reported() {
     assert_eq!(findings(&doc, "unbalanced-quote").len(), 1);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn the_report_is_byte_identical_whatever_the_thread_count_and_path_order() {
+    let run = |threads: &str, paths: &[&str]| {
+        claimcheck()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["check", "--format", "json", "--fail-on", "never"])
+            .args(paths)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let all = ["seeds/", "fixtures/stories/"];
+    let one = run("1", &all);
+    assert_eq!(one, run("2", &all));
+    assert_eq!(one, run("4", &["fixtures/stories/", "seeds/"]));
+}
