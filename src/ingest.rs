@@ -139,11 +139,32 @@ pub fn ingest_seeds() -> Ingested {
 /// Reads every path (`-` is standard input), sorted and de-duplicated so the
 /// result does not depend on the order the paths were given in.
 pub fn ingest_paths(paths: &[String], stdin: &mut dyn Read) -> Ingested {
+    ingest_paths_streaming(paths, stdin, &mut |_| {})
+}
+
+/// [`ingest_paths`], handing the articles read so far to `flush` after each
+/// file (it may take them out of `Ingested::articles`): memory then holds
+/// one input file at a time, not the whole set. The input list is kept.
+pub fn ingest_paths_streaming(
+    paths: &[String],
+    stdin: &mut dyn Read,
+    flush: &mut dyn FnMut(&mut Ingested),
+) -> Ingested {
     let mut sorted: Vec<&String> = paths.iter().collect();
     sorted.sort();
     sorted.dedup();
     let mut out = Ingested::default();
     for p in sorted {
+        out.read_path(p, stdin, flush);
+        flush(&mut out);
+    }
+    out
+}
+
+impl Ingested {
+    /// Reads one path given on the command line.
+    fn read_path(&mut self, p: &str, stdin: &mut dyn Read, flush: &mut dyn FnMut(&mut Ingested)) {
+        let out = self;
         if p == "-" {
             let mut bytes = Vec::new();
             match stdin.read_to_end(&mut bytes) {
@@ -155,32 +176,31 @@ pub fn ingest_paths(paths: &[String], stdin: &mut dyn Read) -> Ingested {
                     },
                 )),
             }
-            continue;
+            return;
         }
         let path = Path::new(p);
         match std::fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                out.push_failure(InputError::new(p.as_str(), InputErrorKind::NotFound));
+                out.push_failure(InputError::new(p, InputErrorKind::NotFound));
             }
             Err(e) => out.push_failure(InputError::new(
-                p.as_str(),
+                p,
                 InputErrorKind::Io {
                     message: e.to_string(),
                 },
             )),
-            Ok(meta) if meta.is_dir() => out.read_dir(p),
+            Ok(meta) if meta.is_dir() => out.read_dir(p, flush),
             Ok(_) => {
                 let format = Format::from_path(path).unwrap_or(Format::Text);
                 out.read_file(p, path, format);
             }
         }
     }
-    out
 }
 
 impl Ingested {
-    fn read_dir(&mut self, label: &str) {
-        let before = self.articles.len();
+    fn read_dir(&mut self, label: &str, flush: &mut dyn FnMut(&mut Ingested)) {
+        let mut articles_seen = 0;
         let failures_before = self.inputs.iter().filter(|r| r.is_failed()).count();
         let walker = walkdir::WalkDir::new(label)
             .follow_links(false)
@@ -222,7 +242,10 @@ impl Ingested {
             match Format::from_path(path) {
                 Some(format) => {
                     candidates += 1;
+                    let n = self.articles.len();
                     self.read_file(&shown, path, format);
+                    articles_seen += self.articles.len() - n;
+                    flush(self);
                 }
                 None => self.inputs.push(InputRecord {
                     path: shown,
@@ -234,7 +257,7 @@ impl Ingested {
             }
         }
         let failures_after = self.inputs.iter().filter(|r| r.is_failed()).count();
-        if candidates == 0 && failures_after == failures_before && self.articles.len() == before {
+        if candidates == 0 && failures_after == failures_before && articles_seen == 0 {
             self.push_failure(InputError::new(label, InputErrorKind::EmptyDirectory));
         }
     }

@@ -275,6 +275,13 @@ pub fn run(
             "--format {name} reports findings: use it with `claimcheck check`"
         )));
     }
+    if let Command::Extract(e) = &args.command
+        && !e.claims
+        && common.format == Format::Jsonl
+        && !common.paths.is_empty()
+    {
+        return stream_extract(args, &config, stdin, stdout, stderr);
+    }
     let mut ingested = ingest_for(&common.paths, stdin);
     ignore(&mut ingested, &config);
     for e in ingested.errors() {
@@ -442,6 +449,86 @@ fn ignore(ingested: &mut Ingested, config: &crate::config::Config) {
             };
         }
     }
+}
+
+/// `extract --format jsonl`: streams. Each input file is read, its articles
+/// analysed (in parallel) and their statements written before the next file
+/// is read, so memory holds one input file and its analyses, never the set.
+fn stream_extract(
+    args: &Args,
+    config: &crate::config::Config,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    use rayon::prelude::*;
+    let common = args.command.common();
+    let mut settings = Settings::default();
+    settings
+        .lexicon
+        .extend_cues(config.cues.iter().chain(&common.cues).cloned());
+    settings
+        .outlets
+        .extend(config.outlets.iter().chain(&common.outlets).cloned());
+    let set = config.ignore_set();
+    let mut body = |w: &mut dyn Write| -> std::io::Result<Ingested> {
+        let mut failure: Option<std::io::Error> = None;
+        let mut flush = |ing: &mut Ingested| {
+            let batch: Vec<Article> = ing
+                .articles
+                .drain(..)
+                .filter(|a| config.ignore.is_empty() || !set.is_match(&a.origin.path))
+                .collect();
+            let done: Vec<AnalyzedArticle> = batch
+                .into_par_iter()
+                .map(|a| AnalyzedArticle::new(a, &settings))
+                .collect();
+            if failure.is_some() {
+                return;
+            }
+            for item in &done {
+                for st in report::statements_out(item) {
+                    if let Err(e) = serde_json::to_writer(&mut *w, &st)
+                        .map_err(std::io::Error::from)
+                        .and_then(|()| writeln!(w))
+                    {
+                        failure = Some(e);
+                        return;
+                    }
+                }
+            }
+        };
+        let ingested = ingest::ingest_paths_streaming(&common.paths, stdin, &mut flush);
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(ingested),
+        }
+    };
+    let mut ingested = match &args.output {
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+            let ing = body(&mut out)?;
+            out.flush()?;
+            ing
+        }
+        Some(path) => {
+            let mut kept = None;
+            write_atomically(path, |w| {
+                kept = Some(body(w)?);
+                Ok(())
+            })?;
+            kept.unwrap_or_default()
+        }
+    };
+    ignore(&mut ingested, config);
+    for e in ingested.errors() {
+        writeln!(stderr, "error: {e}")?;
+    }
+    Ok(if ingested.has_errors() {
+        Outcome::InputErrors
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// `compare --claim`: the claim analysed as a one-sentence article (dated
