@@ -187,6 +187,8 @@ pub enum Format {
     Dot,
     /// The source graph as a Mermaid flowchart (`sources`)
     Mermaid,
+    /// A self-contained HTML page to share: the fact-check report (`check`)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -249,6 +249,11 @@ pub fn run(
             }
         )));
     }
+    if common.format == Format::Html && !matches!(args.command, Command::Check(_)) {
+        return Err(Error::Usage(
+            "--format html writes the fact-check report: use it with `claimcheck check`".into(),
+        ));
+    }
     let mut ingested = ingest_for(&common.paths, stdin);
     ignore(&mut ingested, &config);
     for e in ingested.errors() {
@@ -337,6 +342,7 @@ pub fn run(
         Format::Jsonl => &report::JsonLines,
         Format::Dot => &report::Dot,
         Format::Mermaid => &report::Mermaid,
+        Format::Html => &report::Html,
     };
     match &args.output {
         None => {

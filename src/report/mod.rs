@@ -9,11 +9,13 @@ pub mod claims;
 mod diagnostics;
 pub mod findings;
 mod graph;
+pub mod html;
 mod human;
 mod json;
 mod jsonl;
 
 pub use graph::{Dot, Mermaid, source_graph};
+pub use html::Html;
 pub use human::Human;
 pub use json::Json;
 pub use jsonl::JsonLines;
