@@ -216,6 +216,8 @@ pub enum Format {
     Markdown,
     /// JUnit XML: one test case per article, a failure per finding (`check`)
     Junit,
+    /// A self-contained HTML page to share: the fact-check report (`check`)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

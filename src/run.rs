@@ -275,6 +275,11 @@ pub fn run(
             "--format {name} reports findings: use it with `claimcheck check`"
         )));
     }
+    if common.format == Format::Html && !matches!(args.command, Command::Check(_)) {
+        return Err(Error::Usage(
+            "--format html writes the fact-check report: use it with `claimcheck check`".into(),
+        ));
+    }
     if let Command::Extract(e) = &args.command
         && !e.claims
         && common.format == Format::Jsonl
@@ -384,6 +389,7 @@ pub fn run(
         Format::Github => &report::Github,
         Format::Markdown => &report::Markdown,
         Format::Junit => &report::Junit,
+        Format::Html => &report::Html,
     };
     match &args.output {
         None => {

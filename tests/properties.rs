@@ -150,6 +150,69 @@ fn summary(
         .collect()
 }
 
+/// News text with markup in it, for the HTML report.
+fn hostile_text_strategy() -> impl Strategy<Value = String> {
+    const MARKUP: &[&str] = &[
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "</span>",
+        "<span>",
+        "</mark>",
+        "-->",
+    ];
+    prop::collection::vec(
+        (
+            prop::sample::select(PIECES),
+            prop::option::weighted(0.15, prop::sample::select(MARKUP)),
+        ),
+        0..120,
+    )
+    .prop_map(|parts| {
+        let mut s = String::from("date 2022-02-28 ");
+        for (p, markup) in parts {
+            s.push_str(p);
+            s.push(' ');
+            if let Some(m) = markup {
+                s.push_str(m);
+            }
+        }
+        s
+    })
+}
+
+/// Whether `open` and `close` tags nest in `page`: never more closed than
+/// opened, and as many of each.
+fn balanced(page: &str, open: &str, close: &str) -> bool {
+    let mut depth: i64 = 0;
+    let mut rest = page;
+    loop {
+        let o = rest.find(open);
+        let c = rest.find(close);
+        match (o, c) {
+            (Some(o), Some(c)) if o < c => {
+                depth += 1;
+                rest = &rest[o + open.len()..];
+            }
+            (_, Some(c)) => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+                rest = &rest[c + close.len()..];
+            }
+            (Some(o), None) => {
+                depth += 1;
+                rest = &rest[o + open.len()..];
+            }
+            (None, None) => return depth == 0,
+        }
+    }
+}
+
 fn json(analysis: &Analysis) -> Vec<u8> {
     let mut out = Vec::new();
     Json.write(analysis, View::Extract, &mut out).unwrap();
@@ -217,6 +280,27 @@ proptest! {
         let bom = analyse_text(&format!("\u{feff}{text}"));
         let same = |s: &str| s.to_string();
         prop_assert_eq!(summary(&plain, same), summary(&bom, same));
+    }
+
+    #[test]
+    fn the_html_report_of_any_text_is_inert_and_well_nested(
+        a in hostile_text_strategy(),
+        b in hostile_text_strategy(),
+    ) {
+        let mut ing = ingest::Ingested::default();
+        for (id, text) in [("a.txt", a), ("b <i>.txt", b)] {
+            if let Ok(article) = ingest::parse_text(id, text) {
+                ing.articles.push(article);
+            }
+        }
+        let settings = Settings { claims: true, ..Settings::default() };
+        let analysis = analyse(ing, &settings);
+        let page = claimcheck::report::html::render(&analysis);
+        prop_assert_eq!(page.matches("<script").count(), 1);
+        prop_assert!(!page.contains("<img") && !page.contains("<i>"));
+        prop_assert!(balanced(&page, "<span", "</span>"));
+        prop_assert!(balanced(&page.replace("<marker", ""), "<mark", "</mark>"));
+        prop_assert!(page.ends_with("</html>\n"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 #![no_main]
 
 use claimcheck::ingest::{Format, Ingested};
-use claimcheck::report::{Dot, Human, Json, JsonLines, Mermaid, Reporter, View};
+use claimcheck::report::{Dot, Html, Human, Json, JsonLines, Mermaid, Reporter, View};
 use claimcheck::run::{Settings, analyse};
 use libfuzzer_sys::fuzz_target;
 
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         ing.read_bytes(&format!("a{i}"), bytes, format);
     }
     let analysis = analyse(ing, &Settings::default());
-    let reporters: [&dyn Reporter; 5] = [&Human, &Json, &JsonLines, &Dot, &Mermaid];
+    let reporters: [&dyn Reporter; 6] = [&Human, &Json, &JsonLines, &Dot, &Mermaid, &Html];
     for r in reporters {
         for view in [View::Summary, View::Extract, View::Sources] {
             let mut out = Vec::new();

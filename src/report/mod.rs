@@ -10,6 +10,7 @@ mod diagnostics;
 pub mod findings;
 mod github;
 mod graph;
+pub mod html;
 mod human;
 mod json;
 mod jsonl;
@@ -19,6 +20,7 @@ mod sarif;
 
 pub use github::Github;
 pub use graph::{Dot, Mermaid, source_graph};
+pub use html::Html;
 pub use human::Human;
 pub use json::Json;
 pub use jsonl::JsonLines;
