@@ -665,6 +665,17 @@ fn write_atomically(
         write(&mut buf).map_err(to_err)?;
         buf.flush().map_err(to_err)?;
     }
+    // A report is for sharing: the temporary file's private mode (0600)
+    // would make it unreadable to others; keep an existing file's mode, else
+    // the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(to_err)?;
+    }
     tmp.persist(path).map_err(|e| to_err(e.error))?;
     Ok(())
 }
