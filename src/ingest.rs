@@ -136,6 +136,10 @@ pub fn ingest_seeds() -> Ingested {
     out
 }
 
+/// How many JSON Lines records are read before they are handed on when
+/// streaming.
+pub const JSONL_CHUNK: usize = 512;
+
 /// Reads every path (`-` is standard input), sorted and de-duplicated so the
 /// result does not depend on the order the paths were given in.
 pub fn ingest_paths(paths: &[String], stdin: &mut dyn Read) -> Ingested {
@@ -192,7 +196,7 @@ impl Ingested {
             Ok(meta) if meta.is_dir() => out.read_dir(p, flush),
             Ok(_) => {
                 let format = Format::from_path(path).unwrap_or(Format::Text);
-                out.read_file(p, path, format);
+                out.read_file(p, path, format, flush);
             }
         }
     }
@@ -243,7 +247,7 @@ impl Ingested {
                 Some(format) => {
                     candidates += 1;
                     let n = self.articles.len();
-                    self.read_file(&shown, path, format);
+                    self.read_file(&shown, path, format, flush);
                     articles_seen += self.articles.len() - n;
                     flush(self);
                 }
@@ -262,9 +266,15 @@ impl Ingested {
         }
     }
 
-    fn read_file(&mut self, label: &str, path: &Path, format: Format) {
+    fn read_file(
+        &mut self,
+        label: &str,
+        path: &Path,
+        format: Format,
+        flush: &mut dyn FnMut(&mut Ingested),
+    ) {
         match std::fs::read(path) {
-            Ok(bytes) => self.read_bytes(label, &bytes, format),
+            Ok(bytes) => self.read_bytes_flushing(label, &bytes, format, flush),
             Err(e) => self.push_failure(InputError::new(
                 label,
                 InputErrorKind::Io {
@@ -276,6 +286,18 @@ impl Ingested {
 
     /// Parses one input's bytes in the given format.
     pub fn read_bytes(&mut self, label: &str, bytes: &[u8], format: Format) {
+        self.read_bytes_flushing(label, bytes, format, &mut |_| {});
+    }
+
+    /// [`Ingested::read_bytes`], handing JSON Lines articles to `flush`
+    /// every [`JSONL_CHUNK`] records.
+    fn read_bytes_flushing(
+        &mut self,
+        label: &str,
+        bytes: &[u8],
+        format: Format,
+        flush: &mut dyn FnMut(&mut Ingested),
+    ) {
         let text = match decode(label, bytes) {
             Ok(t) => t,
             Err(e) => return self.push_failure(e),
@@ -285,12 +307,20 @@ impl Ingested {
             Format::Markdown => {
                 self.push_result(label, parse_markdown(label, text).map(|a| vec![a]))
             }
-            Format::JsonLines => self.read_jsonl(label, &text),
+            Format::JsonLines => self.read_jsonl(label, &text, flush),
         }
     }
 
-    fn read_jsonl(&mut self, label: &str, text: &str) {
-        let mut articles = Vec::new();
+    fn read_jsonl(&mut self, label: &str, text: &str, flush: &mut dyn FnMut(&mut Ingested)) {
+        // The file's record first (its count is filled in at the end), so
+        // the articles can be handed to `flush` in chunks as they are read.
+        let record = self.inputs.len();
+        self.inputs.push(InputRecord {
+            path: label.to_string(),
+            line: None,
+            status: InputStatus::Read { articles: 0 },
+        });
+        let mut count = 0;
         let mut failures = Vec::new();
         for (i, line) in text.split('\n').enumerate() {
             let line_no = i + 1;
@@ -299,21 +329,21 @@ impl Ingested {
                 continue;
             }
             match parse_jsonl_record(label, line_no, line) {
-                Ok(a) => articles.push(a),
+                Ok(a) => {
+                    self.articles.push(a);
+                    count += 1;
+                    if count % JSONL_CHUNK == 0 {
+                        flush(self);
+                    }
+                }
                 Err(e) => failures.push(e),
             }
         }
-        if articles.is_empty() && failures.is_empty() {
+        if count == 0 && failures.is_empty() {
+            self.inputs.remove(record);
             return self.push_failure(InputError::new(label, InputErrorKind::EmptyFile));
         }
-        self.inputs.push(InputRecord {
-            path: label.to_string(),
-            line: None,
-            status: InputStatus::Read {
-                articles: articles.len(),
-            },
-        });
-        self.articles.extend(articles);
+        self.inputs[record].status = InputStatus::Read { articles: count };
         for f in failures {
             self.push_failure(f);
         }
