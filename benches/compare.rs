@@ -1,4 +1,5 @@
-//! The comparator's cost as the article set grows: 1k, 10k and 100k
+//! The comparator's cost as the article set grows (and, on the same sets,
+//! the segmenter and entity resolution): 1k, 10k and 100k
 //! generated articles (our own templates, contradictions planted; see
 //! `examples/generate/stories.rs`). Extraction runs once per size outside
 //! the timed region; the timed part is `compare::compare` alone: records,
@@ -49,4 +50,36 @@ fn compare(bencher: Bencher, n: usize) {
     bencher
         .counter(ItemsCount::new(n))
         .bench(|| claimcheck::compare::compare(divan::black_box(analysis)));
+}
+
+/// Sentence segmentation alone over the generated articles' texts.
+#[divan::bench(args = [10_000], sample_count = 5)]
+fn segment(bencher: Bencher, n: usize) {
+    let analysis = analysed(n);
+    let bytes: usize = analysis.articles.iter().map(|a| a.article.text.len()).sum();
+    bencher
+        .counter(divan::counter::BytesCount::new(bytes))
+        .bench(|| {
+            analysis
+                .articles
+                .iter()
+                .map(|a| {
+                    claimcheck::segment::segment(divan::black_box(&a.article))
+                        .sentences
+                        .len()
+                })
+                .sum::<usize>()
+        });
+}
+
+/// Entity resolution across the set: every mention of every article to its
+/// canonical entity.
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 5, sample_size = 1)]
+fn resolve_entities(bencher: Bencher, n: usize) {
+    let analysis = analysed(n);
+    let claims: Vec<&claimcheck::claims::ArticleClaims> =
+        analysis.articles.iter().map(|a| &a.claims).collect();
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| claimcheck::resolve::entities::resolve(divan::black_box(&claims)));
 }
