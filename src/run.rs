@@ -479,7 +479,12 @@ fn stream_extract(
     let set = config.ignore_set();
     let mut body = |w: &mut dyn Write| -> std::io::Result<Ingested> {
         let mut failure: Option<std::io::Error> = None;
-        let mut flush = |ing: &mut Ingested| {
+        // Articles are taken in batches (across small files too), so both
+        // cores have work; a batch is written before the next is read.
+        let mut flush = |ing: &mut Ingested, last: bool| {
+            if !last && ing.articles.len() < ingest::JSONL_CHUNK {
+                return;
+            }
             let batch: Vec<Article> = ing
                 .articles
                 .drain(..)
@@ -504,7 +509,9 @@ fn stream_extract(
                 }
             }
         };
-        let ingested = ingest::ingest_paths_streaming(&common.paths, stdin, &mut flush);
+        let mut ingested =
+            ingest::ingest_paths_streaming(&common.paths, stdin, &mut |ing| flush(ing, false));
+        flush(&mut ingested, true);
         match failure {
             Some(e) => Err(e),
             None => Ok(ingested),
