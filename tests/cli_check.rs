@@ -141,7 +141,7 @@ fn human_diagnostics_point_at_the_text() {
         text.contains("--> seeds/000_08d0998124b02623.txt:1:"),
         "{text}"
     );
-    assert!(text.contains("^^^^^^^^^^^^^^^^^ Homyel' (BY)"), "{text}");
+    assert!(text.contains("^^^^^^^^^^^^^^^^^ Gomel (BY)"), "{text}");
     assert!(text.contains("warning[inconsistent-name]"), "{text}");
     assert!(
         text.contains("summary: 2 articles read (0 failed)"),

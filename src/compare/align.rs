@@ -105,7 +105,7 @@ impl SlotKind {
 /// The claims on one side of a verdict, sharing one value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
-    /// The value as a reader would say it ("Homyel' (BY)", "2022-02-24").
+    /// The value as a reader would say it ("Gomel (BY)", "2022-02-24").
     pub value: String,
     pub claims: Vec<ClaimId>,
 }
@@ -453,10 +453,28 @@ fn place_value(c: &Claim) -> Option<PlaceValue> {
     let slot = c.place.as_ref()?;
     let country = slot.country.clone()?;
     let place = slot.place.as_ref().and_then(|p| by_id(p.id));
+    // The place as the article spells it ("Gomel", not the gazetteer's
+    // "Homyel'"), with its country.
+    let written = slot.place.as_ref().and_then(|p| {
+        slot.parts
+            .iter()
+            .find(|part| part.place.as_ref().is_some_and(|q| q.id == p.id))
+            .map(|part| part.text.clone())
+    });
     let label = match &slot.place {
-        Some(p) if p.kind == PlaceKind::Region => format!("{} region ({})", p.name, p.country),
-        Some(p) if p.kind != PlaceKind::Country => format!("{} ({})", p.name, p.country),
-        Some(p) => p.name.clone(),
+        Some(p) if p.kind == PlaceKind::Country => written.unwrap_or_else(|| p.name.clone()),
+        Some(p) => {
+            let name = written.unwrap_or_else(|| p.name.clone());
+            let region = p.kind == PlaceKind::Region
+                && !name.to_lowercase().contains("region")
+                && !name.to_lowercase().contains("province")
+                && !name.to_lowercase().contains("oblast");
+            if region {
+                format!("{name} region ({})", p.country)
+            } else {
+                format!("{name} ({})", p.country)
+            }
+        }
         None => country.clone(),
     };
     Some(PlaceValue {
