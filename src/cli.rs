@@ -8,7 +8,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  ran; no finding at or above the fail level
   1  findings at or above the fail level
-  2  usage error, or an input that could not be read (every other input is still processed)";
+  2  usage error, a bad claimcheck.toml, or an input that could not be read (every other input
+     is still processed)";
 
 /// Checks claims and their sources across sets of news articles.
 ///
