@@ -658,6 +658,16 @@ fn shingles(text: &str) -> Vec<u64> {
     out
 }
 
+/// Where an article-level finding points: the article's first sentence.
+fn first_sentence(analysis: &Analysis, article: usize) -> Span {
+    analysis.articles[article]
+        .segments
+        .sentences
+        .first()
+        .map(|s| s.span)
+        .unwrap_or_default()
+}
+
 fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
     // Near-copies: articles sharing most of their 5-word shingles. Candidates
     // come from an index of each article's smallest shingle hashes (a
@@ -705,14 +715,7 @@ fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
             continue;
         }
         let (ai, bi) = (&analysis.articles[i].article, &analysis.articles[j].article);
-        let first = |art: usize| {
-            analysis.articles[art]
-                .segments
-                .sentences
-                .first()
-                .map(|s| s.span)
-                .unwrap_or_default()
-        };
+        let first = |art: usize| first_sentence(analysis, art);
         let mut f = finding(
             Rule::CircularReporting,
             format!(
@@ -762,14 +765,7 @@ fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
             .iter()
             .find(|(_, f2, t2)| f2.eq_ignore_ascii_case(to) && t2.eq_ignore_ascii_case(from))
         {
-            let span = |a: usize| {
-                analysis.articles[a]
-                    .segments
-                    .sentences
-                    .first()
-                    .map(|s| s.span)
-                    .unwrap_or_default()
-            };
+            let span = |a: usize| first_sentence(analysis, a);
             let mut f = finding(
                 Rule::CircularReporting,
                 format!("{from} and {to} cite each other"),

@@ -224,3 +224,99 @@ fn the_report_is_byte_identical_whatever_the_thread_count_and_path_order() {
     assert_eq!(one, run("2", &all));
     assert_eq!(one, run("4", &["fixtures/stories/", "seeds/"]));
 }
+
+/// Writes articles into a scratch directory and returns the JSON findings
+/// of `check` on it.
+fn check_files(files: &[(&str, &str)]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    check_json(&[dir.path().to_str().unwrap()]).0
+}
+
+#[test]
+fn near_copies_and_outlets_citing_each_other_are_circular_reporting() {
+    let story = "Flooding closed the main bridge in Porto on Tuesday after three days of heavy rain. \
+                 Engineers said the river rose two metres overnight and the bridge would stay shut \
+                 until divers had checked its pillars. Buses were sent over the old crossing instead.";
+    let doc = check_files(&[
+        ("a.txt", &format!("date 2024-05-07 {story}\n")),
+        (
+            "b.txt",
+            &format!("date 2024-05-07 {story} Schools stayed open.\n"),
+        ),
+    ]);
+    let circular = findings(&doc, "circular-reporting");
+    assert_eq!(circular.len(), 1, "{doc:#}");
+    assert!(
+        circular[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("near-copies")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("set.jsonl"),
+        concat!(
+            r#"{"id":"a","date":"2024-05-07","outlet":"Harbour Post","text":"The ferry sank near Bergen, Coast Radio reported."}"#,
+            "\n",
+            r#"{"id":"b","date":"2024-05-07","outlet":"Coast Radio","text":"The ferry went down near Bergen on Monday, Harbour Post reported."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let (doc, _) = check_json(&[
+        "--outlet",
+        "Coast Radio",
+        "--outlet",
+        "Harbour Post",
+        dir.path().to_str().unwrap(),
+    ]);
+    let messages: Vec<&str> = findings(&doc, "circular-reporting")
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("cite each other")),
+        "{doc:#}"
+    );
+}
+
+#[test]
+fn anonymous_and_unattributed_quotes_are_reported() {
+    let doc = check_files(&[(
+        "a.txt",
+        "date 2024-05-07 \"Nothing has been decided.\"\n\n\
+         The mayor will resign next week, sources said.\n",
+    )]);
+    let anonymous = findings(&doc, "anonymous-source");
+    assert_eq!(anonymous.len(), 1, "{doc:#}");
+    assert_eq!(anonymous[0]["severity"], "info");
+    let unattributed = findings(&doc, "unattributed-quote");
+    assert_eq!(unattributed.len(), 1, "{doc:#}");
+    assert_eq!(
+        unattributed[0]["location"]["text"],
+        "Nothing has been decided."
+    );
+}
+
+#[test]
+fn a_claim_repeated_from_one_origin_is_single_source() {
+    let doc = check_files(&[
+        (
+            "a.txt",
+            "date 2024-05-07 The harbour in Bergen was closed on Monday after a storm, Reuters reported.\n",
+        ),
+        (
+            "b.txt",
+            "date 2024-05-07 A storm closed the harbour in Bergen on Monday, Reuters reported.\n",
+        ),
+    ]);
+    let single = findings(&doc, "single-source");
+    assert_eq!(single.len(), 1, "{doc:#}");
+    assert!(
+        single[0]["message"].as_str().unwrap().contains("Reuters"),
+        "{doc:#}"
+    );
+}
