@@ -6,12 +6,14 @@
 //! [`Article::text`].
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
 
 /// A half-open byte range `start..end` into an article's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -91,7 +93,7 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Why a region of an article is excluded from extraction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExclusionKind {
     /// The `date YYYY-MM-DD` header or a Markdown front-matter block.
@@ -103,14 +105,14 @@ pub enum ExclusionKind {
 }
 
 /// A region of the text that no quote, source or claim may come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Excluded {
     pub span: Span,
     pub kind: ExclusionKind,
 }
 
 /// Where an article came from in its input file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     /// The path as the user gave it (or as found when walking a directory);
     /// `-` for standard input; `<seeds>/…` for the embedded seeds.

@@ -148,6 +148,8 @@ static NO_ARGS: CommonArgs = CommonArgs {
     outlets: Vec::new(),
     events: Vec::new(),
     config: None,
+    files_from: None,
+    from_records: false,
 };
 
 /// `extract`'s arguments.
@@ -160,6 +162,13 @@ pub struct ExtractArgs {
     /// chain) and the entities they name, instead of statements
     #[arg(long)]
     pub claims: bool,
+
+    /// Write claim records instead: one JSON line per article with its
+    /// text, statements, chains, claims, entity mentions and comparator
+    /// block keys, for `check --from-records` and `compare --from-records`
+    /// (streams; memory holds one batch of articles)
+    #[arg(long, conflicts_with_all = ["claims", "format"])]
+    pub records: bool,
 }
 
 /// Arguments every subcommand takes.
@@ -194,6 +203,17 @@ pub struct CommonArgs {
     /// directory or the nearest one above it)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Read more PATHS from FILE, one per line (`-`: standard input), for
+    /// sets too long for a command line
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// The PATHS are claim records written by `extract --records` (JSON
+    /// Lines, `-` for stdin), not articles: extraction is skipped and the
+    /// findings are those of a run over the articles themselves
+    #[arg(long)]
+    pub from_records: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -31,6 +31,8 @@ pub enum InputErrorKind {
     MissingText,
     #[error("front matter opened with `---` is never closed")]
     UnclosedFrontMatter,
+    #[error("not a claim record: {message}")]
+    BadRecord { message: String },
 }
 
 /// An input problem with its location: the file and, where it applies, the line.

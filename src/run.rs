@@ -151,7 +151,7 @@ pub fn analyse_with_progress(
 ) -> Analysis {
     use rayon::prelude::*;
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let mut articles = ingested
+    let articles = ingested
         .articles
         .into_par_iter()
         .map(|article| {
@@ -160,6 +160,18 @@ pub fn analyse_with_progress(
             a
         })
         .collect::<Vec<_>>();
+    finish(ingested.inputs, articles, settings)
+}
+
+/// The stages after extraction, over the whole set: aliases, the entity
+/// table and the comparator (the last two only with [`Settings::claims`]).
+/// Analysed articles may come from [`AnalyzedArticle::new`] or from claim
+/// records ([`crate::record`]).
+pub fn finish(
+    inputs: Vec<InputRecord>,
+    mut articles: Vec<AnalyzedArticle>,
+    settings: &Settings,
+) -> Analysis {
     if !settings.aliases.is_empty() {
         apply_aliases(&mut articles, &settings.aliases);
     }
@@ -182,7 +194,7 @@ pub fn analyse_with_progress(
         Entities::default()
     };
     let mut analysis = Analysis {
-        inputs: ingested.inputs,
+        inputs,
         articles,
         entities,
         comparison: Comparison::default(),
@@ -280,48 +292,43 @@ pub fn run(
             "--format html writes the fact-check report: use it with `claimcheck check`".into(),
         ));
     }
+    let paths = paths_for(common, stdin)?;
     if let Command::Extract(e) = &args.command
-        && !e.claims
-        && common.format == Format::Jsonl
-        && !common.paths.is_empty()
+        && (e.records || !e.claims && common.format == Format::Jsonl && !paths.is_empty())
+        && !common.from_records
     {
-        return stream_extract(args, &config, stdin, stdout, stderr);
+        return stream_extract(args, &paths, &config, stdin, stdout, stderr);
     }
-    let mut ingested = ingest_for(&common.paths, stdin);
+    if common.from_records && paths.is_empty() {
+        return Err(Error::Usage(
+            "--from-records reads claim records: give the files `extract --records` wrote (or `-`)"
+                .into(),
+        ));
+    }
+    let (mut ingested, records) = if common.from_records {
+        let read = crate::record::read_paths(&paths, stdin);
+        let ingested = Ingested {
+            articles: Vec::new(),
+            inputs: read.inputs,
+        };
+        (ingested, Some(read.articles))
+    } else {
+        (ingest_for(&paths, stdin), None)
+    };
     ignore(&mut ingested, &config);
     for e in ingested.errors() {
         writeln!(stderr, "error: {e}")?;
     }
     let failed = ingested.has_errors();
-    let mut settings = Settings {
-        claims: match &args.command {
-            Command::Extract(e) => e.claims,
-            Command::Sources(_) | Command::Explain(_) | Command::Init(_) => false,
-            _ => true,
-        },
-        ..Settings::default()
+    let claims = match &args.command {
+        Command::Extract(e) => e.claims,
+        Command::Sources(_) | Command::Explain(_) | Command::Init(_) => false,
+        _ => true,
     };
-    settings
-        .lexicon
-        .extend_cues(config.cues.iter().chain(&common.cues).cloned());
-    settings
-        .outlets
-        .extend(config.outlets.iter().chain(&common.outlets).cloned());
-    for (event, words) in &config.events {
-        settings.claim_settings.events.extend(event, words);
-    }
-    settings.aliases = config
-        .aliases
-        .iter()
-        .map(|(name, spellings)| (name.clone(), spellings.clone()))
-        .collect();
-    for (event, word) in &common.events {
-        settings
-            .claim_settings
-            .events
-            .extend(event, std::slice::from_ref(word));
-    }
-    let mut analysis = {
+    let settings = settings_for(&config, common, claims);
+    let mut analysis = if let Some(records) = records {
+        finish(ingested.inputs, records, &settings)
+    } else {
         let bar = progress_bar(ingested.articles.len());
         let tick = |n: usize| {
             if let Some(b) = &bar {
@@ -420,6 +427,71 @@ pub fn run(
     })
 }
 
+/// The settings a command's configuration and flags give.
+fn settings_for(
+    config: &crate::config::Config,
+    common: &crate::cli::CommonArgs,
+    claims: bool,
+) -> Settings {
+    let mut settings = Settings {
+        claims,
+        ..Settings::default()
+    };
+    settings
+        .lexicon
+        .extend_cues(config.cues.iter().chain(&common.cues).cloned());
+    settings
+        .outlets
+        .extend(config.outlets.iter().chain(&common.outlets).cloned());
+    for (event, words) in &config.events {
+        settings.claim_settings.events.extend(event, words);
+    }
+    for (event, word) in &common.events {
+        settings
+            .claim_settings
+            .events
+            .extend(event, std::slice::from_ref(word));
+    }
+    settings.aliases = config
+        .aliases
+        .iter()
+        .map(|(name, spellings)| (name.clone(), spellings.clone()))
+        .collect();
+    settings
+}
+
+/// The command's PATHS, with those `--files-from` lists (blank lines
+/// skipped).
+fn paths_for(common: &crate::cli::CommonArgs, stdin: &mut dyn Read) -> Result<Vec<String>, Error> {
+    let mut paths = common.paths.clone();
+    if let Some(list) = &common.files_from {
+        let text = if list.as_os_str() == "-" {
+            let mut t = String::new();
+            stdin
+                .read_to_string(&mut t)
+                .map_err(|e| Error::Usage(format!("--files-from -: cannot read stdin: {e}")))?;
+            t
+        } else {
+            std::fs::read_to_string(list).map_err(|e| {
+                Error::Usage(format!("--files-from {}: cannot read: {e}", list.display()))
+            })?
+        };
+        paths.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from),
+        );
+        if paths.is_empty() {
+            return Err(Error::Usage(format!(
+                "--files-from {}: the list names no path",
+                list.display()
+            )));
+        }
+    }
+    Ok(paths)
+}
+
 /// A progress bar on stderr for a large set, only when stderr is a terminal
 /// and not in CI: never in pipes or CI logs.
 fn progress_bar(articles: usize) -> Option<indicatif::ProgressBar> {
@@ -462,6 +534,7 @@ fn ignore(ingested: &mut Ingested, config: &crate::config::Config) {
 /// is read, so memory holds one input file and its analyses, never the set.
 fn stream_extract(
     args: &Args,
+    paths: &[String],
     config: &crate::config::Config,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
@@ -469,13 +542,8 @@ fn stream_extract(
 ) -> Result<Outcome, Error> {
     use rayon::prelude::*;
     let common = args.command.common();
-    let mut settings = Settings::default();
-    settings
-        .lexicon
-        .extend_cues(config.cues.iter().chain(&common.cues).cloned());
-    settings
-        .outlets
-        .extend(config.outlets.iter().chain(&common.outlets).cloned());
+    let records = matches!(&args.command, Command::Extract(e) if e.records);
+    let settings = settings_for(config, common, records);
     let set = config.ignore_set();
     let mut body = |w: &mut dyn Write| -> std::io::Result<Ingested> {
         let mut failure: Option<std::io::Error> = None;
@@ -498,6 +566,13 @@ fn stream_extract(
                 return;
             }
             for item in &done {
+                if records {
+                    if let Err(e) = crate::record::write(item, w) {
+                        failure = Some(e);
+                        return;
+                    }
+                    continue;
+                }
                 for st in report::statements_out(item) {
                     if let Err(e) = serde_json::to_writer(&mut *w, &st)
                         .map_err(std::io::Error::from)
@@ -510,7 +585,7 @@ fn stream_extract(
             }
         };
         let mut ingested =
-            ingest::ingest_paths_streaming(&common.paths, stdin, &mut |ing| flush(ing, false));
+            ingest::ingest_paths_streaming(paths, stdin, &mut |ing| flush(ing, false));
         flush(&mut ingested, true);
         match failure {
             Some(e) => Err(e),

@@ -10,10 +10,10 @@
 
 use crate::article::{Article, Span};
 use crate::grammar::marks::is_combining;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A sentence and the paragraph it belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     pub span: Span,
     /// Index into [`Segmented::paragraphs`].
@@ -21,7 +21,7 @@ pub struct Sentence {
 }
 
 /// A paragraph and the range of its sentences in [`Segmented::sentences`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub span: Span,
     pub first_sentence: usize,
@@ -29,7 +29,7 @@ pub struct Paragraph {
 }
 
 /// The segmentation of one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segmented {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,

@@ -16,11 +16,11 @@ use crate::article::{Article, Span};
 use crate::grammar::Kind;
 use crate::grammar::lexicon::{self, class};
 use crate::speakers::Resolved;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What kind of source a chain node is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     Article,
@@ -46,7 +46,7 @@ impl SourceKind {
 
 /// One node of a chain: a canonical name, its kind, and the words of the text
 /// that name it (none for the article itself).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub name: String,
     pub kind: SourceKind,
@@ -55,7 +55,7 @@ pub struct Link {
 }
 
 /// The path a statement travelled: the article first, the origin last.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Chain(pub Vec<Link>);
 

@@ -14,9 +14,10 @@ use crate::grammar::lexicon::{self, TITLES, class};
 use crate::grammar::marks::{Tok, TokKind};
 use crate::grammar::{Kind, Parsed, Statement};
 use crate::segment::Segmented;
+use serde::{Deserialize, Serialize};
 
 /// A statement with its speaker resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Resolved {
     pub statement: Statement,
     /// The canonical name of the speaker, where there is one.
@@ -54,7 +55,7 @@ struct Mention {
 }
 
 /// A person the article introduces by full name, as later stages see them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonName {
     /// The full name as first written ("Volodymyr Zelenskyy").
     pub name: String,

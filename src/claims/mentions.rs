@@ -14,7 +14,7 @@ use crate::grammar::lexicon::{self, class};
 use crate::resolve::gazetteer::{self, Place, PlaceKind};
 use crate::sources::Outlets;
 use crate::speakers::PersonName;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One word or punctuation token of a sentence.
 #[derive(Debug, Clone)]
@@ -112,7 +112,7 @@ pub fn words(text: &str, base: usize) -> Vec<Word<'_>> {
 }
 
 /// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -136,7 +136,7 @@ impl EntityKind {
 }
 
 /// How a mention names its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Via {
     /// The name itself (or a spelling of it).
@@ -154,7 +154,7 @@ pub enum Via {
 }
 
 /// One mention of an entity in the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub span: Span,
     /// The words as written (without a possessive ending).
@@ -173,7 +173,7 @@ pub struct Mention {
 }
 
 /// A gazetteer place, as claims and reports carry it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceRef {
     pub id: u32,
     pub name: String,

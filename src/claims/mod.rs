@@ -32,11 +32,11 @@ use mentions::{EntityKind, Mention, Word};
 use place::PlaceSlot;
 use polarity::{Modality, Polarity};
 use quantity::Quantity;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::TimeExpr;
 
 /// A participant's part in the event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Who does it: named before the event word in its clause.
@@ -54,14 +54,14 @@ pub enum Role {
 }
 
 /// A participant: an index into [`ArticleClaims::mentions`] and a role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     pub mention: usize,
     pub role: Role,
 }
 
 /// One claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// The normalised event type ("talks", "deaths", "statement").
     pub event: String,
@@ -91,7 +91,7 @@ pub struct Claim {
 }
 
 /// The claims and entity mentions of one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleClaims {
     /// Every entity mention of the article's sentences, in text order.
     pub mentions: Vec<Mention>,

@@ -13,10 +13,10 @@
 use super::mentions::{EntityKind, Mention, PlaceRef, Via, Word};
 use crate::article::Span;
 use crate::resolve::gazetteer::PlaceKind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a phrase relates the event to a place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     In,
@@ -27,7 +27,7 @@ pub enum Relation {
 }
 
 /// One place in a place phrase.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlacePart {
     pub relation: Relation,
     /// The place's words as written.
@@ -39,7 +39,7 @@ pub struct PlacePart {
 }
 
 /// Where a claim puts its event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceSlot {
     /// From the first preposition to the end of the last place.
     pub span: Span,

@@ -9,10 +9,10 @@
 //! that its forces were participating").
 
 use super::mentions::Word;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Whether the claim asserts the event or turns it down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
     Asserted,
@@ -25,7 +25,7 @@ pub enum Polarity {
 }
 
 /// How certain or real the event is in the claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Modality {
     /// It happened or is happening.

@@ -73,10 +73,10 @@ use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{map, not, opt, value};
 use nom::sequence::{preceded, terminated};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One quantity in a sentence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// Byte offsets into the article (the sentence's `base` added).
     pub span: Span,
@@ -94,7 +94,7 @@ pub struct Quantity {
 }
 
 /// How the number is meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Qualifier {
     /// No qualifier: "12 killed".

@@ -80,14 +80,14 @@ use nom::combinator::{map, not, opt, value, verify};
 use nom::error::{Error, ErrorKind};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The result of a rule over characters.
 pub(super) type Res<'a, O> = IResult<&'a str, O>;
 
 /// One time expression in a sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeExpr {
     /// Byte offsets into the article (the sentence's `base` added).
     pub span: Span,
@@ -100,7 +100,7 @@ pub struct TimeExpr {
 }
 
 /// An inclusive range of days and how precisely the phrase named it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TimeValue {
     pub start: Date,
     pub end: Date,
@@ -108,7 +108,7 @@ pub struct TimeValue {
 }
 
 /// The unit the phrase named: "on Monday" is a day, "last week" a week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,

@@ -45,14 +45,14 @@ impl Kind {
 }
 
 /// A quote inside a statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Nested {
     pub span: Span,
     pub kind: Kind,
 }
 
 /// One statement found in the text, before speaker resolution.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
     pub kind: Kind,
     /// The statement without its marks (for a multi-paragraph quote, from the
@@ -88,14 +88,14 @@ pub struct Statement {
 }
 
 /// A problem found while parsing; the later `unbalanced-quote` rule reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParseIssue {
     pub kind: IssueKind,
     /// The offending mark.
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum IssueKind {
     /// An opening mark that never closes.

@@ -1,0 +1,219 @@
+//! Claim records: `extract --records` then `check --from-records` /
+//! `compare --from-records` give what a run over the articles gives.
+
+mod common;
+
+use common::claimcheck;
+use serde_json::Value;
+use std::path::Path;
+
+/// Writes the records of `inputs` to `dir/name` and returns the path.
+fn write_records(dir: &Path, name: &str, inputs: &[&str]) -> String {
+    let out = claimcheck()
+        .arg("extract")
+        .arg("--records")
+        .args(inputs)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = dir.join(name);
+    std::fs::write(&path, &out.stdout).unwrap();
+    path.display().to_string()
+}
+
+fn run(args: &[&str]) -> (String, String, i32) {
+    let out = claimcheck().args(args).output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn findings(json: &str) -> Value {
+    let doc: Value = serde_json::from_str(json).unwrap();
+    doc["findings"].clone()
+}
+
+#[test]
+fn one_record_per_article_with_its_block_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = write_records(dir.path(), "seeds.jsonl", &["seeds/"]);
+    let text = std::fs::read_to_string(rec).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for r in &lines {
+        assert_eq!(r["claimcheck_record"], 1);
+        let blocks: Vec<&str> = r["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_str().unwrap())
+            .collect();
+        assert!(blocks.contains(&"talks"), "{blocks:?}");
+        assert!(!blocks.contains(&"statement"));
+        let mut sorted = blocks.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(blocks, sorted, "block keys are sorted and unique");
+    }
+    assert_eq!(lines[0]["origin"]["path"], "seeds/000_08d0998124b02623.txt");
+}
+
+#[test]
+fn check_from_records_reports_what_check_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    for set in ["seeds/", "fixtures/stories/"] {
+        let rec = write_records(dir.path(), "set.jsonl", &[set]);
+        let (direct, _, code_direct) = run(&["check", set]);
+        let (via, _, code_via) = run(&["check", "--from-records", &rec]);
+        assert_eq!(code_direct, code_via);
+        assert_eq!(direct, via, "human report of {set}");
+        let (direct, _, _) = run(&["check", "--format", "json", set]);
+        let (via, _, _) = run(&["check", "--format", "json", "--from-records", &rec]);
+        assert_eq!(findings(&direct), findings(&via), "findings of {set}");
+        assert!(!findings(&via).as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn compare_from_records_gives_the_same_alignments() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = write_records(dir.path(), "set.jsonl", &["fixtures/stories/"]);
+    let (direct, _, _) = run(&["compare", "--format", "json", "fixtures/stories/"]);
+    let (via, _, code) = run(&["compare", "--format", "json", "--from-records", &rec]);
+    assert_eq!(code, 0);
+    let d: Value = serde_json::from_str(&direct).unwrap();
+    let v: Value = serde_json::from_str(&via).unwrap();
+    assert_eq!(d["alignments"], v["alignments"]);
+    assert_eq!(d["entities"], v["entities"]);
+    assert!(
+        v["alignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["verdict"] == "contradiction")
+    );
+}
+
+#[test]
+fn records_split_across_files_read_as_one_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_records(
+        dir.path(),
+        "part-0.jsonl",
+        &["seeds/000_08d0998124b02623.txt"],
+    );
+    let b = write_records(
+        dir.path(),
+        "part-1.jsonl",
+        &["seeds/002_1f062e236fa650bf.txt"],
+    );
+    let (direct, _, _) = run(&["check", "--format", "json", "seeds/"]);
+    // Given in either order: files are read sorted, like article paths.
+    let (via, _, _) = run(&["check", "--format", "json", "--from-records", &b, &a]);
+    assert_eq!(findings(&direct), findings(&via));
+}
+
+#[test]
+fn a_bad_record_names_its_file_and_line_and_the_rest_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = write_records(dir.path(), "set.jsonl", &["seeds/"]);
+    let text = std::fs::read_to_string(&rec).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(1, r#"{"id":"x","text":"not a record"}"#);
+    let version = lines[0].replacen(r#""claimcheck_record":1"#, r#""claimcheck_record":99"#, 1);
+    lines.push(&version);
+    std::fs::write(&rec, lines.join("\n")).unwrap();
+    let (out, err, code) = run(&["check", "--format", "json", "--from-records", &rec]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("set.jsonl:2: not a claim record"), "{err}");
+    assert!(
+        err.contains("set.jsonl:4: not a claim record: record version 99"),
+        "{err}"
+    );
+    // Both good records were still compared: the venue contradiction stands.
+    let f = findings(&out);
+    assert!(
+        f.as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "contradiction"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_record_whose_spans_leave_its_text_is_refused_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = write_records(dir.path(), "set.jsonl", &["seeds/000_08d0998124b02623.txt"]);
+    let text = std::fs::read_to_string(&rec).unwrap();
+    let mut r: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    r["text"] = Value::from("short");
+    std::fs::write(&rec, serde_json::to_string(&r).unwrap()).unwrap();
+    let (_, err, code) = run(&["check", "--from-records", &rec]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("a span lies outside the record's text"),
+        "{err}"
+    );
+}
+
+#[test]
+fn from_records_needs_record_files() {
+    let (_, err, code) = run(&["check", "--from-records"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--from-records"), "{err}");
+    let (_, err, code) = run(&["check", "--from-records", "no/such/records.jsonl"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such/records.jsonl: no such file"), "{err}");
+}
+
+#[test]
+fn files_from_reads_the_paths_from_a_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.txt");
+    std::fs::write(
+        &list,
+        "seeds/002_1f062e236fa650bf.txt\n\nseeds/000_08d0998124b02623.txt\n",
+    )
+    .unwrap();
+    let (direct, _, _) = run(&["check", "--format", "json", "seeds/"]);
+    let (listed, _, code) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--files-from",
+        list.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(findings(&direct), findings(&listed));
+    // From stdin too.
+    let out = claimcheck()
+        .args(["check", "--format", "json", "--files-from", "-"])
+        .write_stdin("seeds/000_08d0998124b02623.txt\nseeds/002_1f062e236fa650bf.txt\n")
+        .output()
+        .unwrap();
+    assert_eq!(
+        findings(&direct),
+        findings(&String::from_utf8(out.stdout).unwrap())
+    );
+    let (_, err, code) = run(&["check", "--files-from", "no/such/list.txt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--files-from no/such/list.txt"), "{err}");
+}
+
+#[test]
+fn records_conflict_with_other_formats() {
+    let (_, err, code) = run(&["extract", "--records", "--format", "json", "seeds/"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--records"), "{err}");
+}
