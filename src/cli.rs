@@ -81,6 +81,11 @@ pub struct CheckArgs {
     /// Record today's findings in FILE, for a later --baseline
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+
+    /// Cluster runs: the alignments of every block (`compare --block`
+    /// output), used instead of aligning the records here
+    #[arg(long, value_name = "FILE", num_args = 1.., requires = "from_records")]
+    pub alignments: Vec<PathBuf>,
 }
 
 /// `compare`'s arguments.
@@ -99,6 +104,22 @@ pub struct CompareArgs {
     /// (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", requires = "claim")]
     pub claim_date: Option<String>,
+
+    /// Cluster runs: write the set's entity table to FILE (for `--entities`
+    /// on the workers that compare one block each)
+    #[arg(long, value_name = "FILE")]
+    pub write_entities: Option<PathBuf>,
+
+    /// Cluster runs: resolve mentions with this entity table (written by
+    /// `--write-entities` over the whole set) instead of over the records
+    /// given
+    #[arg(long, value_name = "FILE", requires = "block")]
+    pub entities: Option<PathBuf>,
+
+    /// Cluster runs: align the claims of this block (an event) only and
+    /// write its alignments as JSON lines for `check --alignments`
+    #[arg(long, value_name = "EVENT", requires = "entities")]
+    pub block: Option<String>,
 }
 
 /// `explain`'s arguments.

@@ -169,6 +169,19 @@ pub fn analyse_with_progress(
 /// records ([`crate::record`]).
 pub fn finish(
     inputs: Vec<InputRecord>,
+    articles: Vec<AnalyzedArticle>,
+    settings: &Settings,
+) -> Analysis {
+    let mut analysis = resolve_set(inputs, articles, settings);
+    if settings.claims {
+        analysis.comparison = compare::compare(&analysis);
+    }
+    analysis
+}
+
+/// [`finish`] without the comparator: aliases and the entity table.
+fn resolve_set(
+    inputs: Vec<InputRecord>,
     mut articles: Vec<AnalyzedArticle>,
     settings: &Settings,
 ) -> Analysis {
@@ -193,18 +206,14 @@ pub fn finish(
     } else {
         Entities::default()
     };
-    let mut analysis = Analysis {
+    Analysis {
         inputs,
         articles,
         entities,
         comparison: Comparison::default(),
         findings: Vec::new(),
         claim_check: None,
-    };
-    if settings.claims {
-        analysis.comparison = compare::compare(&analysis);
     }
-    analysis
 }
 
 /// Configured aliases: a mention spelt like an alias resolves under the
@@ -326,7 +335,34 @@ pub fn run(
         _ => true,
     };
     let settings = settings_for(&config, common, claims);
-    let mut analysis = if let Some(records) = records {
+    if let Command::Compare(c) = &args.command
+        && let (Some(table), Some(block)) = (&c.entities, &c.block)
+    {
+        let articles = records.unwrap_or_default();
+        return compare_block(
+            args,
+            table,
+            block,
+            ingested.inputs,
+            articles,
+            stdout,
+            stderr,
+        );
+    }
+    let block_alignments = match &args.command {
+        Command::Check(c) if !c.alignments.is_empty() => Some(read_alignments(&c.alignments)?),
+        _ => None,
+    };
+    let mut analysis = if let Some(blocks) = block_alignments {
+        let mut analysis = resolve_set(ingested.inputs, records.unwrap_or_default(), &settings);
+        let alignments = compare::blocks::merge(&analysis, blocks)
+            .map_err(|e| Error::Usage(format!("--alignments: {e}")))?;
+        analysis.comparison = Comparison {
+            alignments,
+            drifts: compare::drift::drifts(&analysis),
+        };
+        analysis
+    } else if let Some(records) = records {
         finish(ingested.inputs, records, &settings)
     } else {
         let bar = progress_bar(ingested.articles.len());
@@ -350,6 +386,15 @@ pub fn run(
             &analysis,
             &settings,
         )?);
+    }
+    if let Command::Compare(c) = &args.command
+        && let Some(path) = &c.write_entities
+    {
+        let table = compare::blocks::EntityTable::of(&analysis);
+        write_atomically(path, |w| {
+            serde_json::to_writer(&mut *w, &table)?;
+            writeln!(w)
+        })?;
     }
     let mut fail_on = FailOn::Error;
     if let Command::Check(c) = &args.command {
@@ -425,6 +470,88 @@ pub fn run(
     } else {
         Outcome::Clean
     })
+}
+
+/// `compare --entities TABLE --block EVENT`: one block of a cluster run,
+/// its alignments written as JSON lines.
+fn compare_block(
+    args: &Args,
+    table: &std::path::Path,
+    block: &str,
+    inputs: Vec<InputRecord>,
+    articles: Vec<AnalyzedArticle>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let text = std::fs::read_to_string(table)
+        .map_err(|e| Error::Usage(format!("--entities {}: cannot read: {e}", table.display())))?;
+    let table: compare::blocks::EntityTable = serde_json::from_str(&text).map_err(|e| {
+        Error::Usage(format!(
+            "--entities {}: not an entity table: {e}",
+            table.display()
+        ))
+    })?;
+    let entities = table
+        .entities_for(&articles)
+        .map_err(|e| Error::Usage(format!("--entities: {e}")))?;
+    let analysis = Analysis {
+        inputs,
+        articles,
+        entities,
+        ..Analysis::default()
+    };
+    let failed = analysis.inputs.iter().any(InputRecord::is_failed);
+    for input in &analysis.inputs {
+        if let crate::ingest::InputStatus::Failed { error } = &input.status {
+            writeln!(stderr, "error: {error}")?;
+        }
+    }
+    let lines = compare::blocks::align_block(&analysis, block);
+    let body = |w: &mut dyn Write| -> std::io::Result<()> {
+        for l in &lines {
+            serde_json::to_writer(&mut *w, l)?;
+            writeln!(w)?;
+        }
+        Ok(())
+    };
+    match &args.output {
+        None => {
+            let mut out = std::io::BufWriter::new(stdout);
+            body(&mut out)?;
+            out.flush()?;
+        }
+        Some(path) => write_atomically(path, body)?,
+    }
+    Ok(if failed {
+        Outcome::InputErrors
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Reads the block alignments of a cluster run; a bad line names its file
+/// and line.
+fn read_alignments(
+    paths: &[std::path::PathBuf],
+) -> Result<Vec<compare::blocks::BlockAlignment>, Error> {
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| Error::Usage(format!("--alignments {}: cannot read: {e}", p.display())))?;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            out.push(serde_json::from_str(line).map_err(|e| {
+                Error::Usage(format!(
+                    "--alignments {}:{}: not a block alignment: {e}",
+                    p.display(),
+                    i + 1
+                ))
+            })?);
+        }
+    }
+    Ok(out)
 }
 
 /// The settings a command's configuration and flags give.

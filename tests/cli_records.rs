@@ -217,3 +217,128 @@ fn records_conflict_with_other_formats() {
     assert_eq!(code, 2);
     assert!(err.contains("--records"), "{err}");
 }
+
+/// The cluster split, run here block by block: records, the entity table,
+/// one `compare --block` per event over that event's records, then `check
+/// --alignments` merging them.
+fn by_blocks(dir: &Path, set: &str) -> (String, String) {
+    let rec = write_records(dir, "all.jsonl", &[set]);
+    let table = dir.join("entities.json");
+    let (_, err, code) = run(&[
+        "compare",
+        "--from-records",
+        &rec,
+        "--write-entities",
+        table.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&rec).unwrap();
+    let mut blocks: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    for line in text.lines() {
+        let r: Value = serde_json::from_str(line).unwrap();
+        for b in r["blocks"].as_array().unwrap() {
+            blocks
+                .entry(b.as_str().unwrap().to_string())
+                .or_default()
+                .push(line);
+        }
+    }
+    assert!(blocks.len() >= 3, "{:?}", blocks.keys());
+    let mut alignment_files = Vec::new();
+    // Blocks in reverse order: the merge must not depend on it.
+    for (i, (block, lines)) in blocks.iter().rev().enumerate() {
+        let out = claimcheck()
+            .args([
+                "compare",
+                "--from-records",
+                "-",
+                "--block",
+                block,
+                "--entities",
+            ])
+            .arg(&table)
+            .write_stdin(lines.join("\n"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let f = dir.join(format!("aligned-{i}.jsonl"));
+        std::fs::write(&f, &out.stdout).unwrap();
+        alignment_files.push(f.display().to_string());
+    }
+    let mut args = vec![
+        "check",
+        "--format",
+        "json",
+        "--from-records",
+        &rec,
+        "--alignments",
+    ];
+    args.extend(alignment_files.iter().map(String::as_str));
+    let (merged, err, _) = run(&args);
+    assert!(err.is_empty(), "{err}");
+    let (direct, _, _) = run(&["check", "--format", "json", set]);
+    (direct, merged)
+}
+
+#[test]
+fn comparing_block_by_block_gives_the_findings_of_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for set in ["seeds/", "fixtures/stories/"] {
+        let (direct, merged) = by_blocks(dir.path(), set);
+        assert_eq!(findings(&direct), findings(&merged), "{set}");
+        assert!(
+            findings(&merged)
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["rule"] == "contradiction"),
+            "{set}"
+        );
+    }
+}
+
+#[test]
+fn a_block_alignment_file_that_does_not_fit_the_records_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = write_records(dir.path(), "all.jsonl", &["seeds/"]);
+    let bad = dir.path().join("aligned.jsonl");
+    std::fs::write(&bad, "{\"block\": \"talks\"}\n").unwrap();
+    let (_, err, code) = run(&[
+        "check",
+        "--from-records",
+        &rec,
+        "--alignments",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("aligned.jsonl:1: not a block alignment"),
+        "{err}"
+    );
+    // A table from another set.
+    let other = write_records(dir.path(), "other.jsonl", &["fixtures/stories/quake/"]);
+    let table = dir.path().join("entities.json");
+    run(&[
+        "compare",
+        "--from-records",
+        &other,
+        "--write-entities",
+        table.to_str().unwrap(),
+    ]);
+    let (_, err, code) = run(&[
+        "compare",
+        "--from-records",
+        &rec,
+        "--block",
+        "talks",
+        "--entities",
+        table.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not in the entity table"), "{err}");
+}

@@ -42,7 +42,7 @@ use crate::run::Analysis;
 use crate::sources::SourceKind;
 use jiff::civil::Date;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How far apart (in days) two claims' windows may be and still be compared.
 pub const WINDOW_DAYS: i32 = 14;
@@ -55,7 +55,7 @@ pub struct ClaimId {
 }
 
 /// The verdict on one slot of an aligned group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Contradiction,
@@ -78,7 +78,7 @@ impl Verdict {
 }
 
 /// What the verdict is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SlotKind {
     Place,
@@ -339,7 +339,55 @@ fn candidate_pairs(recs: &[Record<'_>]) -> Vec<(usize, usize)> {
 
 /// Aligns the claims of the analysis and gives the verdicts.
 pub fn align(analysis: &Analysis) -> Vec<Alignment> {
-    let recs = records(analysis);
+    let mut out = groups(analysis, None);
+    out.extend(roles(analysis));
+    sort(&mut out);
+    out
+}
+
+/// The order of [`align`]'s output: verdict, then the first side's claims,
+/// then the slot (stable: ties keep the order of their groups).
+pub fn sort(out: &mut [Alignment]) {
+    out.sort_by(|a, b| {
+        a.verdict
+            .cmp(&b.verdict)
+            .then_with(|| a.sides[0].claims.cmp(&b.sides[0].claims))
+            .then_with(|| a.slot.cmp(&b.slot))
+    });
+}
+
+/// The comparator's rule ids, for reading alignments back.
+const RULES: [&str; 15] = [
+    "asserted-vs-denied",
+    "figure-apart",
+    "figure-compatible",
+    "figure-revised",
+    "one-origin",
+    "place-apart",
+    "place-contains",
+    "place-moved",
+    "place-same",
+    "same-event",
+    "same-role",
+    "time-apart",
+    "time-same",
+    "time-within",
+    "turned-down-alike",
+];
+
+/// The rule id spelt `s`, if the comparator has one.
+pub fn rule_id(s: &str) -> Option<&'static str> {
+    RULES.iter().copied().find(|r| *r == s)
+}
+
+/// The verdicts of the aligned groups of claims, in group order; with
+/// `only`, of the claims of that event alone (groups never mix events, so
+/// a set can be compared event by event: [`super::blocks`]).
+pub fn groups(analysis: &Analysis, only: Option<&str>) -> Vec<Alignment> {
+    let mut recs = records(analysis);
+    if let Some(event) = only {
+        recs.retain(|r| r.claim.event == event);
+    }
     let mut parent: Vec<usize> = (0..recs.len()).collect();
     // Each group's window: a group may not grow past twice the window, so
     // a chain of weekly reports does not become one event spanning years.
@@ -377,13 +425,6 @@ pub fn align(analysis: &Analysis) -> Vec<Alignment> {
         let members: Vec<&Record<'_>> = g.iter().map(|&i| &recs[i]).collect();
         verdicts(analysis, &members, &mut out);
     }
-    out.extend(roles(analysis));
-    out.sort_by(|a, b| {
-        a.verdict
-            .cmp(&b.verdict)
-            .then_with(|| a.sides[0].claims.cmp(&b.sides[0].claims))
-            .then_with(|| a.slot.cmp(&b.slot))
-    });
     out
 }
 
@@ -852,7 +893,7 @@ fn empty_side<T>() -> (Side, Vec<T>) {
 /// Agreements on people's roles: the same role word given to one person in
 /// two or more articles ("Presidential aide Vladimir Medinsky", "Medinsky,
 /// who is an aide to President Vladimir Putin").
-fn roles(analysis: &Analysis) -> Vec<Alignment> {
+pub fn roles(analysis: &Analysis) -> Vec<Alignment> {
     // (entity, role head) → (article, mention) of each mention with that role.
     let mut by: FxHashMap<(usize, String), Vec<(usize, usize)>> = FxHashMap::default();
     for (ai, item) in analysis.articles.iter().enumerate() {
@@ -935,4 +976,30 @@ fn is_role_head(word: &str) -> bool {
             word,
             "chief" | "deputy" | "vice" | "head" | "assistant" | "prime" | "general" | "member"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_the_comparator_gives_can_be_read_back() {
+        // Every kebab-case string literal of this file is a rule id.
+        let src = include_str!("align.rs");
+        let src = &src[..src.find("#[cfg(test)]").unwrap()];
+        let mut found = Vec::new();
+        for part in src.split('"').skip(1).step_by(2) {
+            let kebab = part.contains('-')
+                && part.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !part.starts_with('-')
+                && !part.ends_with('-');
+            if kebab && !found.contains(&part) {
+                found.push(part);
+            }
+        }
+        found.sort_unstable();
+        assert_eq!(found, RULES.to_vec());
+        assert!(RULES.iter().all(|r| rule_id(r) == Some(*r)));
+        assert_eq!(rule_id("no-such-rule"), None);
+    }
 }

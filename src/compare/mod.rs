@@ -6,6 +6,7 @@
 //! what each article does with one given claim (`compare --claim`).
 
 pub mod align;
+pub mod blocks;
 pub mod claim;
 pub mod drift;
 
