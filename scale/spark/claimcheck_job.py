@@ -116,7 +116,7 @@ def main(argv):
     key = order_key(order)
     records_path = os.path.join(args.out, "records.jsonl")
     with open(records_path, "w", encoding="utf-8") as out:
-        for _, line in sorted(records.collect(), key=lambda r: key(r[0])):
+        for _, line in sorted(records.map(lambda r: (key(r[0]), r[1])).collect()):
             out.write(line + "\n")
 
     # 2. broadcast: the entity table.
