@@ -711,8 +711,12 @@ fn stream_extract(
                 }
             }
         };
-        let mut ingested =
-            ingest::ingest_paths_streaming(paths, stdin, &mut |ing| flush(ing, false));
+        // No paths: the embedded seeds (only `--records` streams them).
+        let mut ingested = if paths.is_empty() {
+            ingest::ingest_seeds()
+        } else {
+            ingest::ingest_paths_streaming(paths, stdin, &mut |ing| flush(ing, false))
+        };
         flush(&mut ingested, true);
         match failure {
             Some(e) => Err(e),

@@ -35,6 +35,12 @@ fn run(args: &[&str]) -> (String, String, i32) {
     )
 }
 
+fn has_contradiction(findings: &Value) -> bool {
+    findings
+        .as_array()
+        .is_some_and(|a| a.iter().any(|f| f["rule"] == "contradiction"))
+}
+
 fn findings(json: &str) -> Value {
     let doc: Value = serde_json::from_str(json).unwrap();
     doc["findings"].clone()
@@ -66,6 +72,10 @@ fn one_record_per_article_with_its_block_keys() {
         assert_eq!(blocks, sorted, "block keys are sorted and unique");
     }
     assert_eq!(lines[0]["origin"]["path"], "seeds/000_08d0998124b02623.txt");
+    // No paths: the embedded seeds, like every other command.
+    let (embedded, _, code) = run(&["extract", "--records"]);
+    assert_eq!(code, 0);
+    assert_eq!(embedded.lines().count(), 2);
 }
 
 #[test]
@@ -142,13 +152,7 @@ fn a_bad_record_names_its_file_and_line_and_the_rest_are_checked() {
     );
     // Both good records were still compared: the venue contradiction stands.
     let f = findings(&out);
-    assert!(
-        f.as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["rule"] == "contradiction"),
-        "{f}"
-    );
+    assert!(has_contradiction(&f), "{f}");
 }
 
 #[test]
@@ -291,14 +295,7 @@ fn comparing_block_by_block_gives_the_findings_of_one_run() {
     for set in ["seeds/", "fixtures/stories/"] {
         let (direct, merged) = by_blocks(dir.path(), set);
         assert_eq!(findings(&direct), findings(&merged), "{set}");
-        assert!(
-            findings(&merged)
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|f| f["rule"] == "contradiction"),
-            "{set}"
-        );
+        assert!(has_contradiction(&findings(&merged)), "{set}");
     }
 }
 
