@@ -3,7 +3,8 @@
 # news-bulk (if present) and generated sets of 1k, 10k and 100k articles
 # (examples/generate: our own templates, contradictions planted), with peak
 # RSS, a plain pass over the same bytes as the floor (`wc -w`), and the growth
-# ratios between the generated sizes.
+# ratios between the generated sizes; and the split run (claim records, then
+# check --from-records) on the same sets.
 #
 #   bench/run.sh [SIZES...]        (default: 1000 10000 100000)
 set -euo pipefail
@@ -37,6 +38,14 @@ measure() { # LABEL INPUT BYTES ARTICLES
       l, n, b/1e6, te, b/te/1e6, te/(tf>0?tf:0.01), te2, te/(te2>0?te2:0.01), tc, n/(tc>0?tc:0.01), me/1024, mc/1024
   }'
   echo "$tc" > "$work/check-$label"
+  # The split run: claim records, then the set-level stages from them.
+  read -r tr mr < <(run sh -c "'$bin' extract --records '$input' > '$work/records.jsonl'")
+  read -r tcr mcr < <(run "$bin" check --format json --fail-on never --from-records "$work/records.jsonl")
+  awk -v l="$label" -v b="$bytes" -v rb="$(wc -c < "$work/records.jsonl")" -v tr="$tr" -v tcr="$tcr" -v mr="$mr" -v mcr="$mcr" 'BEGIN {
+    printf "%-12s records: extract --records %6.2f s (%.0f MB, x%.1f the input) | check --from-records %6.2f s | RSS %5.0f / %6.0f MiB\n",
+      l, tr, rb/1e6, rb/b, tcr, mr/1024, mcr/1024
+  }'
+  rm -f "$work/records.jsonl"
 }
 
 if [ -d ../shared/corpora/news-bulk/articles ]; then

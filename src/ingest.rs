@@ -322,22 +322,31 @@ impl Ingested {
         });
         let mut count = 0;
         let mut failures = Vec::new();
-        for (i, line) in text.split('\n').enumerate() {
-            let line_no = i + 1;
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() {
-                continue;
-            }
-            match parse_jsonl_record(label, line_no, line) {
-                Ok(a) => {
-                    self.articles.push(a);
-                    count += 1;
-                    if count % JSONL_CHUNK == 0 {
-                        flush(self);
+        // Lines are parsed a chunk at a time on the thread pool (in order),
+        // and each chunk's articles handed to `flush`.
+        let mut lines = text
+            .split('\n')
+            .enumerate()
+            .map(|(i, line)| (i + 1, line.strip_suffix('\r').unwrap_or(line)))
+            .filter(|(_, line)| !line.trim().is_empty())
+            .peekable();
+        while lines.peek().is_some() {
+            use rayon::prelude::*;
+            let chunk: Vec<(usize, &str)> = lines.by_ref().take(JSONL_CHUNK).collect();
+            let parsed: Vec<Result<Article, InputError>> = chunk
+                .into_par_iter()
+                .map(|(line_no, line)| parse_jsonl_record(label, line_no, line))
+                .collect();
+            for r in parsed {
+                match r {
+                    Ok(a) => {
+                        self.articles.push(a);
+                        count += 1;
                     }
+                    Err(e) => failures.push(e),
                 }
-                Err(e) => failures.push(e),
             }
+            flush(self);
         }
         if count == 0 && failures.is_empty() {
             self.inputs.remove(record);

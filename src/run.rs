@@ -672,56 +672,78 @@ fn stream_extract(
     let records = matches!(&args.command, Command::Extract(e) if e.records);
     let settings = settings_for(config, common, records);
     let set = config.ignore_set();
-    let mut body = |w: &mut dyn Write| -> std::io::Result<Ingested> {
-        let mut failure: Option<std::io::Error> = None;
-        // Articles are taken in batches (across small files too), so both
-        // cores have work; a batch is written before the next is read.
-        let mut flush = |ing: &mut Ingested, last: bool| {
-            if !last && ing.articles.len() < ingest::JSONL_CHUNK {
-                return;
-            }
-            let batch: Vec<Article> = ing
-                .articles
-                .drain(..)
-                .filter(|a| config.ignore.is_empty() || !set.is_match(&a.origin.path))
-                .collect();
-            let done: Vec<AnalyzedArticle> = batch
-                .into_par_iter()
-                .map(|a| AnalyzedArticle::new(a, &settings))
-                .collect();
-            if failure.is_some() {
-                return;
-            }
-            for item in &done {
-                if records {
-                    if let Err(e) = crate::record::write(item, w) {
-                        failure = Some(e);
-                        return;
-                    }
-                    continue;
-                }
-                for st in report::statements_out(item) {
-                    if let Err(e) = serde_json::to_writer(&mut *w, &st)
-                        .map_err(std::io::Error::from)
-                        .and_then(|()| writeln!(w))
-                    {
-                        failure = Some(e);
-                        return;
-                    }
-                }
-            }
-        };
-        // No paths: the embedded seeds (only `--records` streams them).
-        let mut ingested = if paths.is_empty() {
-            ingest::ingest_seeds()
+    // One article's output lines.
+    let lines_of = |a: Article| -> Vec<u8> {
+        let item = AnalyzedArticle::new(a, &settings);
+        let mut buf = Vec::with_capacity(1024);
+        if records {
+            // Writing to memory cannot fail.
+            let _ = crate::record::write(&item, &mut buf);
         } else {
-            ingest::ingest_paths_streaming(paths, stdin, &mut |ing| flush(ing, false))
-        };
-        flush(&mut ingested, true);
-        match failure {
-            Some(e) => Err(e),
-            None => Ok(ingested),
+            for st in report::statements_out(&item) {
+                let _ = serde_json::to_writer(&mut buf, &st);
+                buf.push(b'\n');
+            }
         }
+        buf
+    };
+    let mut body = |w: &mut dyn Write| -> std::io::Result<Ingested> {
+        // Articles are taken in batches (across small files too). A batch is
+        // analysed and serialised on the thread pool while this thread reads
+        // the next one; batches are written in order, so the output does not
+        // depend on the thread count.
+        std::thread::scope(|scope| {
+            let mut failure: Option<std::io::Error> = None;
+            let mut pending: Option<std::thread::ScopedJoinHandle<'_, Vec<Vec<u8>>>> = None;
+            let mut write_batch =
+                |handle: std::thread::ScopedJoinHandle<'_, Vec<Vec<u8>>>,
+                 failure: &mut Option<std::io::Error>| {
+                    let bufs = handle
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    for b in bufs {
+                        if failure.is_none()
+                            && let Err(e) = w.write_all(&b)
+                        {
+                            *failure = Some(e);
+                        }
+                    }
+                };
+            let lines_of = &lines_of;
+            let mut flush = |ing: &mut Ingested, last: bool| {
+                if !last && ing.articles.len() < ingest::JSONL_CHUNK {
+                    return;
+                }
+                let batch: Vec<Article> = ing
+                    .articles
+                    .drain(..)
+                    .filter(|a| config.ignore.is_empty() || !set.is_match(&a.origin.path))
+                    .collect();
+                if let Some(previous) = pending.take() {
+                    write_batch(previous, &mut failure);
+                }
+                if failure.is_none() && !batch.is_empty() {
+                    pending =
+                        Some(scope.spawn(move || {
+                            batch.into_par_iter().map(lines_of).collect::<Vec<_>>()
+                        }));
+                }
+            };
+            // No paths: the embedded seeds (only `--records` streams them).
+            let mut ingested = if paths.is_empty() {
+                ingest::ingest_seeds()
+            } else {
+                ingest::ingest_paths_streaming(paths, stdin, &mut |ing| flush(ing, false))
+            };
+            flush(&mut ingested, true);
+            if let Some(previous) = pending.take() {
+                write_batch(previous, &mut failure);
+            }
+            match failure {
+                Some(e) => Err(e),
+                None => Ok(ingested),
+            }
+        })
     };
     let mut ingested = match &args.output {
         None => {

@@ -303,3 +303,54 @@ fn seeds_statements_the_issue_lists() {
         );
     }
 }
+
+/// A JSON Lines file longer than the streaming batch (512 articles), with
+/// bad lines in different batches: the output is the same for one thread
+/// and for several, both bad lines are named, and no good line is lost.
+#[test]
+fn streaming_keeps_order_and_errors_across_batches_and_thread_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("set.jsonl");
+    let mut lines = Vec::new();
+    for i in 0..1300 {
+        lines.push(match i {
+            3 => "{not json".to_string(),
+            700 => r#"{"id":"no-text"}"#.to_string(),
+            _ => format!(
+                r#"{{"id":"a{i}","date":"2022-03-01","text":"\"Stock {i} is gone,\" the mayor said on Monday."}}"#
+            ),
+        });
+    }
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let run = |threads: &str| {
+        common::claimcheck()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["extract", "--format", "jsonl"])
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    let two = run("2");
+    assert_eq!(one.status.code(), Some(2));
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stderr, two.stderr);
+    let err = String::from_utf8(one.stderr).unwrap();
+    assert!(err.contains("set.jsonl:4: malformed JSON"), "{err}");
+    assert!(
+        err.contains("set.jsonl:701: JSON line has no `text`"),
+        "{err}"
+    );
+    let out: Vec<Value> = String::from_utf8(one.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(out.len(), 1298, "one statement per good line");
+    let ids: Vec<&str> = out.iter().map(|s| s["article"].as_str().unwrap()).collect();
+    let expected: Vec<String> = (0..1300)
+        .filter(|i| *i != 3 && *i != 700)
+        .map(|i| format!("a{i}"))
+        .collect();
+    assert_eq!(ids, expected);
+}
