@@ -21,6 +21,11 @@ trap 'rm -rf "$work"' EXIT
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
 
+# One core: pinned to CPU 0 (taskset) as well as one pool thread, so the
+# reading and writing threads share that core too.
+one_core=(env RAYON_NUM_THREADS=1)
+command -v taskset > /dev/null && one_core=(taskset -c 0 env RAYON_NUM_THREADS=1)
+
 # run NAME CMD...: wall seconds and peak RSS (KiB) of one run.
 run() {
   /usr/bin/time -o "$work/time" -f '%e %M' "$@" > /dev/null 2> /dev/null || true
@@ -29,7 +34,7 @@ run() {
 
 measure() { # LABEL INPUT BYTES ARTICLES
   local label=$1 input=$2 bytes=$3 n=$4
-  read -r te me < <(run env RAYON_NUM_THREADS=1 "$bin" extract --format jsonl "$input")
+  read -r te me < <(run "${one_core[@]}" "$bin" extract --format jsonl "$input")
   read -r te2 _ < <(run "$bin" extract --format jsonl "$input")
   read -r tc mc < <(run "$bin" check --format json --fail-on never "$input")
   read -r tf _ < <(run sh -c "cat '$input' | wc -w")
@@ -38,6 +43,17 @@ measure() { # LABEL INPUT BYTES ARTICLES
       l, n, b/1e6, te, b/te/1e6, te/(tf>0?tf:0.01), te2, te/(te2>0?te2:0.01), tc, n/(tc>0?tc:0.01), me/1024, mc/1024
   }'
   echo "$tc" > "$work/check-$label"
+  # The machine's own ceiling for two cores: two independent one-core runs
+  # at once (on CPUs 0 and 1) against one alone. No program can scale
+  # better than independent processes do.
+  if command -v taskset > /dev/null && [ "$(nproc)" -ge 2 ]; then
+    read -r tp _ < <(run sh -c "taskset -c 0 env RAYON_NUM_THREADS=1 '$bin' extract --format jsonl '$input' > /dev/null &
+      taskset -c 1 env RAYON_NUM_THREADS=1 '$bin' extract --format jsonl '$input' > /dev/null; wait")
+    awk -v l="$label" -v te="$te" -v te2="$te2" -v tp="$tp" 'BEGIN {
+      printf "%-12s two cores: two independent one-core extracts at once take %.2f s for twice the work: the machine scales x%.2f; extract on 2 threads x%.2f (%.0f%% of what the machine allows)\n",
+        l, tp, 2*te/(tp>0?tp:0.01), te/(te2>0?te2:0.01), 100*(te/(te2>0?te2:0.01))/(2*te/(tp>0?tp:0.01))
+    }'
+  fi
   # The split run: claim records, then the set-level stages from them.
   read -r tr mr < <(run sh -c "'$bin' extract --records '$input' > '$work/records.jsonl'")
   read -r tcr mcr < <(run "$bin" check --format json --fail-on never --from-records "$work/records.jsonl")

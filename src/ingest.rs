@@ -273,6 +273,9 @@ impl Ingested {
         format: Format,
         flush: &mut dyn FnMut(&mut Ingested),
     ) {
+        if format == Format::JsonLines {
+            return self.read_jsonl_file(label, path, flush);
+        }
         match std::fs::read(path) {
             Ok(bytes) => self.read_bytes_flushing(label, &bytes, format, flush),
             Err(e) => self.push_failure(InputError::new(
@@ -331,21 +334,8 @@ impl Ingested {
             .filter(|(_, line)| !line.trim().is_empty())
             .peekable();
         while lines.peek().is_some() {
-            use rayon::prelude::*;
             let chunk: Vec<(usize, &str)> = lines.by_ref().take(JSONL_CHUNK).collect();
-            let parsed: Vec<Result<Article, InputError>> = chunk
-                .into_par_iter()
-                .map(|(line_no, line)| parse_jsonl_record(label, line_no, line))
-                .collect();
-            for r in parsed {
-                match r {
-                    Ok(a) => {
-                        self.articles.push(a);
-                        count += 1;
-                    }
-                    Err(e) => failures.push(e),
-                }
-            }
+            self.parse_jsonl_chunk(label, chunk, &mut count, &mut failures);
             flush(self);
         }
         if count == 0 && failures.is_empty() {
@@ -353,6 +343,117 @@ impl Ingested {
             return self.push_failure(InputError::new(label, InputErrorKind::EmptyFile));
         }
         self.inputs[record].status = InputStatus::Read { articles: count };
+        for f in failures {
+            self.push_failure(f);
+        }
+    }
+}
+
+impl Ingested {
+    /// Parses a chunk of JSON Lines records on the thread pool, keeping
+    /// their order.
+    fn parse_jsonl_chunk<S: AsRef<str> + Send>(
+        &mut self,
+        label: &str,
+        chunk: Vec<(usize, S)>,
+        count: &mut usize,
+        failures: &mut Vec<InputError>,
+    ) {
+        use rayon::prelude::*;
+        let parsed: Vec<Result<Article, InputError>> = chunk
+            .into_par_iter()
+            .map(|(line_no, line)| parse_jsonl_record(label, line_no, line.as_ref()))
+            .collect();
+        for r in parsed {
+            match r {
+                Ok(a) => {
+                    self.articles.push(a);
+                    *count += 1;
+                }
+                Err(e) => failures.push(e),
+            }
+        }
+    }
+
+    /// A JSON Lines file, read a chunk of lines at a time: memory holds one
+    /// chunk (and the articles `flush` has not taken), never the whole file.
+    /// A line that is not UTF-8 or holds a NUL byte is an error of that
+    /// line; a file whose first line does is a binary file.
+    fn read_jsonl_file(&mut self, label: &str, path: &Path, flush: &mut dyn FnMut(&mut Ingested)) {
+        use std::io::BufRead;
+        let io_error = |e: std::io::Error| InputErrorKind::Io {
+            message: e.to_string(),
+        };
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => return self.push_failure(InputError::new(label, io_error(e))),
+        };
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let record = self.inputs.len();
+        self.inputs.push(InputRecord {
+            path: label.to_string(),
+            line: None,
+            status: InputStatus::Read { articles: 0 },
+        });
+        let (mut count, mut failures) = (0, Vec::new());
+        let (mut line_no, mut offset, mut seen) = (0, 0, 0);
+        let mut buf = Vec::new();
+        let mut done = false;
+        while !done {
+            let mut chunk: Vec<(usize, String)> = Vec::new();
+            while chunk.len() < JSONL_CHUNK {
+                buf.clear();
+                let n = match reader.read_until(b'\n', &mut buf) {
+                    Ok(0) => {
+                        done = true;
+                        break;
+                    }
+                    Ok(n) => n,
+                    Err(e) => {
+                        failures.push(InputError::at_line(label, line_no + 1, io_error(e)));
+                        done = true;
+                        break;
+                    }
+                };
+                line_no += 1;
+                let start = offset;
+                offset += n;
+                let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                seen += 1;
+                let bad = match line.iter().position(|&b| b == 0) {
+                    Some(p) => Some(InputErrorKind::Binary { offset: start + p }),
+                    None => match std::str::from_utf8(line) {
+                        Ok(text) => {
+                            chunk.push((line_no, text.to_string()));
+                            None
+                        }
+                        Err(e) => Some(InputErrorKind::NotUtf8 {
+                            offset: start + e.valid_up_to(),
+                        }),
+                    },
+                };
+                if let Some(kind) = bad {
+                    if seen == 1 {
+                        // Not a text file at all: one error for the file.
+                        self.inputs.remove(record);
+                        return self.push_failure(InputError::at_line(label, line_no, kind));
+                    }
+                    failures.push(InputError::at_line(label, line_no, kind));
+                }
+            }
+            self.parse_jsonl_chunk(label, chunk, &mut count, &mut failures);
+            flush(self);
+        }
+        if seen == 0 && failures.is_empty() {
+            self.inputs.remove(record);
+            return self.push_failure(InputError::new(label, InputErrorKind::EmptyFile));
+        }
+        self.inputs[record].status = InputStatus::Read { articles: count };
+        failures.sort_by_key(|f| f.line);
         for f in failures {
             self.push_failure(f);
         }

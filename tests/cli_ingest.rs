@@ -338,3 +338,39 @@ fn usage_errors_exit_two_and_help_documents_exit_codes() {
             .stdout(predicate::str::contains("2  usage error"));
     }
 }
+
+#[test]
+fn jsonl_lines_that_are_not_text_are_errors_of_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // Line 2 is Latin-1, line 3 holds a NUL byte; lines 1 and 4 are kept.
+    let p = write(
+        dir.path(),
+        "set.jsonl",
+        b"{\"text\":\"\\\"We are ready,\\\" she said.\"}\n{\"text\":\"\xa3100\"}\n{\"text\":\"a\x00b\"}\n{\"text\":\"\\\"Fine,\\\" he said.\"}\n",
+    );
+    let out = claimcheck()
+        .args(["extract", "--format", "jsonl", &p])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!("{p}:2: not valid UTF-8 at byte 48")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{p}:3: binary file (NUL byte at byte 65)")),
+        "{err}"
+    );
+    let kept = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(kept.lines().count(), 2, "{kept}");
+    // A file whose first line is binary is one error for the file.
+    let b = write(
+        dir.path(),
+        "image.jsonl",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    );
+    assert_bad_input(&b, &format!("{b}:1: not valid UTF-8 at byte 0"));
+    let e = write(dir.path(), "empty.jsonl", b"\n  \n");
+    assert_bad_input(&e, &format!("{e}: file is empty"));
+}
