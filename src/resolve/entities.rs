@@ -153,16 +153,95 @@ struct Cluster {
 
 /// Clusters of names with the indexes that keep lookups near-linear: an
 /// exact map from spelling to cluster, and blocks by folded surname prefix
-/// so that fuzzy comparison only meets names that could match.
+/// so that fuzzy comparison only meets names that could match. Inside a
+/// block, each distinct folded surname keeps the clusters holding it and the
+/// surnames it matches (computed once, when the surname first comes), so a
+/// new name costs Levenshtein and Jaro-Winkler only when its surname is new,
+/// and its given name is compared only with clusters of matching surnames.
 #[derive(Debug, Default)]
 struct Clusters {
     clusters: Vec<Cluster>,
     exact: FxHashMap<String, usize>,
-    blocks: FxHashMap<String, Vec<usize>>,
+    blocks: FxHashMap<String, Block>,
+    /// `find`'s answers by spelling, while no name is added: a set names
+    /// the same people over and over.
+    found: std::cell::RefCell<FxHashMap<String, Option<usize>>>,
+}
+
+/// The distinct surnames of one block.
+#[derive(Debug, Default)]
+struct Block {
+    index: FxHashMap<String, usize>,
+    surnames: Vec<Surname>,
+}
+
+#[derive(Debug)]
+struct Surname {
+    text: String,
+    /// Clusters holding a name with this surname.
+    clusters: Vec<usize>,
+    /// The surnames of the block this one matches (itself included).
+    matching: Vec<usize>,
+}
+
+impl Block {
+    /// The surnames of the block that `surname` matches.
+    fn matching(&self, surname: &str) -> std::borrow::Cow<'_, [usize]> {
+        match self.index.get(surname) {
+            Some(&i) => std::borrow::Cow::Borrowed(&self.surnames[i].matching),
+            None => std::borrow::Cow::Owned(
+                (0..self.surnames.len())
+                    .filter(|&i| names::surnames_match(surname, &self.surnames[i].text))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Records that `cluster` holds a name with `surname`.
+    fn insert(&mut self, surname: &str, cluster: usize) {
+        if let Some(&i) = self.index.get(surname) {
+            self.surnames[i].clusters.push(cluster);
+            return;
+        }
+        let i = self.surnames.len();
+        let mut matching = self.matching(surname).into_owned();
+        for &j in &matching {
+            self.surnames[j].matching.push(i);
+        }
+        if names::surnames_match(surname, surname) {
+            matching.push(i);
+        }
+        self.surnames.push(Surname {
+            text: surname.to_string(),
+            clusters: vec![cluster],
+            matching,
+        });
+        self.index.insert(surname.to_string(), i);
+    }
 }
 
 impl Clusters {
-    /// Adds a full name to its cluster (or a new one).
+    /// Calls `visit` with each cluster holding a name `folded` can be the
+    /// same person as (a cluster may come more than once).
+    fn scan(&self, folded: &names::Folded, mut visit: impl FnMut(usize)) {
+        let Some(block) = self.blocks.get(folded.block()) else {
+            return;
+        };
+        for &i in block.matching(&folded.surname).iter() {
+            for &c in &block.surnames[i].clusters {
+                if self.clusters[c]
+                    .names
+                    .iter()
+                    .any(|(_, _, f)| f.same_person(folded))
+                {
+                    visit(c);
+                }
+            }
+        }
+    }
+
+    /// Adds a full name to its cluster (the first that matches, or a new
+    /// one).
     fn add(&mut self, name: &str) {
         if let Some(&c) = self.exact.get(name) {
             if let Some(n) = self.clusters[c].names.iter_mut().find(|n| n.0 == name) {
@@ -170,27 +249,24 @@ impl Clusters {
             }
             return;
         }
+        self.found.get_mut().clear();
         let folded = names::Folded::new(name);
-        let block = folded.block();
-        let found = self.blocks.get(&block).and_then(|b| {
-            b.iter().copied().find(|&c| {
-                self.clusters[c]
-                    .names
-                    .iter()
-                    .any(|(_, _, f)| f.same_person(&folded))
-            })
+        let mut first: Option<usize> = None;
+        self.scan(&folded, |c| first = Some(first.map_or(c, |f| f.min(c))));
+        let c = first.unwrap_or_else(|| {
+            self.clusters.push(Cluster { names: Vec::new() });
+            self.clusters.len() - 1
         });
-        let c = match found {
-            Some(c) => c,
-            None => {
-                self.clusters.push(Cluster { names: Vec::new() });
-                self.blocks
-                    .entry(block)
-                    .or_default()
-                    .push(self.clusters.len() - 1);
-                self.clusters.len() - 1
-            }
-        };
+        let known = self.clusters[c]
+            .names
+            .iter()
+            .any(|(_, _, f)| f.surname == folded.surname);
+        if !known {
+            self.blocks
+                .entry(folded.block().to_string())
+                .or_default()
+                .insert(&folded.surname, c);
+        }
         self.clusters[c].names.push((name.to_string(), 1, folded));
         self.exact.insert(name.to_string(), c);
     }
@@ -201,16 +277,18 @@ impl Clusters {
         if let Some(&c) = self.exact.get(name) {
             return Some(c);
         }
-        let folded = names::Folded::new(name);
-        let block = self.blocks.get(&folded.block())?;
-        let mut hits = block.iter().copied().filter(|&c| {
-            self.clusters[c]
-                .names
-                .iter()
-                .any(|(_, _, f)| f.same_person(&folded))
+        if let Some(&known) = self.found.borrow().get(name) {
+            return known;
+        }
+        let (mut one, mut more) = (None, false);
+        self.scan(&names::Folded::new(name), |c| match one {
+            None => one = Some(c),
+            Some(o) if o != c => more = true,
+            Some(_) => {}
         });
-        let first = hits.next()?;
-        hits.next().is_none().then_some(first)
+        let answer = if more { None } else { one };
+        self.found.borrow_mut().insert(name.to_string(), answer);
+        answer
     }
 }
 
@@ -293,4 +371,55 @@ fn best_full_name(e: &Entity) -> Option<String> {
                 .then_with(|| b.locations[0].cmp(&a.locations[0]))
         })
         .map(|v| v.text.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_join_the_first_cluster_they_match_in_any_order() {
+        let mut c = Clusters::default();
+        c.add("Volodymyr Zelenskyy");
+        c.add("Anna Petrova");
+        c.add("Olga Petrova");
+        // A new surname spelling, added after the first: it matches
+        // "Zelenskyy", and later names with either spelling find one cluster.
+        c.add("Volodymyr Zelensky");
+        c.add("Vladimir Zelenskiy");
+        let z = c.find("Volodymyr Zelenskyy").unwrap();
+        assert_eq!(c.find("Volodymyr Zelensky"), Some(z));
+        assert_eq!(c.find("Vladimir Zelenskiy"), Some(z));
+        assert_eq!(c.find("Zelenskyi"), Some(z));
+        assert_eq!(c.clusters[z].names.len(), 3);
+        // Same surname, different given names: two people, and the surname
+        // alone names neither.
+        let anna = c.find("Anna Petrova").unwrap();
+        let olga = c.find("Olga Petrova").unwrap();
+        assert_ne!(anna, olga);
+        assert_eq!(c.find("Petrova"), None);
+        assert_eq!(c.find("A. Petrova"), Some(anna));
+        // A name nobody has.
+        assert_eq!(c.find("Vladimir Medinsky"), None);
+        c.add("Vladimir Medinsky");
+        assert!(
+            c.find("Vladimir Medinsky").is_some(),
+            "answers are not kept across adds"
+        );
+        assert_ne!(c.find("Vladimir Medinsky"), Some(z));
+    }
+
+    #[test]
+    fn matching_surnames_are_recorded_both_ways() {
+        let mut b = Block::default();
+        b.insert("lukashenko", 0);
+        b.insert("lukashenka", 1);
+        b.insert("lukyanenko", 2);
+        let m = |s: &str| b.matching(s).into_owned();
+        assert_eq!(m("lukashenko"), vec![0, 1]);
+        assert_eq!(m("lukashenka"), vec![0, 1]);
+        assert_eq!(m("lukyanenko"), vec![2]);
+        // Not in the block: compared with each surname.
+        assert_eq!(m("lukashenkko"), vec![0, 1]);
+    }
 }

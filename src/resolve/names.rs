@@ -102,8 +102,13 @@ impl Folded {
 
     /// The block a name is compared within: its surname's first three
     /// folded letters (two names that differ there never match).
-    pub fn block(&self) -> String {
-        self.surname.chars().take(3).collect()
+    pub fn block(&self) -> &str {
+        let end = self
+            .surname
+            .char_indices()
+            .nth(3)
+            .map_or(self.surname.len(), |(i, _)| i);
+        &self.surname[..end]
     }
 
     /// Whether the two names can be one person's.
@@ -112,11 +117,17 @@ impl Folded {
     }
 }
 
-fn surnames_match(fa: &str, fb: &str) -> bool {
+/// Whether two folded surnames are spellings of one name.
+pub fn surnames_match(fa: &str, fb: &str) -> bool {
     if fa == fb {
         return !fa.is_empty();
     }
     if fa.contains('-') || fb.contains('-') || fa.len().min(fb.len()) < 6 {
+        return false;
+    }
+    // Two edits change the length by two characters at most (folded names
+    // are ASCII, so bytes are characters).
+    if fa.is_ascii() && fb.is_ascii() && fa.len().abs_diff(fb.len()) > 2 {
         return false;
     }
     fa.get(..3) == fb.get(..3)
