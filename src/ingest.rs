@@ -338,14 +338,7 @@ impl Ingested {
             self.parse_jsonl_chunk(label, chunk, &mut count, &mut failures);
             flush(self);
         }
-        if count == 0 && failures.is_empty() {
-            self.inputs.remove(record);
-            return self.push_failure(InputError::new(label, InputErrorKind::EmptyFile));
-        }
-        self.inputs[record].status = InputStatus::Read { articles: count };
-        for f in failures {
-            self.push_failure(f);
-        }
+        self.end_jsonl(label, record, count, failures);
     }
 }
 
@@ -448,7 +441,20 @@ impl Ingested {
             self.parse_jsonl_chunk(label, chunk, &mut count, &mut failures);
             flush(self);
         }
-        if seen == 0 && failures.is_empty() {
+        self.end_jsonl(label, record, count, failures);
+    }
+
+    /// Completes a JSON Lines input: its article count, then its bad lines
+    /// in line order (or one "file is empty" error for a file of blank
+    /// lines).
+    fn end_jsonl(
+        &mut self,
+        label: &str,
+        record: usize,
+        count: usize,
+        mut failures: Vec<InputError>,
+    ) {
+        if count == 0 && failures.is_empty() {
             self.inputs.remove(record);
             return self.push_failure(InputError::new(label, InputErrorKind::EmptyFile));
         }

@@ -15,15 +15,19 @@ fn write_records(dir: &Path, name: &str, inputs: &[&str]) -> String {
         .args(inputs)
         .output()
         .unwrap();
+    succeeded(&out);
+    let path = dir.join(name);
+    std::fs::write(&path, &out.stdout).unwrap();
+    path.display().to_string()
+}
+
+fn succeeded(out: &std::process::Output) {
     assert_eq!(
         out.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let path = dir.join(name);
-    std::fs::write(&path, &out.stdout).unwrap();
-    path.display().to_string()
 }
 
 fn run(args: &[&str]) -> (String, String, i32) {
@@ -264,12 +268,7 @@ fn by_blocks(dir: &Path, set: &str) -> (String, String) {
             .write_stdin(lines.join("\n"))
             .output()
             .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        succeeded(&out);
         let f = dir.join(format!("aligned-{i}.jsonl"));
         std::fs::write(&f, &out.stdout).unwrap();
         alignment_files.push(f.display().to_string());
