@@ -64,8 +64,9 @@ struct RecordIn {
     outlet: Option<String>,
     title: Option<String>,
     url: Option<String>,
-    #[allow(dead_code)]
-    blocks: Vec<String>,
+    /// Read by cluster jobs, not here.
+    #[serde(rename = "blocks")]
+    _blocks: serde::de::IgnoredAny,
     text: String,
     excluded: Vec<Excluded>,
     segments: Segmented,
@@ -261,36 +262,43 @@ pub fn read_paths(paths: &[String], stdin: &mut dyn Read) -> Records {
             }
         };
         let before = out.articles.len();
-        let mut lines = Vec::new();
-        for (i, line) in reader.lines().enumerate() {
-            match line {
-                Ok(l) => lines.push((i + 1, l)),
-                Err(e) => {
-                    fail(
-                        &mut out,
-                        InputError::at_line(
-                            p.as_str(),
-                            i + 1,
-                            InputErrorKind::Io {
-                                message: e.to_string(),
-                            },
-                        ),
-                    );
+        // A chunk of lines at a time, parsed in parallel: memory holds the
+        // records read so far and one chunk of raw lines, not the file.
+        let mut lines = reader.lines().enumerate();
+        let mut io_error = None;
+        while io_error.is_none() {
+            let mut chunk = Vec::with_capacity(crate::ingest::JSONL_CHUNK);
+            for (i, line) in lines.by_ref() {
+                match line {
+                    Ok(l) if l.trim().is_empty() => {}
+                    Ok(l) => chunk.push((i + 1, l)),
+                    Err(e) => {
+                        let kind = InputErrorKind::Io {
+                            message: e.to_string(),
+                        };
+                        io_error = Some(InputError::at_line(p.as_str(), i + 1, kind));
+                        break;
+                    }
+                }
+                if chunk.len() == crate::ingest::JSONL_CHUNK {
                     break;
                 }
             }
-        }
-        use rayon::prelude::*;
-        let parsed: Vec<(usize, Result<AnalyzedArticle, InputErrorKind>)> = lines
-            .into_par_iter()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(n, l)| (n, parse(&l)))
-            .collect();
-        for (n, r) in parsed {
-            match r {
-                Ok(a) => out.articles.push(a),
-                Err(kind) => fail(&mut out, InputError::at_line(p.as_str(), n, kind)),
+            if chunk.is_empty() {
+                break;
             }
+            use rayon::prelude::*;
+            let parsed: Vec<(usize, Result<AnalyzedArticle, InputErrorKind>)> =
+                chunk.into_par_iter().map(|(n, l)| (n, parse(&l))).collect();
+            for (n, r) in parsed {
+                match r {
+                    Ok(a) => out.articles.push(a),
+                    Err(kind) => fail(&mut out, InputError::at_line(p.as_str(), n, kind)),
+                }
+            }
+        }
+        if let Some(e) = io_error {
+            fail(&mut out, e);
         }
         let read = out.articles.len() - before;
         if read == 0 && !out.inputs.iter().any(|r| r.path == *p && r.is_failed()) {

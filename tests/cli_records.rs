@@ -338,3 +338,27 @@ fn a_block_alignment_file_that_does_not_fit_the_records_is_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("is not in the entity table"), "{err}");
 }
+
+#[test]
+fn more_records_than_one_reading_chunk_keep_their_order() {
+    // 1,100 articles over three months: records are read 512 lines at a
+    // time.
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("set.jsonl");
+    let lines: Vec<String> = (0..1100)
+        .map(|i| {
+            let place = if i % 2 == 0 { "Gomel" } else { "Minsk" };
+            let (month, day) = (1 + i / 28 % 3, 1 + i % 28);
+            format!(
+                r#"{{"id":"a{i}","date":"2022-{month:02}-{day:02}","text":"Talks between Ukraine and Russia were held in {place} on Monday, officials said."}}"#
+            )
+        })
+        .collect();
+    std::fs::write(&set, lines.join("\n")).unwrap();
+    let set = set.display().to_string();
+    let rec = write_records(dir.path(), "all.jsonl", &[&set]);
+    let (direct, _, _) = run(&["check", "--format", "json", &set]);
+    let (via, _, _) = run(&["check", "--format", "json", "--from-records", &rec]);
+    assert_eq!(findings(&direct), findings(&via));
+    assert!(has_contradiction(&findings(&via)));
+}

@@ -306,7 +306,6 @@ fn candidate_pairs(recs: &[Record<'_>]) -> Vec<(usize, usize)> {
         }
     }
     let start = |r: &Record<'_>| r.window.map(|w| w.0);
-    let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
     let mut out = Vec::new();
     let mut keys: Vec<&Vec<usize>> = blocks.values().collect();
     // Deterministic order whatever the hash map's.
@@ -326,14 +325,13 @@ fn candidate_pairs(recs: &[Record<'_>]) -> Vec<(usize, usize)> {
                 {
                     break;
                 }
-                let pair = (i.min(j), i.max(j));
-                if seen.insert(pair) {
-                    out.push(pair);
-                }
+                out.push((i.min(j), i.max(j)));
             }
         }
     }
+    // A pair met in two blocks (same event, two shared entities) once.
     out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -394,11 +392,10 @@ pub fn groups(analysis: &Analysis, only: Option<&str>) -> Vec<Alignment> {
     let mut span: Vec<Option<(Date, Date)>> = recs.iter().map(|r| r.window).collect();
     let limit = jiff::Span::new().days(2 * WINDOW_DAYS);
     for (i, j) in candidate_pairs(&recs) {
-        if same_event(&recs[i], &recs[j]) {
-            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-            if a == b {
-                continue;
-            }
+        // Already one group: nothing to decide (and in a dense block, most
+        // pairs are).
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b && same_event(&recs[i], &recs[j]) {
             let merged = match (span[a], span[b]) {
                 (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
                 (x, y) => x.or(y),
