@@ -8,7 +8,8 @@
 //! 2. **Blocking.** Records are bucketed by (event, entity); within a bucket
 //!    they are sorted by date and only records within [`WINDOW_DAYS`] of each
 //!    other are compared, so the cost grows with the number of claims, not
-//!    its square.
+//!    its square, unless one bucket holds very many claims in one window
+//!    (then its pairs are listed; those already grouped are not compared).
 //! 3. **Alignment.** Two records are about the same event when their events
 //!    match, their entities overlap (both sides' when either names two or
 //!    more: "talks between Ukraine and Russia" do not align with "talks
