@@ -118,7 +118,7 @@ pub struct CompareArgs {
 
     /// Cluster runs: align the claims of this block (an event) only and
     /// write its alignments as JSON lines for `check --alignments`
-    #[arg(long, value_name = "EVENT", requires = "entities")]
+    #[arg(long, value_name = "EVENT", requires_all = ["entities", "from_records"])]
     pub block: Option<String>,
 }
 

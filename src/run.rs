@@ -339,15 +339,7 @@ pub fn run(
         && let (Some(table), Some(block)) = (&c.entities, &c.block)
     {
         let articles = records.unwrap_or_default();
-        return compare_block(
-            args,
-            table,
-            block,
-            ingested.inputs,
-            articles,
-            stdout,
-            stderr,
-        );
+        return compare_block(args, table, block, ingested.inputs, articles, stdout);
     }
     let block_alignments = match &args.command {
         Command::Check(c) if !c.alignments.is_empty() => Some(read_alignments(&c.alignments)?),
@@ -481,7 +473,6 @@ fn compare_block(
     inputs: Vec<InputRecord>,
     articles: Vec<AnalyzedArticle>,
     stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let text = std::fs::read_to_string(table)
         .map_err(|e| Error::Usage(format!("--entities {}: cannot read: {e}", table.display())))?;
@@ -500,12 +491,8 @@ fn compare_block(
         entities,
         ..Analysis::default()
     };
+    // Input errors were written by `run` already.
     let failed = analysis.inputs.iter().any(InputRecord::is_failed);
-    for input in &analysis.inputs {
-        if let crate::ingest::InputStatus::Failed { error } = &input.status {
-            writeln!(stderr, "error: {error}")?;
-        }
-    }
     let lines = compare::blocks::align_block(&analysis, block);
     let body = |w: &mut dyn Write| -> std::io::Result<()> {
         for l in &lines {

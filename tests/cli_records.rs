@@ -362,3 +362,38 @@ fn more_records_than_one_reading_chunk_keep_their_order() {
     assert_eq!(findings(&direct), findings(&via));
     assert!(has_contradiction(&findings(&via)));
 }
+
+#[test]
+fn a_block_run_reports_a_bad_record_once_and_needs_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = write_records(dir.path(), "all.jsonl", &["seeds/"]);
+    let table = dir.path().join("entities.json");
+    let t = table.to_str().unwrap();
+    run(&["compare", "--from-records", &rec, "--write-entities", t]);
+    let mut text = std::fs::read_to_string(&rec).unwrap();
+    text.push_str("{\"broken\": true}\n");
+    std::fs::write(&rec, text).unwrap();
+    let (out, err, code) = run(&[
+        "compare",
+        "--from-records",
+        &rec,
+        "--block",
+        "talks",
+        "--entities",
+        t,
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.matches("all.jsonl:3: not a claim record").count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        out.lines().count() > 0,
+        "the good records were still aligned"
+    );
+    // Articles, not records: refused, not silently empty.
+    let (_, err, code) = run(&["compare", "seeds/", "--block", "talks", "--entities", t]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--from-records"), "{err}");
+}
