@@ -8,8 +8,9 @@
 //! 2. **Blocking.** Records are bucketed by (event, entity); within a bucket
 //!    they are sorted by date and only records within [`WINDOW_DAYS`] of each
 //!    other are compared, so the cost grows with the number of claims, not
-//!    its square, unless one bucket holds very many claims in one window
-//!    (then its pairs are listed; those already grouped are not compared).
+//!    its square, unless one bucket holds very many claims in one window:
+//!    then its pairs are visited (in order, never listed, so memory stays
+//!    linear) and those already grouped are not compared.
 //! 3. **Alignment.** Two records are about the same event when their events
 //!    match, their entities overlap (both sides' when either names two or
 //!    more: "talks between Ukraine and Russia" do not align with "talks
@@ -285,55 +286,137 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 /// The candidate pairs: records sharing a block key, within the window of
 /// each other.
-fn candidate_pairs(recs: &[Record<'_>]) -> Vec<(usize, usize)> {
+/// Calls `visit(i, j)` for each candidate pair `i < j`, in ascending order,
+/// without listing the pairs: records are bucketed by (event, entity) and
+/// (event, country) and, inside a bucket sorted by window start, a record
+/// pairs with the later records whose window starts within [`WINDOW_DAYS`]
+/// of its end (with all later records when it has no window). Memory stays
+/// linear even when one bucket is dense.
+fn each_candidate_pair(recs: &[Record<'_>], mut visit: impl FnMut(usize, usize)) {
     #[derive(PartialEq, Eq, Hash)]
     enum Key<'k> {
         Entity(&'k str, usize),
         Country(&'k str, &'k str),
     }
-    let mut blocks: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();
+    let mut by_key: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();
     for (i, r) in recs.iter().enumerate() {
         for &e in &r.entities {
-            blocks
+            by_key
                 .entry(Key::Entity(&r.claim.event, e))
                 .or_default()
                 .push(i);
         }
         if let Some(c) = &r.country {
-            blocks
+            by_key
                 .entry(Key::Country(&r.claim.event, c))
                 .or_default()
                 .push(i);
         }
     }
-    let start = |r: &Record<'_>| r.window.map(|w| w.0);
-    let mut out = Vec::new();
-    let mut keys: Vec<&Vec<usize>> = blocks.values().collect();
-    // Deterministic order whatever the hash map's.
-    keys.sort();
-    for block in keys {
-        let mut b = block.clone();
-        b.sort_by_key(|&i| (start(&recs[i]), i));
-        for x in 0..b.len() {
-            for &j in &b[x + 1..] {
-                let i = b[x];
-                // Sorted by start: once a start is past the window, the rest are.
-                if let (Some((_, end_i)), Some((start_j, _))) = (recs[i].window, recs[j].window)
-                    && start_j
-                        > end_i
-                            .checked_add(jiff::Span::new().days(WINDOW_DAYS))
-                            .unwrap_or(end_i)
-                {
-                    break;
+    let start = |i: usize| recs[i].window.map(|w| w.0);
+    let mut blocks: Vec<Bucket> = Vec::with_capacity(by_key.len());
+    let mut member_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); recs.len()];
+    for mut members in by_key.into_values() {
+        members.sort_by_key(|&i| (start(i), i));
+        // How far each member reaches: the last position it pairs with.
+        let reach: Vec<usize> = (0..members.len())
+            .map(|p| match recs[members[p]].window {
+                None => members.len() - 1,
+                Some((_, end)) => {
+                    let limit = end
+                        .checked_add(jiff::Span::new().days(WINDOW_DAYS))
+                        .unwrap_or(end);
+                    // Past a member with a window, every start is known.
+                    p + members[p + 1..].partition_point(|&j| start(j) <= Some(limit))
                 }
-                out.push((i.min(j), i.max(j)));
+            })
+            .collect();
+        let b = blocks.len();
+        for (p, &i) in members.iter().enumerate() {
+            member_of[i].push((b, p));
+        }
+        blocks.push(Bucket::new(members, reach));
+    }
+    let n = recs.len();
+    let mut partners: Vec<usize> = Vec::new();
+    let mut marked = vec![false; n];
+    for (i, buckets) in member_of.iter().enumerate() {
+        partners.clear();
+        for &(b, p) in buckets {
+            let bucket = &blocks[b];
+            let later = &bucket.members[p + 1..=bucket.reach[p]];
+            partners.extend(later.iter().copied().filter(|&j| j > i));
+            bucket.reaching(p, &mut |q| {
+                let j = bucket.members[q];
+                if j > i {
+                    partners.push(j);
+                }
+            });
+        }
+        // In ascending order, each once: sorting a few, a sweep for many.
+        if partners.len() * 16 < n - i {
+            partners.sort_unstable();
+            partners.dedup();
+            for &j in &partners {
+                visit(i, j);
+            }
+        } else {
+            for &j in &partners {
+                marked[j] = true;
+            }
+            for (j, m) in marked.iter_mut().enumerate().skip(i + 1) {
+                if std::mem::take(m) {
+                    visit(i, j);
+                }
             }
         }
     }
-    // A pair met in two blocks (same event, two shared entities) once.
-    out.sort_unstable();
-    out.dedup();
-    out
+}
+
+/// One bucket of records sorted by window start, with each position's
+/// reach and a max-tree over the reaches to find, for a position, the
+/// earlier positions that reach it.
+struct Bucket {
+    members: Vec<usize>,
+    reach: Vec<usize>,
+    /// `tree[k]`: the largest reach in node k's range (leaves from `size`).
+    tree: Vec<usize>,
+    size: usize,
+}
+
+impl Bucket {
+    fn new(members: Vec<usize>, reach: Vec<usize>) -> Self {
+        let size = reach.len().next_power_of_two();
+        let mut tree = vec![0; 2 * size];
+        tree[size..size + reach.len()].copy_from_slice(&reach);
+        for k in (1..size).rev() {
+            tree[k] = tree[2 * k].max(tree[2 * k + 1]);
+        }
+        Bucket {
+            members,
+            reach,
+            tree,
+            size,
+        }
+    }
+
+    /// Calls `hit(q)` for each position `q < p` whose reach is `p` or more.
+    fn reaching(&self, p: usize, hit: &mut dyn FnMut(usize)) {
+        self.descend(1, 0, self.size, p, hit);
+    }
+
+    fn descend(&self, node: usize, lo: usize, hi: usize, p: usize, hit: &mut dyn FnMut(usize)) {
+        if lo >= p || self.tree[node] < p {
+            return;
+        }
+        if hi - lo == 1 {
+            hit(lo);
+            return;
+        }
+        let mid = (lo + hi) / 2;
+        self.descend(2 * node, lo, mid, p, hit);
+        self.descend(2 * node + 1, mid, hi, p, hit);
+    }
 }
 
 /// Aligns the claims of the analysis and gives the verdicts.
@@ -392,7 +475,7 @@ pub fn groups(analysis: &Analysis, only: Option<&str>) -> Vec<Alignment> {
     // a chain of weekly reports does not become one event spanning years.
     let mut span: Vec<Option<(Date, Date)>> = recs.iter().map(|r| r.window).collect();
     let limit = jiff::Span::new().days(2 * WINDOW_DAYS);
-    for (i, j) in candidate_pairs(&recs) {
+    each_candidate_pair(&recs, |i, j| {
         // Already one group: nothing to decide (and in a dense block, most
         // pairs are).
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
@@ -404,13 +487,13 @@ pub fn groups(analysis: &Analysis, only: Option<&str>) -> Vec<Alignment> {
             if let Some((lo, hi)) = merged
                 && lo.checked_add(limit).is_ok_and(|end| hi > end)
             {
-                continue;
+                return;
             }
             let (root, child) = (a.min(b), a.max(b));
             parent[child] = root;
             span[root] = merged;
         }
-    }
+    });
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for i in 0..recs.len() {
         let root = find(&mut parent, i);
@@ -979,6 +1062,97 @@ fn is_role_head(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pairs as the comparator listed them before it stopped listing
+    /// them: the reference for [`each_candidate_pair`].
+    fn candidate_pairs_listed(recs: &[Record<'_>]) -> Vec<(usize, usize)> {
+        #[derive(PartialEq, Eq, Hash)]
+        enum Key<'k> {
+            Entity(&'k str, usize),
+            Country(&'k str, &'k str),
+        }
+        let mut blocks: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();
+        for (i, r) in recs.iter().enumerate() {
+            for &e in &r.entities {
+                blocks
+                    .entry(Key::Entity(&r.claim.event, e))
+                    .or_default()
+                    .push(i);
+            }
+            if let Some(c) = &r.country {
+                blocks
+                    .entry(Key::Country(&r.claim.event, c))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let start = |r: &Record<'_>| r.window.map(|w| w.0);
+        let mut out = Vec::new();
+        let mut keys: Vec<&Vec<usize>> = blocks.values().collect();
+        // Deterministic order whatever the hash map's.
+        keys.sort();
+        for block in keys {
+            let mut b = block.clone();
+            b.sort_by_key(|&i| (start(&recs[i]), i));
+            for x in 0..b.len() {
+                for &j in &b[x + 1..] {
+                    let i = b[x];
+                    // Sorted by start: once a start is past the window, the rest are.
+                    if let (Some((_, end_i)), Some((start_j, _))) = (recs[i].window, recs[j].window)
+                        && start_j
+                            > end_i
+                                .checked_add(jiff::Span::new().days(WINDOW_DAYS))
+                                .unwrap_or(end_i)
+                    {
+                        break;
+                    }
+                    out.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+        // A pair met in two blocks (same event, two shared entities) once.
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn candidate_pairs_come_in_the_listed_order_sparse_and_dense() {
+        let mut sets = vec![crate::ingest::ingest_paths(
+            &["fixtures/stories".to_string(), "seeds".to_string()],
+            &mut std::io::empty(),
+        )];
+        // One event in one window, reported 300 times, some without dates.
+        let mut dense = crate::ingest::Ingested::default();
+        for i in 0..300 {
+            let date = if i % 7 == 0 {
+                String::new()
+            } else {
+                format!("date 2022-02-{:02}\n", 1 + i % 27)
+            };
+            let place = ["Gomel", "Minsk", "Brest"][i % 3];
+            dense.read_bytes(
+                &format!("d{i}.txt"),
+                format!("{date}Talks between Ukraine and Russia were held in {place} on Monday.")
+                    .as_bytes(),
+                crate::ingest::Format::Text,
+            );
+        }
+        sets.push(dense);
+        for ingested in sets {
+            let settings = crate::run::Settings {
+                claims: true,
+                ..Default::default()
+            };
+            let analysis = crate::run::analyse(ingested, &settings);
+            let recs = records(&analysis);
+            let listed = candidate_pairs_listed(&recs);
+            let mut visited = Vec::new();
+            each_candidate_pair(&recs, |i, j| visited.push((i, j)));
+            assert!(listed.len() > 10, "{}", listed.len());
+            assert_eq!(visited, listed);
+        }
+    }
 
     #[test]
     fn every_rule_the_comparator_gives_can_be_read_back() {
