@@ -30,6 +30,13 @@ fn succeeded(out: &std::process::Output) {
     );
 }
 
+/// The command exits 2 with `message` on stderr.
+fn refused(args: &[&str], message: &str) {
+    let (_, err, code) = run(args);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(message), "{err}");
+}
+
 fn run(args: &[&str]) -> (String, String, i32) {
     let out = claimcheck().args(args).output().unwrap();
     (
@@ -177,12 +184,11 @@ fn a_record_whose_spans_leave_its_text_is_refused_not_a_panic() {
 
 #[test]
 fn from_records_needs_record_files() {
-    let (_, err, code) = run(&["check", "--from-records"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("--from-records"), "{err}");
-    let (_, err, code) = run(&["check", "--from-records", "no/such/records.jsonl"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("no/such/records.jsonl: no such file"), "{err}");
+    refused(&["check", "--from-records"], "--from-records");
+    refused(
+        &["check", "--from-records", "no/such/records.jsonl"],
+        "no/such/records.jsonl: no such file",
+    );
 }
 
 #[test]
@@ -214,16 +220,18 @@ fn files_from_reads_the_paths_from_a_list() {
         findings(&direct),
         findings(&String::from_utf8(out.stdout).unwrap())
     );
-    let (_, err, code) = run(&["check", "--files-from", "no/such/list.txt"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("--files-from no/such/list.txt"), "{err}");
+    refused(
+        &["check", "--files-from", "no/such/list.txt"],
+        "--files-from no/such/list.txt",
+    );
 }
 
 #[test]
 fn records_conflict_with_other_formats() {
-    let (_, err, code) = run(&["extract", "--records", "--format", "json", "seeds/"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("--records"), "{err}");
+    refused(
+        &["extract", "--records", "--format", "json", "seeds/"],
+        "--records",
+    );
 }
 
 /// The cluster split, run here block by block: records, the entity table,
@@ -326,17 +334,18 @@ fn a_block_alignment_file_that_does_not_fit_the_records_is_refused() {
         "--write-entities",
         table.to_str().unwrap(),
     ]);
-    let (_, err, code) = run(&[
-        "compare",
-        "--from-records",
-        &rec,
-        "--block",
-        "talks",
-        "--entities",
-        table.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 2);
-    assert!(err.contains("is not in the entity table"), "{err}");
+    refused(
+        &[
+            "compare",
+            "--from-records",
+            &rec,
+            "--block",
+            "talks",
+            "--entities",
+            table.to_str().unwrap(),
+        ],
+        "is not in the entity table",
+    );
 }
 
 #[test]
@@ -393,7 +402,8 @@ fn a_block_run_reports_a_bad_record_once_and_needs_records() {
         "the good records were still aligned"
     );
     // Articles, not records: refused, not silently empty.
-    let (_, err, code) = run(&["compare", "seeds/", "--block", "talks", "--entities", t]);
-    assert_eq!(code, 2);
-    assert!(err.contains("--from-records"), "{err}");
+    refused(
+        &["compare", "seeds/", "--block", "talks", "--entities", t],
+        "--from-records",
+    );
 }

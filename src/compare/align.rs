@@ -286,13 +286,9 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 /// The candidate pairs: records sharing a block key, within the window of
 /// each other.
-/// Calls `visit(i, j)` for each candidate pair `i < j`, in ascending order,
-/// without listing the pairs: records are bucketed by (event, entity) and
-/// (event, country) and, inside a bucket sorted by window start, a record
-/// pairs with the later records whose window starts within [`WINDOW_DAYS`]
-/// of its end (with all later records when it has no window). Memory stays
-/// linear even when one bucket is dense.
-fn each_candidate_pair(recs: &[Record<'_>], mut visit: impl FnMut(usize, usize)) {
+/// The records of each (event, entity) and (event, country) bucket, in
+/// record order (buckets in no particular order).
+fn buckets(recs: &[Record<'_>]) -> Vec<Vec<usize>> {
     #[derive(PartialEq, Eq, Hash)]
     enum Key<'k> {
         Entity(&'k str, usize),
@@ -313,10 +309,20 @@ fn each_candidate_pair(recs: &[Record<'_>], mut visit: impl FnMut(usize, usize))
                 .push(i);
         }
     }
+    by_key.into_values().collect()
+}
+
+/// Calls `visit(i, j)` for each candidate pair `i < j`, in ascending order,
+/// without listing the pairs: records are bucketed by (event, entity) and
+/// (event, country) and, inside a bucket sorted by window start, a record
+/// pairs with the later records whose window starts within [`WINDOW_DAYS`]
+/// of its end (with all later records when it has no window). Memory stays
+/// linear even when one bucket is dense.
+fn each_candidate_pair(recs: &[Record<'_>], mut visit: impl FnMut(usize, usize)) {
     let start = |i: usize| recs[i].window.map(|w| w.0);
-    let mut blocks: Vec<Bucket> = Vec::with_capacity(by_key.len());
+    let mut blocks: Vec<Bucket> = Vec::new();
     let mut member_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); recs.len()];
-    for mut members in by_key.into_values() {
+    for mut members in buckets(recs) {
         members.sort_by_key(|&i| (start(i), i));
         // How far each member reaches: the last position it pairs with.
         let reach: Vec<usize> = (0..members.len())
@@ -1066,33 +1072,9 @@ mod tests {
     /// The pairs as the comparator listed them before it stopped listing
     /// them: the reference for [`each_candidate_pair`].
     fn candidate_pairs_listed(recs: &[Record<'_>]) -> Vec<(usize, usize)> {
-        #[derive(PartialEq, Eq, Hash)]
-        enum Key<'k> {
-            Entity(&'k str, usize),
-            Country(&'k str, &'k str),
-        }
-        let mut blocks: FxHashMap<Key<'_>, Vec<usize>> = FxHashMap::default();
-        for (i, r) in recs.iter().enumerate() {
-            for &e in &r.entities {
-                blocks
-                    .entry(Key::Entity(&r.claim.event, e))
-                    .or_default()
-                    .push(i);
-            }
-            if let Some(c) = &r.country {
-                blocks
-                    .entry(Key::Country(&r.claim.event, c))
-                    .or_default()
-                    .push(i);
-            }
-        }
         let start = |r: &Record<'_>| r.window.map(|w| w.0);
         let mut out = Vec::new();
-        let mut keys: Vec<&Vec<usize>> = blocks.values().collect();
-        // Deterministic order whatever the hash map's.
-        keys.sort();
-        for block in keys {
-            let mut b = block.clone();
+        for mut b in buckets(recs) {
             b.sort_by_key(|&i| (start(&recs[i]), i));
             for x in 0..b.len() {
                 for &j in &b[x + 1..] {
