@@ -1,15 +1,155 @@
 //! Command-line interface types (clap derive). Parsing only: [`crate::run`]
 //! does the work.
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The exit codes of `check` (and of the program as a whole).
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  ran; no finding at or above the fail level
+  0  ran; no finding at or above the fail level (or --write-baseline wrote the baseline)
   1  findings at or above the fail level
   2  usage error, a bad claimcheck.toml, or an input that could not be read (every other input
      is still processed)";
+
+/// The exit codes of the commands that report without judging (`extract`,
+/// `sources`, `compare`): they never exit 1.
+const EXIT_CODES_REPORT: &str = "\
+Exit codes:
+  0  ran, every input read
+  2  usage error, a bad claimcheck.toml, or an input that could not be read (every other input
+     is still processed)";
+
+/// The exit codes of `explain` and `init`.
+const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  done
+  2  usage error (an unknown rule; claimcheck.toml exists already) or the file could not be written";
+
+/// The help heading of the flags that split a run into stages for a cluster.
+const CLUSTER: &str = "Cluster runs";
+
+/// The formats each subcommand writes.
+const CHECK_FORMATS: &[Format] = &[
+    Format::Human,
+    Format::Json,
+    Format::Jsonl,
+    Format::Sarif,
+    Format::Github,
+    Format::Markdown,
+    Format::Junit,
+    Format::Html,
+];
+const EXTRACT_FORMATS: &[Format] = &[Format::Human, Format::Json, Format::Jsonl];
+const SOURCES_FORMATS: &[Format] = &[
+    Format::Human,
+    Format::Json,
+    Format::Jsonl,
+    Format::Dot,
+    Format::Mermaid,
+];
+const COMPARE_FORMATS: &[Format] = &[Format::Human, Format::Json];
+
+/// `--format` of one subcommand: only its own formats are accepted and
+/// listed in its `--help`; another subcommand's format is refused with the
+/// subcommand that writes it.
+fn formats(allowed: &'static [Format]) -> FormatParser {
+    FormatParser { allowed }
+}
+
+/// The value parser behind [`formats`].
+#[derive(Debug, Clone, Copy)]
+pub struct FormatParser {
+    allowed: &'static [Format],
+}
+
+impl TypedValueParser for FormatParser {
+    type Value = Format;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Format, clap::Error> {
+        let name = value.to_string_lossy();
+        match Format::from_str(&name, true) {
+            Ok(f) if self.allowed.contains(&f) => Ok(f),
+            Ok(f) => {
+                let mut err = clap::Error::raw(
+                    clap::error::ErrorKind::InvalidValue,
+                    format!("{}\n", f.belongs_elsewhere()),
+                );
+                err = err.with_cmd(cmd);
+                Err(err)
+            }
+            Err(_) => {
+                let names = self.allowed.iter().filter_map(ValueEnum::to_possible_value);
+                PossibleValuesParser::new(names)
+                    .parse_ref(cmd, arg, value)
+                    .and_then(|n| {
+                        Format::from_str(&n, true)
+                            .map_err(|e| clap::Error::raw(clap::error::ErrorKind::InvalidValue, e))
+                    })
+            }
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.allowed.iter().filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
+impl Format {
+    /// The format's name on the command line.
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Why a subcommand that does not write this format refuses it, and
+    /// which one does.
+    pub fn belongs_elsewhere(self) -> String {
+        let name = self.name();
+        match self {
+            Format::Dot | Format::Mermaid => {
+                format!("--format {name} draws the source graph: use it with `claimcheck sources`")
+            }
+            Format::Sarif | Format::Github | Format::Markdown | Format::Junit => {
+                format!("--format {name} reports findings: use it with `claimcheck check`")
+            }
+            Format::Html => {
+                "--format html writes the fact-check report: use it with `claimcheck check`"
+                    .to_string()
+            }
+            Format::Human | Format::Json | Format::Jsonl => {
+                let takers: Vec<String> = ["check", "extract", "sources", "compare"]
+                    .into_iter()
+                    .filter(|c| formats_of(c).contains(&self))
+                    .map(|c| format!("`claimcheck {c}`"))
+                    .collect();
+                format!("--format {name} is for {}", takers.join(", "))
+            }
+        }
+    }
+}
+
+/// The formats `command` (by name) accepts.
+pub fn formats_of(command: &str) -> &'static [Format] {
+    match command {
+        "check" => CHECK_FORMATS,
+        "extract" => EXTRACT_FORMATS,
+        "sources" => SOURCES_FORMATS,
+        "compare" => COMPARE_FORMATS,
+        _ => &[],
+    }
+}
 
 /// Checks claims and their sources across sets of news articles.
 ///
@@ -33,24 +173,27 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run every check over the articles and report findings (the main job)
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = EXIT_CODES, mut_arg("format", |a| a.value_parser(formats(CHECK_FORMATS))))]
     Check(CheckArgs),
     /// List what was extracted from each article: statements, sentences,
     /// excluded regions; with --claims, the claims and the entity table
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = EXIT_CODES_REPORT, mut_arg("format", |a| a.value_parser(formats(EXTRACT_FORMATS))))]
     Extract(ExtractArgs),
     /// Show the sources the articles rely on: attribution chains and the
-    /// source graph (--format human, json, dot or mermaid)
-    #[command(after_help = EXIT_CODES)]
+    /// source graph
+    #[command(after_help = EXIT_CODES_REPORT, mut_arg("format", |a| a.value_parser(formats(SOURCES_FORMATS))))]
     Sources(CommonArgs),
     /// Line up claims across the articles: agreements and contradictions;
     /// with --claim, what each article says about one claim
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = EXIT_CODES_REPORT, mut_arg("format", |a| a.value_parser(formats(COMPARE_FORMATS))))]
     Compare(CompareArgs),
     /// Explain a rule: what it finds and what to do (`claimcheck explain
     /// contradiction`); with no rule, list them all
+    #[command(after_help = EXIT_CODES_HELP)]
     Explain(ExplainArgs),
     /// Write a commented default claimcheck.toml in the current directory
+    /// (or in --output FILE)
+    #[command(after_help = EXIT_CODES_HELP)]
     Init(InitArgs),
 }
 
@@ -78,13 +221,14 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Record today's findings in FILE, for a later --baseline
+    /// Record today's findings in FILE, for a later --baseline; the run
+    /// then exits 0 unless an input could not be read
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
     /// Cluster runs: the alignments of every block (`compare --block`
     /// output), used instead of aligning the records here
-    #[arg(long, value_name = "FILE", num_args = 1.., requires = "from_records")]
+    #[arg(long, value_name = "FILE", num_args = 1.., requires = "from_records", help_heading = CLUSTER)]
     pub alignments: Vec<PathBuf>,
 }
 
@@ -107,18 +251,18 @@ pub struct CompareArgs {
 
     /// Cluster runs: write the set's entity table to FILE (for `--entities`
     /// on the workers that compare one block each)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = CLUSTER)]
     pub write_entities: Option<PathBuf>,
 
     /// Cluster runs: resolve mentions with this entity table (written by
     /// `--write-entities` over the whole set) instead of over the records
     /// given
-    #[arg(long, value_name = "FILE", requires = "block")]
+    #[arg(long, value_name = "FILE", requires = "block", help_heading = CLUSTER)]
     pub entities: Option<PathBuf>,
 
     /// Cluster runs: align the claims of this block (an event) only and
     /// write its alignments as JSON lines for `check --alignments`
-    #[arg(long, value_name = "EVENT", requires_all = ["entities", "from_records"])]
+    #[arg(long, value_name = "EVENT", requires_all = ["entities", "from_records"], help_heading = CLUSTER)]
     pub block: Option<String>,
 }
 
@@ -233,7 +377,7 @@ pub struct CommonArgs {
     /// The PATHS are claim records written by `extract --records` (JSON
     /// Lines, `-` for stdin), not articles: extraction is skipped and the
     /// findings are those of a run over the articles themselves
-    #[arg(long)]
+    #[arg(long, help_heading = CLUSTER)]
     pub from_records: bool,
 }
 
@@ -244,21 +388,22 @@ pub enum Format {
     /// One JSON document with a `version` field
     Json,
     /// One JSON object per line: a statement (`extract`), a claim (`extract
-    /// --claims`), a finding (`check`)
+    /// --claims`), a finding (`check`), a node or edge of the source graph
+    /// (`sources`)
     Jsonl,
-    /// The source graph for Graphviz (`sources`)
+    /// The source graph for Graphviz
     Dot,
-    /// The source graph as a Mermaid flowchart (`sources`)
+    /// The source graph as a Mermaid flowchart
     Mermaid,
-    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers (`check`)
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers
     Sarif,
-    /// GitHub Actions workflow commands: one annotation per finding (`check`)
+    /// GitHub Actions workflow commands: one annotation per finding
     Github,
-    /// A Markdown report to post as a pull-request comment (`check`)
+    /// A Markdown report to post as a pull-request comment
     Markdown,
-    /// JUnit XML: one test case per article, a failure per finding (`check`)
+    /// JUnit XML: one test case per article, a failure per finding
     Junit,
-    /// A self-contained HTML page to share: the fact-check report (`check`)
+    /// A self-contained HTML page to share: the fact-check report
     Html,
 }
 

@@ -68,6 +68,89 @@ pub struct Ingested {
     pub articles: Vec<Article>,
     /// Every input, read, failed or skipped, in the same order.
     pub inputs: Vec<InputRecord>,
+    /// Files named more than once (twice on the command line, or a file and
+    /// a directory holding it): read the first time, skipped after.
+    pub duplicates: Vec<Duplicate>,
+    pub(crate) seen: SeenFiles,
+}
+
+/// A file skipped because it had been read under another name already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The name it was skipped under.
+    pub path: String,
+    /// The name it was read under.
+    pub first: String,
+}
+
+/// The files read so far, by canonical path, so that a file reached twice
+/// (`seeds seeds/x.txt`, `a.txt ./a.txt`, a symlink given by hand) is read
+/// once.
+#[derive(Debug, Default)]
+pub struct SeenFiles {
+    first: std::collections::HashMap<std::path::PathBuf, String>,
+}
+
+impl SeenFiles {
+    /// Records `path` (shown as `label`) as read; if it was read before,
+    /// returns the [`Duplicate`] instead. A path that cannot be resolved is
+    /// never a duplicate: reading it reports the real problem.
+    pub fn first_reading(&mut self, label: &str, path: &Path) -> Result<(), Duplicate> {
+        let Ok(canonical) = std::fs::canonicalize(path) else {
+            return Ok(());
+        };
+        match self.first.entry(canonical) {
+            std::collections::hash_map::Entry::Occupied(e) => Err(Duplicate {
+                path: label.to_string(),
+                first: e.get().clone(),
+            }),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(label.to_string());
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Duplicate {
+    /// The input-list entry of a skipped duplicate.
+    pub fn record(&self) -> InputRecord {
+        InputRecord {
+            path: self.path.clone(),
+            line: None,
+            status: InputStatus::Skipped {
+                reason: format!("already read as {}", self.first),
+            },
+        }
+    }
+}
+
+/// The one stderr line that says which inputs were skipped as duplicates
+/// (at most three named), or `None` when there were none.
+pub fn duplicates_note(duplicates: &[Duplicate]) -> Option<String> {
+    const NAMED: usize = 3;
+    let (first, rest) = duplicates.split_at(duplicates.len().min(NAMED));
+    let one = first.first()?;
+    let mut line = if duplicates.len() == 1 {
+        format!(
+            "note: {} was given twice; read once, as {}",
+            one.path, one.first
+        )
+    } else {
+        let named: Vec<String> = first
+            .iter()
+            .map(|d| format!("{} (as {})", d.path, d.first))
+            .collect();
+        format!(
+            "note: {} files were given twice; each read once: {}",
+            duplicates.len(),
+            named.join(", ")
+        )
+    };
+    if !rest.is_empty() {
+        line.push_str(&format!(" and {} more", rest.len()));
+    }
+    Some(line)
 }
 
 impl Ingested {
@@ -273,6 +356,11 @@ impl Ingested {
         format: Format,
         flush: &mut dyn FnMut(&mut Ingested),
     ) {
+        if let Err(duplicate) = self.seen.first_reading(label, path) {
+            self.inputs.push(duplicate.record());
+            self.duplicates.push(duplicate);
+            return;
+        }
         if format == Format::JsonLines {
             return self.read_jsonl_file(label, path, flush);
         }

@@ -30,6 +30,7 @@ pub mod error;
 pub mod eval;
 pub mod grammar;
 pub mod ingest;
+pub mod progress;
 pub mod record;
 pub mod report;
 pub mod resolve;

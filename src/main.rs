@@ -7,7 +7,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args = claimcheck::cli::Args::parse();
     let mut stdout = std::io::stdout().lock();
-    let mut stderr = std::io::stderr().lock();
+    // Not locked for the run: the progress bar's thread writes to stderr too,
+    // and a lock held here would make it (and the run waiting on it) hang.
+    let mut stderr = std::io::stderr();
     let result = claimcheck::run::run(&args, &mut std::io::stdin(), &mut stdout, &mut stderr);
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

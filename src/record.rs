@@ -226,6 +226,8 @@ pub fn parse(line: &str) -> Result<AnalyzedArticle, InputErrorKind> {
 pub struct Records {
     pub articles: Vec<AnalyzedArticle>,
     pub inputs: Vec<InputRecord>,
+    /// Record files named more than once: read the first time only.
+    pub duplicates: Vec<crate::ingest::Duplicate>,
 }
 
 /// Reads record files (`-` for standard input). A bad line is an input error
@@ -235,7 +237,15 @@ pub fn read_paths(paths: &[String], stdin: &mut dyn Read) -> Records {
     sorted.sort();
     sorted.dedup();
     let mut out = Records::default();
+    let mut seen = crate::ingest::SeenFiles::default();
     for p in sorted {
+        if p != "-"
+            && let Err(duplicate) = seen.first_reading(p, std::path::Path::new(p.as_str()))
+        {
+            out.inputs.push(duplicate.record());
+            out.duplicates.push(duplicate);
+            continue;
+        }
         let fail = |out: &mut Records, error: InputError| {
             out.inputs.push(InputRecord {
                 path: error.path.clone(),

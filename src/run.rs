@@ -241,12 +241,49 @@ fn apply_aliases(articles: &mut [AnalyzedArticle], aliases: &[(String, Vec<Strin
     }
 }
 
+/// What a command reads: the paths given (on the command line and in a
+/// `--files-from` list), or the embedded seeds when none were given at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inputs {
+    pub paths: Vec<String>,
+    /// No path and no `--files-from` list: the built-in seed articles.
+    pub seeds: bool,
+}
+
 /// Reads the inputs the command names: the paths given, or the embedded seeds.
-pub fn ingest_for(paths: &[String], stdin: &mut dyn Read) -> Ingested {
-    if paths.is_empty() {
+pub fn ingest_for(inputs: &Inputs, stdin: &mut dyn Read) -> Ingested {
+    if inputs.seeds {
         ingest::ingest_seeds()
     } else {
-        ingest::ingest_paths(paths, stdin)
+        ingest::ingest_paths(&inputs.paths, stdin)
+    }
+}
+
+/// The one stderr line that says where the inputs came from when that is
+/// not obvious: the built-in seeds (no paths given), or nothing at all (an
+/// empty `--files-from` list, as `$(git diff --name-only …)` can give).
+fn inputs_note(command: &Command, inputs: &Inputs) -> Option<String> {
+    let verb = match command {
+        Command::Check(_) => "checking",
+        Command::Extract(_) => "extracting from",
+        Command::Sources(_) => "reading the sources of",
+        Command::Compare(_) => "comparing",
+        Command::Explain(_) | Command::Init(_) => return None,
+    };
+    let common = command.common();
+    if inputs.seeds {
+        return Some(format!(
+            "note: no paths given: {verb} the {} built-in seed articles",
+            ingest::SEEDS.len()
+        ));
+    }
+    match (&common.files_from, inputs.paths.is_empty()) {
+        (Some(list), true) => Some(format!(
+            "note: --files-from {}: the list names no path; nothing to {}",
+            list.display(),
+            command.name()
+        )),
+        _ => None,
     }
 }
 
@@ -264,10 +301,19 @@ pub fn run(
         args.output.is_none() && std::io::stdout().is_terminal(),
     );
     if let Command::Explain(e) = &args.command {
-        return explain(e.rule.as_deref(), stdout);
+        return match &args.output {
+            None => explain(e.rule.as_deref(), stdout),
+            Some(path) => {
+                // Rendered first, so an unknown rule leaves no file behind.
+                let mut text = Vec::new();
+                let outcome = explain(e.rule.as_deref(), &mut text)?;
+                write_atomically(path, |w| w.write_all(&text))?;
+                Ok(outcome)
+            }
+        };
     }
     if let Command::Init(i) = &args.command {
-        return init(i.force, stdout);
+        return init(args.output.as_deref(), i.force, stdout);
     }
     let common = args.command.common();
     let cwd = std::env::current_dir().unwrap_or_default();
@@ -301,30 +347,37 @@ pub fn run(
             "--format html writes the fact-check report: use it with `claimcheck check`".into(),
         ));
     }
-    let paths = paths_for(common, stdin)?;
-    if let Command::Extract(e) = &args.command
-        && (e.records || !e.claims && common.format == Format::Jsonl && !paths.is_empty())
-        && !common.from_records
-    {
-        return stream_extract(args, &paths, &config, stdin, stdout, stderr);
-    }
-    if common.from_records && paths.is_empty() {
+    let inputs = paths_for(common, stdin)?;
+    if common.from_records && inputs.seeds {
         return Err(Error::Usage(
             "--from-records reads claim records: give the files `extract --records` wrote (or `-`)"
                 .into(),
         ));
     }
+    if let Some(note) = inputs_note(&args.command, &inputs) {
+        writeln!(stderr, "{note}")?;
+    }
+    if let Command::Extract(e) = &args.command
+        && (e.records || !e.claims && common.format == Format::Jsonl && !inputs.seeds)
+        && !common.from_records
+    {
+        return stream_extract(args, &inputs, &config, stdin, stdout, stderr);
+    }
     let (mut ingested, records) = if common.from_records {
-        let read = crate::record::read_paths(&paths, stdin);
+        let read = crate::record::read_paths(&inputs.paths, stdin);
         let ingested = Ingested {
-            articles: Vec::new(),
             inputs: read.inputs,
+            duplicates: read.duplicates,
+            ..Ingested::default()
         };
         (ingested, Some(read.articles))
     } else {
-        (ingest_for(&paths, stdin), None)
+        (ingest_for(&inputs, stdin), None)
     };
     ignore(&mut ingested, &config);
+    if let Some(note) = ingest::duplicates_note(&ingested.duplicates) {
+        writeln!(stderr, "{note}")?;
+    }
     for e in ingested.errors() {
         writeln!(stderr, "error: {e}")?;
     }
@@ -357,17 +410,13 @@ pub fn run(
     } else if let Some(records) = records {
         finish(ingested.inputs, records, &settings)
     } else {
-        let bar = progress_bar(ingested.articles.len());
-        let tick = |n: usize| {
-            if let Some(b) = &bar {
-                b.set_position(n as u64);
-            }
-        };
-        let a = analyse_with_progress(ingested, &settings, &tick);
-        if let Some(b) = bar {
-            b.finish_and_clear();
-        }
-        a
+        let total = ingested.articles.len();
+        crate::progress::with_bar(total, crate::progress::interactive(), |done| {
+            let tick = |n: usize| {
+                done.fetch_max(n, std::sync::atomic::Ordering::Relaxed);
+            };
+            analyse_with_progress(ingested, &settings, &tick)
+        })
     };
     if let Command::Compare(c) = &args.command
         && let Some(text) = &c.claim
@@ -449,12 +498,16 @@ pub fn run(
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let failing = threshold.is_some_and(|t| {
-        analysis
-            .findings
-            .iter()
-            .any(|f| f.suppressed.is_none() && f.severity <= t)
-    });
+    // Writing a baseline records today's findings so that later runs pass:
+    // the run that wrote it succeeded (as with other tools' baselines).
+    let wrote_baseline = matches!(&args.command, Command::Check(c) if c.write_baseline.is_some());
+    let failing = !wrote_baseline
+        && threshold.is_some_and(|t| {
+            analysis
+                .findings
+                .iter()
+                .any(|f| f.suppressed.is_none() && f.severity <= t)
+        });
     Ok(if failed {
         Outcome::InputErrors
     } else if failing {
@@ -574,9 +627,9 @@ fn settings_for(
     settings
 }
 
-/// The command's PATHS, with those `--files-from` lists (blank lines
+/// The command's PATHS, with those of its `--files-from` list (blank lines
 /// skipped).
-fn paths_for(common: &crate::cli::CommonArgs, stdin: &mut dyn Read) -> Result<Vec<String>, Error> {
+fn paths_for(common: &crate::cli::CommonArgs, stdin: &mut dyn Read) -> Result<Inputs, Error> {
     let mut paths = common.paths.clone();
     if let Some(list) = &common.files_from {
         let text = if list.as_os_str() == "-" {
@@ -596,29 +649,9 @@ fn paths_for(common: &crate::cli::CommonArgs, stdin: &mut dyn Read) -> Result<Ve
                 .filter(|l| !l.is_empty())
                 .map(String::from),
         );
-        if paths.is_empty() {
-            return Err(Error::Usage(format!(
-                "--files-from {}: the list names no path",
-                list.display()
-            )));
-        }
     }
-    Ok(paths)
-}
-
-/// A progress bar on stderr for a large set, only when stderr is a terminal
-/// and not in CI: never in pipes or CI logs.
-fn progress_bar(articles: usize) -> Option<indicatif::ProgressBar> {
-    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    if !interactive || articles < 200 {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(articles as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {eta}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    Some(bar)
+    let seeds = paths.is_empty() && common.files_from.is_none();
+    Ok(Inputs { paths, seeds })
 }
 
 /// Leaves out the articles whose path the configuration ignores, listing
@@ -648,7 +681,7 @@ fn ignore(ingested: &mut Ingested, config: &crate::config::Config) {
 /// is read, so memory holds one input file and its analyses, never the set.
 fn stream_extract(
     args: &Args,
-    paths: &[String],
+    inputs: &Inputs,
     config: &crate::config::Config,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
@@ -717,10 +750,10 @@ fn stream_extract(
                 }
             };
             // No paths: the embedded seeds (only `--records` streams them).
-            let mut ingested = if paths.is_empty() {
+            let mut ingested = if inputs.seeds {
                 ingest::ingest_seeds()
             } else {
-                ingest::ingest_paths_streaming(paths, stdin, &mut |ing| flush(ing, false))
+                ingest::ingest_paths_streaming(&inputs.paths, stdin, &mut |ing| flush(ing, false))
             };
             flush(&mut ingested, true);
             if let Some(previous) = pending.take() {
@@ -749,6 +782,9 @@ fn stream_extract(
         }
     };
     ignore(&mut ingested, config);
+    if let Some(note) = ingest::duplicates_note(&ingested.duplicates) {
+        writeln!(stderr, "{note}")?;
+    }
     for e in ingested.errors() {
         writeln!(stderr, "error: {e}")?;
     }
@@ -787,9 +823,14 @@ fn check_claim(
     })
 }
 
-/// `claimcheck init`: writes the commented default configuration.
-fn init(force: bool, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let path = std::path::Path::new(crate::config::FILE_NAME);
+/// `claimcheck init [-o FILE]`: the commented default configuration, in
+/// `claimcheck.toml` here or in FILE.
+fn init(
+    output: Option<&std::path::Path>,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let path = output.unwrap_or(std::path::Path::new(crate::config::FILE_NAME));
     if path.exists() && !force {
         return Err(Error::Usage(format!(
             "{} exists already; use --force to overwrite it",
