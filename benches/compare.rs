@@ -10,8 +10,9 @@
 //! ```
 //! Near-linear growth shows as time per article staying flat across sizes.
 
+use claimcheck::analysis::{Analysis, Settings};
 use claimcheck::ingest::{Format, Ingested};
-use claimcheck::run::{Analysis, Settings, analyse};
+use claimcheck::pipeline::analyse;
 use divan::Bencher;
 use divan::counter::ItemsCount;
 use std::sync::OnceLock;

@@ -7,9 +7,9 @@
 //! The `news_bulk` case runs only where `../shared/corpora/news-bulk` exists;
 //! the others use articles built here from the project's own fixtures.
 
+use claimcheck::analysis::AnalyzedArticle;
+use claimcheck::analysis::Settings;
 use claimcheck::article::{Article, Origin};
-use claimcheck::run::AnalyzedArticle;
-use claimcheck::run::Settings;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 

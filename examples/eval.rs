@@ -13,7 +13,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use claimcheck::eval::{self, Gold, Prediction};
-use claimcheck::run::analyse;
+use claimcheck::pipeline::analyse;
 use std::io::Write;
 use std::path::Path;
 

@@ -20,11 +20,11 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use claimcheck::analysis::{AnalyzedArticle, Settings};
 use claimcheck::compare::claim::{
     Assessment, ClaimTerms, ClaimVerdict, Stance, Thresholds, assess, check_claim,
 };
 use claimcheck::ingest;
-use claimcheck::run::{AnalyzedArticle, Settings};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;

@@ -207,6 +207,17 @@ impl Article {
     }
 }
 
+/// Shortens a text for one-line display (white space collapsed), on a char boundary, with an ellipsis.
+pub fn clip(text: &str, max_chars: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max_chars {
+        return flat;
+    }
+    let mut s: String = flat.chars().take(max_chars.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

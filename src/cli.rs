@@ -58,7 +58,7 @@ fn formats(allowed: &'static [Format]) -> FormatParser {
     FormatParser { allowed }
 }
 
-/// The value parser behind [`formats`].
+/// The value parser of `--format`: one subcommand's formats.
 #[derive(Debug, Clone, Copy)]
 pub struct FormatParser {
     allowed: &'static [Format],

@@ -2,7 +2,7 @@
 //! with `--config`. Strict: an unknown key or a bad value is an error that
 //! names the file and the line. `claimcheck init` writes [`DEFAULT`].
 
-use crate::rules::{Rule, Severity};
+use crate::finding::{Finding, Rule, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -86,6 +86,17 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// Applies the configuration to findings: a rule turned off drops its
+    /// findings; a rule given another level takes it.
+    pub fn apply(&self, findings: &mut Vec<Finding>) {
+        findings.retain(|f| self.severity(f.rule).is_some());
+        for f in findings.iter_mut() {
+            if let Some(s) = self.severity(f.rule) {
+                f.severity = s;
+            }
+        }
+    }
+
     /// The configured level of a rule, if any.
     pub fn level(&self, rule: Rule) -> Option<Level> {
         match rule {
@@ -144,15 +155,7 @@ pub struct Config {
     pub path: Option<PathBuf>,
 }
 
-/// A configuration problem: the file, the line (when the parser knows it)
-/// and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
-pub struct ConfigError {
-    pub path: PathBuf,
-    pub line: Option<usize>,
-    pub message: String,
-}
+pub use crate::error::ConfigError;
 
 /// Parses a configuration text read from `path`.
 pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {

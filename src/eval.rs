@@ -12,8 +12,8 @@
 //! predicted again; a multi-paragraph quote is predicted paragraph by
 //! paragraph, as the annotators mark it.
 
+use crate::analysis::AnalyzedArticle;
 use crate::grammar::Kind;
-use crate::run::AnalyzedArticle;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -2,7 +2,10 @@
 //!
 //! The library is a pipeline of stages with one data type between each:
 //! files → [`ingest`] → [`Article`](article::Article) → [`segment`] →
-//! [`Segmented`](segment::Segmented) → … → [`report`]. The binary is a thin
+//! [`Segmented`](segment::Segmented) → … → [`report`]. [`pipeline`] runs the
+//! stages in order; [`analysis`] holds the data types between them
+//! ([`AnalyzedArticle`](analysis::AnalyzedArticle) per article,
+//! [`Analysis`](analysis::Analysis) for the set). The binary is a thin
 //! wrapper over [`run::run`].
 //!
 //! ```
@@ -19,17 +22,22 @@
 //! assert_eq!(article.slice(seg.sentences[1].span), "Both sides attended.");
 //! ```
 
+pub mod analysis;
 pub mod article;
 pub mod baseline;
 pub mod boilerplate;
 pub mod claims;
 pub mod cli;
+pub mod commands;
 pub mod compare;
 pub mod config;
 pub mod error;
 pub mod eval;
+pub mod finding;
 pub mod grammar;
 pub mod ingest;
+pub mod output;
+pub mod pipeline;
 pub mod progress;
 pub mod record;
 pub mod report;

@@ -13,12 +13,12 @@
 //! ([`crate::compare::align`]), so records grouped by block can be compared
 //! block by block.
 
+use crate::analysis::AnalyzedArticle;
 use crate::article::{Article, Excluded, Origin, Span};
 use crate::claims::ArticleClaims;
 use crate::error::{InputError, InputErrorKind};
 use crate::grammar::ParseIssue;
 use crate::ingest::{InputRecord, InputStatus};
-use crate::run::AnalyzedArticle;
 use crate::segment::Segmented;
 use crate::sources::Chain;
 use crate::speakers::{PersonName, Resolved};
@@ -330,7 +330,7 @@ pub fn read_paths(paths: &[String], stdin: &mut dyn Read) -> Records {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::Settings;
+    use crate::analysis::Settings;
 
     fn analysed() -> AnalyzedArticle {
         let article = crate::ingest::parse_text(

@@ -5,203 +5,14 @@
 //! [`findings`] turns a finished [`Analysis`] into [`Finding`]s: one model
 //! that every reporter formats.
 
+use crate::analysis::Analysis;
 use crate::article::Span;
 use crate::claims::mentions::{EntityKind, Via};
 use crate::compare::align::{SlotKind, Verdict};
 use crate::grammar::{IssueKind, Kind};
-use crate::run::Analysis;
 use crate::sources::SourceKind;
-use serde::{Deserialize, Serialize};
 
-/// A rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    Contradiction,
-    UnattributedQuote,
-    InconsistentName,
-    UnbalancedQuote,
-    SingleSource,
-    AnonymousSource,
-    CircularReporting,
-    QuoteDrift,
-}
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
-
-impl Rule {
-    pub const ALL: [Rule; 8] = [
-        Rule::Contradiction,
-        Rule::UnattributedQuote,
-        Rule::InconsistentName,
-        Rule::UnbalancedQuote,
-        Rule::SingleSource,
-        Rule::AnonymousSource,
-        Rule::CircularReporting,
-        Rule::QuoteDrift,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Rule::Contradiction => "contradiction",
-            Rule::UnattributedQuote => "unattributed-quote",
-            Rule::InconsistentName => "inconsistent-name",
-            Rule::UnbalancedQuote => "unbalanced-quote",
-            Rule::SingleSource => "single-source",
-            Rule::AnonymousSource => "anonymous-source",
-            Rule::CircularReporting => "circular-reporting",
-            Rule::QuoteDrift => "quote-drift",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|r| r.code() == code)
-    }
-
-    pub fn default_severity(self) -> Severity {
-        match self {
-            Rule::Contradiction | Rule::UnbalancedQuote => Severity::Error,
-            Rule::UnattributedQuote
-            | Rule::InconsistentName
-            | Rule::CircularReporting
-            | Rule::QuoteDrift => Severity::Warning,
-            Rule::SingleSource | Rule::AnonymousSource => Severity::Info,
-        }
-    }
-
-    /// One line: what the rule finds.
-    pub fn summary(self) -> &'static str {
-        match self {
-            Rule::Contradiction => {
-                "two articles (or sources) give incompatible values for one event"
-            }
-            Rule::UnattributedQuote => "a direct quote with no speaker the text resolves",
-            Rule::InconsistentName => "one entity spelt several ways across the set",
-            Rule::UnbalancedQuote => {
-                "a quote mark that never closes, or nesting too deep to resolve"
-            }
-            Rule::SingleSource => "a claim repeated across articles that traces to one origin",
-            Rule::AnonymousSource => "a claim whose attribution chain ends in an anonymous source",
-            Rule::CircularReporting => "articles that cite each other, or near-copies of one story",
-            Rule::QuoteDrift => "the same quote of the same speaker worded differently",
-        }
-    }
-
-    /// The paragraph `claimcheck explain CODE` prints.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Rule::Contradiction => {
-                "The comparator aligned claims about the same event (same event type, the same \
-                 people or countries, dates within two weeks) and their values cannot all be \
-                 true: a different city or country for the venue, non-overlapping dates for a \
-                 one-off event, incompatible figures (qualifiers such as \"more than\" and \
-                 \"about\" are respected), or one source asserting what another denies. Both \
-                 sides are shown with their sentences and attribution chains, so the reader \
-                 can judge which source to trust. Revisions in a later article (\"rose to\", \
-                 \"moved to\") are updates, not contradictions."
-            }
-            Rule::UnattributedQuote => {
-                "A direct quotation whose speaker the text never names or whose pronoun cannot \
-                 be resolved to a person introduced earlier. Readers cannot tell who said it; \
-                 name the speaker in the sentence or the one before."
-            }
-            Rule::InconsistentName => {
-                "One person or place is spelt several ways across the articles (Zelenskyy, \
-                 Zelensky, Zelenskiy; Kyiv and Kiev). The spellings were merged by \
-                 transliteration-aware matching, so they name one entity. Set the preferred \
-                 spelling under [house-style] names in claimcheck.toml; then only the other \
-                 spellings are flagged."
-            }
-            Rule::UnbalancedQuote => {
-                "A quotation mark opens and never closes (or closes without opening), or quotes \
-                 nest more deeply than can be resolved. The grammar does not guess where the \
-                 quote ends, so its words are not attributed; fix the marks."
-            }
-            Rule::SingleSource => {
-                "Several articles repeat a claim, but every one of them traces it to the same \
-                 origin (the same agency, the same person). Repetition is not corroboration; \
-                 look for an independent source before presenting it as established."
-            }
-            Rule::AnonymousSource => {
-                "The claim's attribution chain ends in an anonymous source (\"sources said\", \
-                 \"a person familiar with the matter\"). Not wrong in itself, but worth a \
-                 second look before publishing."
-            }
-            Rule::CircularReporting => {
-                "Articles whose agreement is not independent: near-copies of one wire story \
-                 (they count as one origin), or outlets citing each other. Agreement among \
-                 them should not be presented as independent confirmation."
-            }
-            Rule::QuoteDrift => {
-                "The same quotation of the same speaker is worded differently in two articles: \
-                 words changed, cut or joined (quoting a contiguous excerpt is not drift). A \
-                 word-level diff shows the change; check the wording against the original."
-            }
-        }
-    }
-}
-
-/// A place in an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Location {
-    /// Index into [`Analysis::articles`].
-    pub article: usize,
-    pub span: Span,
-}
-
-/// A secondary location with what it shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Related {
-    pub location: Location,
-    pub message: String,
-}
-
-/// Why a finding does not count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Suppression {
-    /// In the baseline file.
-    Baseline,
-    /// An inline `claimcheck-disable-next-line` comment.
-    Inline,
-}
-
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub rule: Rule,
-    pub severity: Severity,
-    pub message: String,
-    /// Where the finding is; its label says what is there.
-    pub location: Location,
-    pub label: String,
-    /// The other side of a contradiction, the other spellings, the other
-    /// quote.
-    pub related: Vec<Related>,
-    /// Notes: attribution chains, a diff.
-    pub notes: Vec<String>,
-    /// Stable across edits elsewhere in the text: rule and content, never a
-    /// line number.
-    pub fingerprint: String,
-    pub suppressed: Option<Suppression>,
-}
+pub use crate::finding::{Finding, Location, Related, Rule, Severity, Suppression};
 
 /// What the rules can be told: house-style spellings.
 #[derive(Debug, Clone, Default)]
@@ -293,7 +104,7 @@ fn contradictions(analysis: &Analysis, out: &mut Vec<Finding>) {
         }
         let locate = |id: &crate::compare::align::ClaimId| {
             let c = &analysis.articles[id.article].claims.claims[id.claim];
-            let span = crate::report::claims::value_span(c, al.slot).unwrap_or(c.sentence);
+            let span = crate::compare::model::value_span(c, al.slot).unwrap_or(c.sentence);
             (
                 Location {
                     article: id.article,
@@ -371,7 +182,10 @@ fn unattributed(analysis: &Analysis, out: &mut Vec<Finding>) {
             let text = slice(analysis, loc);
             out.push(finding(
                 Rule::UnattributedQuote,
-                format!("quote with no speaker: “{}”", crate::report::clip(text, 60)),
+                format!(
+                    "quote with no speaker: “{}”",
+                    crate::article::clip(text, 60)
+                ),
                 loc,
                 "who said this?".to_string(),
                 fnv(&["unattributed-quote", &item.article.id, &norm(text)]),
@@ -828,17 +642,6 @@ fn drift(analysis: &Analysis, out: &mut Vec<Finding>) {
             .collect();
         f.notes.push(format!("diff: {diff}"));
         out.push(f);
-    }
-}
-
-/// Applies the configuration: a rule turned off drops its findings; a rule
-/// given another level takes it.
-pub fn configure(findings: &mut Vec<Finding>, rules: &crate::config::Rules) {
-    findings.retain(|f| rules.severity(f.rule).is_some());
-    for f in findings.iter_mut() {
-        if let Some(s) = rules.severity(f.rule) {
-            f.severity = s;
-        }
     }
 }
 

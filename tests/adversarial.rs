@@ -3,10 +3,11 @@
 //! `#[ignore]`d in the default run and run by `.ci/run` in release mode:
 //! `cargo test --release --test adversarial -- --ignored`.
 
+use claimcheck::analysis::{AnalyzedArticle, Settings};
 use claimcheck::article::{Article, Origin, Span};
 use claimcheck::grammar::{IssueKind, Kind};
 use claimcheck::ingest::{Format, Ingested};
-use claimcheck::run::{AnalyzedArticle, Settings, analyse};
+use claimcheck::pipeline::analyse;
 
 fn article(text: String) -> AnalyzedArticle {
     let a = Article::new(

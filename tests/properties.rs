@@ -2,10 +2,11 @@
 //! disjoint, and line endings, a BOM or the Unicode normal form do not change
 //! what is found; re-running and reordering inputs change nothing.
 
+use claimcheck::analysis::{Analysis, AnalyzedArticle, Settings};
 use claimcheck::article::Span;
 use claimcheck::ingest;
+use claimcheck::pipeline::analyse;
 use claimcheck::report::{Json, Reporter, View};
-use claimcheck::run::{Analysis, AnalyzedArticle, Settings, analyse};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 

@@ -17,6 +17,7 @@
 
 pub mod events;
 pub mod mentions;
+pub mod number;
 pub mod place;
 pub mod polarity;
 pub mod quantity;

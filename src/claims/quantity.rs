@@ -63,9 +63,10 @@
 //!
 //! See [`Quantity::bounds`] for the interval each qualifier allows.
 
-use super::time::{
-    self, Res, end_of_word, fail, kw, letters, phrase, prev_word, sp, table, tag_ci,
+use super::number::{
+    Res, SMALL_WORDS, end_of_word, fail, kw, letters, phrase, prev_word, sp, table, tag_ci,
 };
+use super::time;
 use crate::article::Span;
 use nom::Parser;
 use nom::branch::alt;
@@ -345,29 +346,6 @@ const POST_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("or so", Qualifier::About),
     ("or fewer", Qualifier::AtMost),
     ("or less", Qualifier::AtMost),
-];
-
-/// One to nineteen.
-pub(super) const SMALL_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
 ];
 
 /// One to nine: the words a compound like "twenty-one" ends with.

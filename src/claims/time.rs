@@ -71,20 +71,20 @@
 //! a second month after "and" ("in January and February" gives January), and a
 //! year with only a noun after it ("2014 troops", "Russia's 2014 annexation").
 
+use super::number::{
+    Res, SMALL_WORDS, capitalised, end_of_word, fail, kw, letters, phrase, prev_word, sp, table,
+    tag_ci,
+};
 use crate::article::Span;
 use jiff::civil::{Date, Weekday};
+use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{map, not, opt, value, verify};
-use nom::error::{Error, ErrorKind};
 use nom::sequence::{preceded, terminated};
-use nom::{IResult, Parser};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// The result of a rule over characters.
-pub(super) type Res<'a, O> = IResult<&'a str, O>;
 
 /// One time expression in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,19 +240,6 @@ impl<'a> Ctx<'a> {
         self.prev_word()
             .is_some_and(|p| words.iter().any(|w| p.eq_ignore_ascii_case(w)))
     }
-}
-
-/// The word that ends `before`, when only white space separates it from what
-/// follows ("since" in "since 2014", nothing in "(2014").
-pub(super) fn prev_word(before: &str) -> Option<&str> {
-    let trimmed = before.trim_end();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric())
-        .last()?
-        .0;
-    Some(&trimmed[start..])
 }
 
 /// What a rule read, before resolution against the article's date.
@@ -533,11 +520,11 @@ const FUTURE_PAIRS: &[(&str, &str)] = &[
 ];
 
 /// Counts other than numerals: the articles and "a couple of" (the number
-/// words one to twelve are [`super::quantity::SMALL_WORDS`]'s).
+/// words one to twelve are [`SMALL_WORDS`]'s).
 const ARTICLE_COUNTS: &[(&str, u32)] = &[("a", 1), ("an", 1), ("a couple of", 2)];
 
 /// The number words "N … ago" takes: one to twelve.
-const SMALL_COUNTS: &[(&str, u32)] = super::quantity::SMALL_WORDS.split_at(12).0;
+const SMALL_COUNTS: &[(&str, u32)] = SMALL_WORDS.split_at(12).0;
 
 /// Counts that say "some": the expression is recognised but has no value.
 const VAGUE_COUNTS: &[(&str, ())] = &[("a few", ()), ("several", ()), ("some", ()), ("few", ())];
@@ -591,92 +578,6 @@ const DAY_WORDS: &[(&str, (i8, bool))] = &[
     ("the day before yesterday", (-2, false)),
     ("the day after tomorrow", (2, false)),
 ];
-
-// ---------------------------------------------------------------- lexical rules
-// Shared with `quantity`: ASCII phrases compared without case, whole words only.
-
-/// A failure at `i`.
-pub(super) fn fail<O>(i: &str) -> Res<'_, O> {
-    Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
-}
-
-/// `end-of-word = !(letter / digit)` — the word just read is whole.
-pub(super) fn end_of_word(i: &str) -> Res<'_, ()> {
-    not(satisfy(char::is_alphanumeric)).parse(i)
-}
-
-/// `SP = 1*white-space` — any Unicode white space, no-break spaces included.
-pub(super) fn sp(i: &str) -> Res<'_, &str> {
-    take_while1(char::is_whitespace).parse(i)
-}
-
-/// `letters = 1*letter`
-pub(super) fn letters(i: &str) -> Res<'_, &str> {
-    take_while1(char::is_alphabetic).parse(i)
-}
-
-/// `tag-ci = <ASCII text, any case>`. nom's `tag_no_case` compares Unicode
-/// lowercase forms and can then split a character (the Kelvin sign matches
-/// `k`), so ASCII text is compared byte by byte here.
-pub(super) fn tag_ci<'a>(t: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
-    move |i: &'a str| match i.as_bytes().get(..t.len()) {
-        Some(head) if head.eq_ignore_ascii_case(t.as_bytes()) => Ok((&i[t.len()..], &i[..t.len()])),
-        _ => fail(i),
-    }
-}
-
-/// `phrase = word *(SP word)` — the given words, any case, each whole.
-pub(super) fn phrase<'a>(words: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
-    move |i| {
-        // Most calls fail on the first letter; this saves the split.
-        let first = |s: &str| s.as_bytes().first().map(u8::to_ascii_lowercase);
-        if first(i) != first(words) {
-            return fail(i);
-        }
-        let mut rest = i;
-        for (n, w) in words.split(' ').enumerate() {
-            if n > 0 {
-                rest = sp(rest)?.0;
-            }
-            rest = terminated(tag_ci(w), end_of_word).parse(rest)?.0;
-        }
-        Ok((rest, &i[..i.len() - rest.len()]))
-    }
-}
-
-/// `kw = word` — one whole word, any case.
-pub(super) fn kw<'a>(word: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
-    phrase(word)
-}
-
-/// The longest of the table's phrases, any case, with its value.
-pub(super) fn table<'a, T: Copy>(
-    entries: &'static [(&'static str, T)],
-) -> impl Fn(&'a str) -> Res<'a, T> {
-    move |i| longest_entry(entries, i, false)
-}
-
-/// Like [`table`], but the phrase must start with a capital letter.
-fn capitalised<'a, T: Copy>(
-    entries: &'static [(&'static str, T)],
-) -> impl Fn(&'a str) -> Res<'a, T> {
-    move |i| longest_entry(entries, i, true)
-}
-
-fn longest_entry<'a, T: Copy>(
-    entries: &'static [(&'static str, T)],
-    i: &'a str,
-    capital: bool,
-) -> Res<'a, T> {
-    if capital && !i.starts_with(char::is_uppercase) {
-        return fail(i);
-    }
-    entries
-        .iter()
-        .filter_map(|&(w, v)| phrase(w)(i).ok().map(|(rest, _)| (rest, v)))
-        .min_by_key(|(rest, _)| rest.len())
-        .map_or_else(|| fail(i), Ok)
-}
 
 /// Exactly `n` ASCII digits.
 fn digits<'a>(n: usize) -> impl FnMut(&'a str) -> Res<'a, &'a str> {

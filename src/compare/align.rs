@@ -35,107 +35,20 @@
 //! Every alignment carries why its claims were aligned (the event, the shared
 //! entities, the window) and the rule that gave the verdict.
 
+use crate::analysis::Analysis;
 use crate::claims::quantity::Quantity;
 use crate::claims::time::TimeValue;
 use crate::claims::{Claim, polarity::Polarity};
 use crate::resolve::entities::Entities;
 use crate::resolve::gazetteer::{self, PlaceKind};
-use crate::run::Analysis;
 use crate::sources::SourceKind;
 use jiff::civil::Date;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::{Deserialize, Serialize};
 
 /// How far apart (in days) two claims' windows may be and still be compared.
 pub const WINDOW_DAYS: i32 = 14;
 
-/// A claim: article index and claim index in that article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct ClaimId {
-    pub article: usize,
-    pub claim: usize,
-}
-
-/// The verdict on one slot of an aligned group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    Contradiction,
-    Update,
-    Refinement,
-    Agreement,
-    Uncorroborated,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Contradiction => "contradiction",
-            Verdict::Update => "update",
-            Verdict::Refinement => "refinement",
-            Verdict::Agreement => "agreement",
-            Verdict::Uncorroborated => "uncorroborated",
-        }
-    }
-}
-
-/// What the verdict is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SlotKind {
-    Place,
-    Time,
-    Quantity,
-    Polarity,
-    Role,
-    Event,
-}
-
-impl SlotKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SlotKind::Place => "place",
-            SlotKind::Time => "time",
-            SlotKind::Quantity => "quantity",
-            SlotKind::Polarity => "polarity",
-            SlotKind::Role => "role",
-            SlotKind::Event => "event",
-        }
-    }
-}
-
-/// The claims on one side of a verdict, sharing one value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Side {
-    /// The value as a reader would say it ("Gomel (BY)", "2022-02-24").
-    pub value: String,
-    pub claims: Vec<ClaimId>,
-}
-
-/// Why the claims were taken to be about the same thing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Why {
-    pub event: String,
-    /// Entities the claims share (canonical names).
-    pub shared: Vec<String>,
-    /// The window the claims fall in.
-    pub from: Option<String>,
-    pub to: Option<String>,
-}
-
-/// One verdict over aligned claims.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Alignment {
-    /// "Venue of the talks", "Number of deaths".
-    pub topic: String,
-    pub event: String,
-    pub slot: SlotKind,
-    pub verdict: Verdict,
-    /// The rule that gave the verdict (stable id).
-    pub rule: &'static str,
-    pub sides: Vec<Side>,
-    pub why: Why,
-}
+pub use super::model::{Alignment, ClaimId, Side, SlotKind, Verdict, Why};
 
 /// A claim as the comparator reads it.
 #[derive(Debug, Clone)]
@@ -1122,11 +1035,11 @@ mod tests {
         }
         sets.push(dense);
         for ingested in sets {
-            let settings = crate::run::Settings {
+            let settings = crate::analysis::Settings {
                 claims: true,
                 ..Default::default()
             };
-            let analysis = crate::run::analyse(ingested, &settings);
+            let analysis = crate::pipeline::analyse(ingested, &settings);
             let recs = records(&analysis);
             let listed = candidate_pairs_listed(&recs);
             let mut visited = Vec::new();

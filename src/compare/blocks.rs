@@ -19,9 +19,9 @@
 //! `scale/spark/check.sh` checks it on real and generated sets.
 
 use super::align::{self, Alignment, ClaimId, Side, SlotKind, Verdict, Why};
+use crate::analysis::{Analysis, AnalyzedArticle};
 use crate::claims::mentions::EntityKind;
 use crate::resolve::entities::{Entities, Entity};
-use crate::run::{Analysis, AnalyzedArticle};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

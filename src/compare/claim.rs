@@ -68,69 +68,16 @@
 //! half: the contradiction rules rest on few headlines and carry over
 //! poorly); unrelated F1 0.98.
 
+use crate::analysis::AnalyzedArticle;
 use crate::article::Span;
 use crate::claims::mentions::{self, EntityKind, Mention, Word};
 use crate::claims::polarity::{Modality, Polarity};
 use crate::claims::{ArticleClaims, Claim, Role};
 use crate::grammar::Kind;
 use crate::resolve::names;
-use crate::run::AnalyzedArticle;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
 
-/// What an article says about the claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Stance {
-    /// It asserts the claim's content without hedging.
-    Agreement,
-    /// It refutes the claim, denies its event, or puts it at another place,
-    /// time or figure.
-    Contradiction,
-    /// It is about the claim but takes no position (or reports it as a
-    /// rumour).
-    Neutral,
-    /// It is about something else.
-    Unrelated,
-}
-
-impl Stance {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Agreement => "agreement",
-            Stance::Contradiction => "contradiction",
-            Stance::Neutral => "neutral",
-            Stance::Unrelated => "unrelated",
-        }
-    }
-
-    /// All four, in report order.
-    pub const ALL: [Stance; 4] = [
-        Stance::Agreement,
-        Stance::Contradiction,
-        Stance::Neutral,
-        Stance::Unrelated,
-    ];
-}
-
-/// The verdict on one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ClaimVerdict {
-    /// Index into the slice of articles given.
-    pub article: usize,
-    pub verdict: Stance,
-    /// What the disagreement or agreement is about: `polarity`, `place`,
-    /// `time`, `quantity`, `refutation`, `restatement`, `event`,
-    /// `confirmation`, `hedging`; `None` for unrelated articles and neutral
-    /// ones without hedging.
-    pub kind: Option<&'static str>,
-    /// The stable id of the rule that decided (see [`RULES`]).
-    pub rule: &'static str,
-    /// One sentence a reader can check against the evidence.
-    pub why: String,
-    /// Sentence spans in the article, best first, at most three.
-    pub evidence: Vec<Span>,
-}
+pub use super::model::{ClaimVerdict, Stance};
 
 /// Every rule id, with what it means. Ids are stable: reports, tests and
 /// configuration use them.
@@ -1615,8 +1562,8 @@ impl Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Settings;
     use crate::article::{Article, Origin};
-    use crate::run::Settings;
 
     fn analysed(id: &str, text: &str) -> AnalyzedArticle {
         let settings = Settings {

@@ -11,39 +11,12 @@
 //! a speaker quoted ten thousand times is not compared ten thousand times
 //! over. The diff is word-level (the `similar` crate).
 
+use crate::analysis::Analysis;
 use crate::grammar::Kind;
-use crate::run::Analysis;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-/// One step of a word-level diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DiffPart {
-    /// `equal`, `removed` (only in the first quote) or `added`.
-    pub op: &'static str,
-    pub text: String,
-}
-
-/// A quote of one statement: article and statement index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct QuoteId {
-    pub article: usize,
-    pub statement: usize,
-}
-
-/// Two renderings of one quote.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Drift {
-    /// The speaker's canonical name.
-    pub speaker: String,
-    pub a: QuoteId,
-    pub b: QuoteId,
-    /// Share of the shorter quote's words found in the other (0–1).
-    pub overlap: f64,
-    pub diff: Vec<DiffPart>,
-    pub rule: &'static str,
-}
+pub use super::model::{DiffPart, Drift, QuoteId};
 
 /// The words of a quote, lowercased, without punctuation.
 fn words(text: &str) -> Vec<String> {

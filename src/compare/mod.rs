@@ -1,26 +1,21 @@
 //! The comparator: claims in, alignments and verdicts out. Pure: it reads a
-//! finished [`Analysis`](crate::run::Analysis) and formats nothing.
+//! finished [`Analysis`](crate::analysis::Analysis) and formats nothing.
 //!
 //! [`align`] lines up claims about the same event and gives verdicts per
 //! slot; [`drift`] finds the same quote worded differently; [`claim`] says
-//! what each article does with one given claim (`compare --claim`).
+//! what each article does with one given claim (`compare --claim`). Their
+//! output types are in [`model`], below the analysis that holds them.
 
 pub mod align;
 pub mod blocks;
 pub mod claim;
 pub mod drift;
+pub mod model;
 
-use serde::Serialize;
-
-/// Everything the comparator found in an article set.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Comparison {
-    pub alignments: Vec<align::Alignment>,
-    pub drifts: Vec<drift::Drift>,
-}
+pub use model::Comparison;
 
 /// Compares the claims and quotes of an analysed article set.
-pub fn compare(analysis: &crate::run::Analysis) -> Comparison {
+pub fn compare(analysis: &crate::analysis::Analysis) -> Comparison {
     Comparison {
         alignments: align::align(analysis),
         drifts: drift::drifts(analysis),

@@ -1,12 +1,12 @@
 //! Claims and entities in output form, shared by the JSON, JSON Lines and
 //! human reporters (`extract --claims`).
 
+use crate::analysis::Analysis;
 use crate::article::{Article, Span};
 use crate::claims::Claim;
 use crate::claims::mentions::{EntityKind, PlaceRef, Via};
 use crate::claims::place::{PlaceSlot, Relation};
 use crate::resolve::entities::Entities;
-use crate::run::Analysis;
 use serde::Serialize;
 
 /// Text and where it is.
@@ -282,17 +282,7 @@ pub struct AlignmentOut<'a> {
     pub claims: Vec<AlignedClaimOut<'a>>,
 }
 
-/// The words of a claim that carry the value of `slot`.
-pub fn value_span(c: &Claim, slot: crate::compare::align::SlotKind) -> Option<Span> {
-    use crate::compare::align::SlotKind;
-    match slot {
-        SlotKind::Place => c.place.as_ref().map(|p| p.span),
-        SlotKind::Time => c.time.as_ref().map(|t| t.span),
-        SlotKind::Quantity => c.quantity.as_ref().map(|q| q.span),
-        SlotKind::Polarity => c.polarity_cue.or(Some(c.trigger)),
-        SlotKind::Role | SlotKind::Event => Some(c.trigger),
-    }
-}
+pub use crate::compare::model::value_span;
 
 /// The alignments of the analysis in output form.
 pub fn alignments_out(analysis: &Analysis) -> Vec<AlignmentOut<'_>> {

@@ -4,8 +4,8 @@
 //! contradiction, `= note:` lines with the chains), then a summary.
 
 use super::findings::{Summary, summary};
+use crate::analysis::Analysis;
 use crate::rules::{Finding, Severity};
-use crate::run::Analysis;
 use annotate_snippets::{Level, Renderer, Snippet};
 use colored::Colorize;
 use std::io::{self, Write};

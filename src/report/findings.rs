@@ -1,7 +1,7 @@
 //! Findings in output form, shared by every format of `check`.
 
+use crate::analysis::Analysis;
 use crate::rules::{Finding, Location, Rule, Severity, Suppression};
-use crate::run::Analysis;
 use serde::Serialize;
 
 /// A location as the machine formats print it.

@@ -18,9 +18,9 @@
 
 use super::findings::{LocationOut, counts, file_line, finding, summary};
 use super::{Reporter, View};
+use crate::analysis::Analysis;
 use crate::ingest::InputStatus;
 use crate::rules::Severity;
-use crate::run::Analysis;
 use std::io::{self, Write};
 
 /// GitHub Actions annotations. Every view gives the report of `check`;

@@ -1,7 +1,7 @@
 //! The source graph as Graphviz DOT and as a Mermaid flowchart.
 
 use super::{Reporter, View};
-use crate::run::Analysis;
+use crate::analysis::Analysis;
 use crate::sources::{EdgeKind, Graph, SourceKind};
 use std::io::{self, Write};
 

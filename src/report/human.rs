@@ -2,10 +2,10 @@
 //! `colored`'s global override; this file only asks for styles.
 
 use super::{Reporter, View, clip, position};
+use crate::analysis::Analysis;
 use crate::article::Article;
 use crate::grammar::{IssueKind, Kind};
 use crate::ingest::InputStatus;
-use crate::run::Analysis;
 use crate::sources::{Chain, SourceKind};
 use crate::speakers::Resolved;
 use colored::Colorize;

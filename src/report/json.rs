@@ -1,9 +1,9 @@
 //! One JSON document with a `version` field; keys in a stable order.
 
 use super::{Reporter, View};
+use crate::analysis::Analysis;
 use crate::article::{ExclusionKind, Span};
 use crate::ingest::InputRecord;
-use crate::run::Analysis;
 use serde::Serialize;
 use std::io::{self, Write};
 

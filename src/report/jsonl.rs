@@ -3,7 +3,7 @@
 //! line per article.
 
 use super::{Reporter, View};
-use crate::run::Analysis;
+use crate::analysis::Analysis;
 use serde::Serialize;
 use std::io::{self, Write};
 

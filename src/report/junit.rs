@@ -21,9 +21,9 @@
 
 use super::findings::{FindingOut, LocationOut, finding};
 use super::{Reporter, View};
+use crate::analysis::Analysis;
 use crate::ingest::InputStatus;
 use crate::rules::Severity;
-use crate::run::Analysis;
 use quick_xml::Writer;
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};

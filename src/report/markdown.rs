@@ -13,9 +13,9 @@
 
 use super::findings::{FindingOut, Summary, counts, file_line, finding, summary};
 use super::{Reporter, View};
+use crate::analysis::Analysis;
 use crate::ingest::InputStatus;
 use crate::rules::Severity;
-use crate::run::Analysis;
 use std::io::{self, Write};
 
 /// Markdown output. Every view gives the report of `check`; views other

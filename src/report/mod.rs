@@ -1,8 +1,8 @@
 //! Reporters: one [`Analysis`] in, one output format out. Reporters only
 //! format; they never decide anything about the articles.
 
+use crate::analysis::Analysis;
 use crate::article::Span;
-use crate::run::Analysis;
 use std::io::{self, Write};
 
 pub mod claims;
@@ -28,9 +28,9 @@ pub use junit::Junit;
 pub use markdown::Markdown;
 pub use sarif::Sarif;
 
+use crate::analysis::AnalyzedArticle;
 use crate::article::Article;
 use crate::grammar::Kind;
-use crate::run::AnalyzedArticle;
 use serde::Serialize;
 
 /// One statement as the machine formats print it (the `extract` contract).
@@ -145,16 +145,7 @@ pub trait Reporter {
     fn write(&self, analysis: &Analysis, view: View, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// Shortens a text for one-line display, on a char boundary, with an ellipsis.
-pub(crate) fn clip(text: &str, max_chars: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max_chars {
-        return flat;
-    }
-    let mut s: String = flat.chars().take(max_chars.saturating_sub(1)).collect();
-    s.push('…');
-    s
-}
+pub(crate) use crate::article::clip;
 
 /// `line:column` of a span's start in an article.
 pub(crate) fn position(article: &crate::article::Article, span: Span) -> (usize, usize) {

@@ -29,9 +29,9 @@
 
 use super::findings::{LocationOut, finding as finding_out};
 use super::{Reporter, View};
+use crate::analysis::Analysis;
 use crate::ingest::InputStatus;
 use crate::rules::{Finding, Rule, Severity, Suppression};
-use crate::run::Analysis;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_sarif::sarif::{
     self, ArtifactContent, ArtifactLocation, Invocation, LogicalLocation, Message,

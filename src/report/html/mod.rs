@@ -25,11 +25,11 @@ pub use escape::{Esc, escape_to};
 use super::claims::{AlignedClaimOut, alignments_out, entities_out};
 use super::findings::{self, summary};
 use super::{Reporter, View};
+use crate::analysis::{Analysis, AnalyzedArticle};
 use crate::article::{ExclusionKind, Span};
 use crate::compare::align::Verdict;
 use crate::grammar::Kind;
 use crate::rules::{Rule, Severity, Suppression};
-use crate::run::{Analysis, AnalyzedArticle};
 use crate::sources::{Chain, EdgeKind, SourceKind};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -817,8 +817,9 @@ fn findings_table(s: &mut String, analysis: &Analysis) -> fmt::Result {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Settings;
     use crate::ingest;
-    use crate::run::{Settings, analyse};
+    use crate::pipeline::analyse;
 
     const XSS: [&str; 2] = [
         "<script>alert(1)</script>",

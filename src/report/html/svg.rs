@@ -20,8 +20,8 @@
 //!    back (circular reporting) loops under the nodes.
 
 use super::escape::Esc;
+use crate::analysis::Analysis;
 use crate::report::clip;
-use crate::run::Analysis;
 use crate::sources::{EdgeKind, Graph, SourceKind};
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
@@ -381,8 +381,8 @@ mod tests {
 
     #[test]
     fn seeds_articles_left_relays_middle_origins_right() {
-        let settings = crate::run::Settings::default();
-        let analysis = crate::run::analyse(crate::ingest::ingest_seeds(), &settings);
+        let settings = crate::analysis::Settings::default();
+        let analysis = crate::pipeline::analyse(crate::ingest::ingest_seeds(), &settings);
         let g = crate::report::source_graph(&analysis);
         let lay = layout(&analysis, &g);
         assert_eq!(lay, layout(&analysis, &g), "deterministic");

@@ -1,0 +1,80 @@
+//! The data between the stages: one analysed article ([`AnalyzedArticle`]),
+//! the settings the per-article stages read ([`Settings`]), and what a run
+//! found over the whole set ([`Analysis`]). Types only, below every stage
+//! that fills or reads them: [`crate::pipeline`] fills them, the comparator,
+//! the rules and every reporter read them.
+
+use crate::article::Article;
+use crate::claims::{ArticleClaims, ClaimSettings};
+use crate::compare::model::{ClaimVerdict, Comparison};
+use crate::finding::Finding;
+use crate::grammar::{ParseIssue, lexicon::Lexicon};
+use crate::ingest::InputRecord;
+use crate::resolve::entities::Entities;
+use crate::segment::Segmented;
+use crate::sources::{ArticleChains, Chain, Outlets};
+use crate::speakers::{PersonName, Resolved};
+
+/// One article with everything the pipeline found in it.
+#[derive(Debug)]
+pub struct AnalyzedArticle {
+    pub article: Article,
+    pub segments: Segmented,
+    /// Statements in text order, speakers resolved.
+    pub statements: Vec<Resolved>,
+    /// Unbalanced or too deeply nested quote marks.
+    pub issues: Vec<ParseIssue>,
+    /// The attribution chain of each statement (same order as `statements`).
+    pub chains: Vec<Chain>,
+    /// The people the article introduces by full name.
+    pub people: Vec<PersonName>,
+    /// Claims and entity mentions (empty unless [`Settings::claims`]).
+    pub claims: ArticleClaims,
+}
+
+/// What the user can extend (cue verbs, outlets, event words), and whether
+/// claims are extracted.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub lexicon: Lexicon,
+    pub outlets: Outlets,
+    pub claim_settings: ClaimSettings,
+    /// Extract claims and resolve entities across the set.
+    pub claims: bool,
+    /// Spellings that name one entity: (canonical name, spellings).
+    pub aliases: Vec<(String, Vec<String>)>,
+}
+
+impl AnalyzedArticle {
+    /// This article's statements and chains, as the source graph reads them.
+    pub fn article_chains(&self) -> ArticleChains<'_> {
+        ArticleChains {
+            article: &self.article,
+            statements: &self.statements,
+            chains: &self.chains,
+        }
+    }
+}
+
+/// Everything a run found: the input list and the analysed articles.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub inputs: Vec<InputRecord>,
+    pub articles: Vec<AnalyzedArticle>,
+    /// Entities across the set (empty unless claims were extracted).
+    pub entities: Entities,
+    /// Alignments, verdicts and quote drift (empty unless claims were
+    /// extracted).
+    pub comparison: Comparison,
+    /// What `check` reports (empty for the other commands).
+    pub findings: Vec<Finding>,
+    /// `compare --claim`: the claim and what each article says about it.
+    pub claim_check: Option<ClaimCheck>,
+}
+
+/// The claim of `compare --claim` and one verdict per article.
+#[derive(Debug)]
+pub struct ClaimCheck {
+    pub claim: String,
+    pub verdicts: Vec<ClaimVerdict>,
+}

@@ -1,0 +1,99 @@
+//! `check`'s own steps after the analysis: the rules, the configuration's
+//! levels, inline suppressions and the baseline; the fail level; the block
+//! alignments of a cluster run (`--alignments`).
+
+use crate::analysis::Analysis;
+use crate::baseline;
+use crate::cli::{CheckArgs, FailOn};
+use crate::compare;
+use crate::config::{Config, FailLevel};
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::output::write_atomically;
+use crate::rules::{self, RuleOptions};
+
+/// Fills [`Analysis::findings`] and writes `--write-baseline`; returns the
+/// level at which findings fail the run.
+pub fn findings(c: &CheckArgs, config: &Config, analysis: &mut Analysis) -> Result<FailOn, Error> {
+    let opts = RuleOptions {
+        house_style: config.house_style.names.clone(),
+    };
+    let mut findings = rules::findings(analysis, &opts);
+    config.rules.apply(&mut findings);
+    rules::suppress_inline(analysis, &mut findings);
+    if let Some(path) = &c.baseline {
+        let b = baseline::read(path).map_err(Error::Usage)?;
+        baseline::apply(&b, &mut findings);
+    }
+    analysis.findings = findings;
+    if let Some(path) = &c.write_baseline {
+        let b = baseline::of(&analysis.findings);
+        write_atomically(path, |w| {
+            serde_json::to_writer_pretty(&mut *w, &b)?;
+            writeln!(w)
+        })?;
+    }
+    Ok(c.fail_on.unwrap_or(match config.fail_on {
+        Some(FailLevel::Warning) => FailOn::Warning,
+        Some(FailLevel::Info) => FailOn::Info,
+        Some(FailLevel::Never) => FailOn::Never,
+        _ => FailOn::Error,
+    }))
+}
+
+/// Whether the findings fail the run at `fail_on`. Writing a baseline
+/// records today's findings so that later runs pass: the run that wrote it
+/// succeeded (as with other tools' baselines).
+pub fn failing(analysis: &Analysis, fail_on: FailOn, wrote_baseline: bool) -> bool {
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    !wrote_baseline
+        && threshold.is_some_and(|t| {
+            analysis
+                .findings
+                .iter()
+                .any(|f| f.suppressed.is_none() && f.severity <= t)
+        })
+}
+
+/// The comparator's alignments from the blocks of a cluster run, plus what
+/// spans blocks (quote drift).
+pub fn merge_blocks(analysis: &mut Analysis, paths: &[std::path::PathBuf]) -> Result<(), Error> {
+    let blocks = read_alignments(paths)?;
+    let alignments = compare::blocks::merge(analysis, blocks)
+        .map_err(|e| Error::Usage(format!("--alignments: {e}")))?;
+    analysis.comparison = compare::Comparison {
+        alignments,
+        drifts: compare::drift::drifts(analysis),
+    };
+    Ok(())
+}
+
+/// Reads the block alignments of a cluster run; a bad line names its file
+/// and line.
+pub fn read_alignments(
+    paths: &[std::path::PathBuf],
+) -> Result<Vec<compare::blocks::BlockAlignment>, Error> {
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| Error::Usage(format!("--alignments {}: cannot read: {e}", p.display())))?;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            out.push(serde_json::from_str(line).map_err(|e| {
+                Error::Usage(format!(
+                    "--alignments {}:{}: not a block alignment: {e}",
+                    p.display(),
+                    i + 1
+                ))
+            })?);
+        }
+    }
+    Ok(out)
+}

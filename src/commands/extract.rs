@@ -1,0 +1,131 @@
+//! `extract` that streams (`--format jsonl`, `--records`): batches of
+//! articles analysed on the pool while the next batch is read.
+
+use super::{Inputs, Outcome, ignore, settings_for};
+use crate::analysis::AnalyzedArticle;
+use crate::article::Article;
+use crate::cli::{Args, Command};
+use crate::error::Error;
+use crate::ingest::{self, Ingested};
+use crate::output::write_atomically;
+use crate::report;
+use std::io::{Read, Write};
+
+/// `extract --format jsonl`: streams. Each input file is read, its articles
+/// analysed (in parallel) and their statements written before the next file
+/// is read, so memory holds one input file and its analyses, never the set.
+pub fn stream(
+    args: &Args,
+    inputs: &Inputs,
+    config: &crate::config::Config,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    use rayon::prelude::*;
+    let common = args.command.common();
+    let records = matches!(&args.command, Command::Extract(e) if e.records);
+    let settings = settings_for(config, common, records);
+    let set = config.ignore_set();
+    // One article's output lines.
+    let lines_of = |a: Article| -> Vec<u8> {
+        let item = AnalyzedArticle::new(a, &settings);
+        let mut buf = Vec::with_capacity(1024);
+        if records {
+            // Writing to memory cannot fail.
+            let _ = crate::record::write(&item, &mut buf);
+        } else {
+            for st in report::statements_out(&item) {
+                let _ = serde_json::to_writer(&mut buf, &st);
+                buf.push(b'\n');
+            }
+        }
+        buf
+    };
+    let mut body = |w: &mut dyn Write| -> std::io::Result<Ingested> {
+        // Articles are taken in batches (across small files too). A batch is
+        // analysed and serialised on the thread pool while this thread reads
+        // the next one; batches are written in order, so the output does not
+        // depend on the thread count.
+        std::thread::scope(|scope| {
+            let mut failure: Option<std::io::Error> = None;
+            let mut pending: Option<std::thread::ScopedJoinHandle<'_, Vec<Vec<u8>>>> = None;
+            let mut write_batch =
+                |handle: std::thread::ScopedJoinHandle<'_, Vec<Vec<u8>>>,
+                 failure: &mut Option<std::io::Error>| {
+                    let bufs = handle
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    for b in bufs {
+                        if failure.is_none()
+                            && let Err(e) = w.write_all(&b)
+                        {
+                            *failure = Some(e);
+                        }
+                    }
+                };
+            let lines_of = &lines_of;
+            let mut flush = |ing: &mut Ingested, last: bool| {
+                if !last && ing.articles.len() < ingest::JSONL_CHUNK {
+                    return;
+                }
+                let batch: Vec<Article> = ing
+                    .articles
+                    .drain(..)
+                    .filter(|a| config.ignore.is_empty() || !set.is_match(&a.origin.path))
+                    .collect();
+                if let Some(previous) = pending.take() {
+                    write_batch(previous, &mut failure);
+                }
+                if failure.is_none() && !batch.is_empty() {
+                    pending =
+                        Some(scope.spawn(move || {
+                            batch.into_par_iter().map(lines_of).collect::<Vec<_>>()
+                        }));
+                }
+            };
+            // No paths: the embedded seeds (only `--records` streams them).
+            let mut ingested = if inputs.seeds {
+                ingest::ingest_seeds()
+            } else {
+                ingest::ingest_paths_streaming(&inputs.paths, stdin, &mut |ing| flush(ing, false))
+            };
+            flush(&mut ingested, true);
+            if let Some(previous) = pending.take() {
+                write_batch(previous, &mut failure);
+            }
+            match failure {
+                Some(e) => Err(e),
+                None => Ok(ingested),
+            }
+        })
+    };
+    let mut ingested = match &args.output {
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+            let ing = body(&mut out)?;
+            out.flush()?;
+            ing
+        }
+        Some(path) => {
+            let mut kept = None;
+            write_atomically(path, |w| {
+                kept = Some(body(w)?);
+                Ok(())
+            })?;
+            kept.unwrap_or_default()
+        }
+    };
+    ignore(&mut ingested, config);
+    if let Some(note) = ingest::duplicates_note(&ingested.duplicates) {
+        writeln!(stderr, "{note}")?;
+    }
+    for e in ingested.errors() {
+        writeln!(stderr, "error: {e}")?;
+    }
+    Ok(if ingested.has_errors() {
+        Outcome::InputErrors
+    } else {
+        Outcome::Clean
+    })
+}
