@@ -4,7 +4,8 @@
 
 use claimcheck::ingest::{Format, Ingested};
 use claimcheck::report::{Dot, Html, Human, Json, JsonLines, Mermaid, Reporter, View};
-use claimcheck::run::{Settings, analyse};
+use claimcheck::analysis::Settings;
+use claimcheck::pipeline::analyse;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -4,7 +4,7 @@
 #![no_main]
 
 use claimcheck::article::{Article, Origin, Span};
-use claimcheck::run::{AnalyzedArticle, Settings};
+use claimcheck::analysis::{AnalyzedArticle, Settings};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
