@@ -47,3 +47,4 @@ pub mod run;
 pub mod segment;
 pub mod sources;
 pub mod speakers;
+pub mod syntax;

@@ -1,0 +1,486 @@
+//! Part-of-speech tagger: an averaged perceptron (greedy, left to right)
+//! over word, affix, shape and context features, predicting the UPOS and
+//! XPOS pair of each word. Frequent words that the treebank always tags one
+//! way are looked up, not scored. Features are hashed (FNV-1a over the
+//! template and its strings, no allocation), and the weights of a feature are
+//! a short list of (class, weight): scoring a word touches each of its
+//! features once.
+
+use super::conllu::Sentence;
+use rustc_hash::FxHashMap;
+
+/// The tags of one class: UPOS and XPOS.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tags {
+    pub upos: String,
+    pub xpos: String,
+}
+
+/// A trained tagger.
+#[derive(Debug, Clone, Default)]
+pub struct Tagger {
+    classes: Vec<Tags>,
+    /// Feature key → (class, weight).
+    weights: FxHashMap<u64, Box<[(u16, f32)]>>,
+    /// Lowercased word → its one class, for frequent unambiguous words.
+    lexicon: FxHashMap<String, u16>,
+}
+
+/// 64-bit FNV-1a, fed piece by piece.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(template: u8) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325).byte(template)
+    }
+    fn byte(self, b: u8) -> Fnv {
+        Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+    fn str(self, s: &str) -> Fnv {
+        s.bytes().fold(self, Fnv::byte).byte(0xff)
+    }
+    fn num(self, n: u16) -> Fnv {
+        self.byte((n >> 8) as u8).byte(n as u8).byte(0xfe)
+    }
+}
+
+/// A word as the features see it: lower case, digits folded.
+fn normal(word: &str) -> String {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        let all = word.chars().all(|c| c.is_ascii_digit());
+        return if all && word.len() == 4 {
+            "!year".into()
+        } else if all {
+            "!digits".into()
+        } else {
+            "!hasdigit".into()
+        };
+    }
+    word.to_lowercase()
+}
+
+/// The last `n` characters of `s` (all of it when shorter).
+fn suffix(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+/// The first `n` characters of `s`.
+fn prefix(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// The word's shape: `Xx`, `x`, `X`, `d`, punctuation as itself, runs
+/// collapsed, at most five marks.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(m) {
+            out.push(m);
+        }
+        if out.chars().count() >= 5 {
+            break;
+        }
+    }
+    out
+}
+
+/// The feature keys of word `i`, given the two classes before it.
+fn features(words: &[String], raw: &[&str], i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
+    out.clear();
+    const NONE: &str = "!none";
+    let w = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= words.len() {
+            NONE
+        } else {
+            words[j as usize].as_str()
+        }
+    };
+    let wi = w(0);
+    let r = raw[i];
+    out.push(Fnv::new(0).0);
+    out.push(Fnv::new(1).str(wi).0);
+    out.push(Fnv::new(2).str(suffix(wi, 3)).0);
+    out.push(Fnv::new(3).str(suffix(wi, 2)).0);
+    out.push(Fnv::new(4).str(prefix(wi, 1)).0);
+    out.push(Fnv::new(5).str(&shape(r)).0);
+    out.push(Fnv::new(6).num(p1).0);
+    out.push(Fnv::new(7).num(p1).num(p2).0);
+    out.push(Fnv::new(8).num(p1).str(wi).0);
+    out.push(Fnv::new(9).str(w(-1)).0);
+    out.push(Fnv::new(10).str(suffix(w(-1), 3)).0);
+    out.push(Fnv::new(11).str(w(-2)).0);
+    out.push(Fnv::new(12).str(w(1)).0);
+    out.push(Fnv::new(13).str(suffix(w(1), 3)).0);
+    out.push(Fnv::new(14).str(w(2)).0);
+    out.push(Fnv::new(15).str(suffix(wi, 4)).0);
+    out.push(Fnv::new(16).str(prefix(wi, 3)).0);
+    out.push(Fnv::new(17).str(w(-1)).str(wi).0);
+    out.push(Fnv::new(18).str(wi).str(w(1)).0);
+    out.push(Fnv::new(19).byte(u8::from(i == 0)).str(&shape(r)).0);
+    out.push(Fnv::new(20).num(p1).str(w(1)).0);
+    out.push(Fnv::new(21).str(suffix(w(1), 1)).str(suffix(wi, 2)).0);
+}
+
+/// The class before the first word.
+const START: u16 = u16::MAX;
+
+impl Tagger {
+    /// The class of each word of a sentence.
+    pub fn tag(&self, words: &[&str]) -> Vec<u16> {
+        let norm: Vec<String> = words.iter().map(|w| normal(w)).collect();
+        let mut out = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(24);
+        let mut scores = vec![0f32; self.classes.len()];
+        let (mut p1, mut p2) = (START, START);
+        for i in 0..words.len() {
+            let c = match self.lexicon.get(&norm[i]) {
+                Some(&c) => c,
+                None => {
+                    features(&norm, words, i, p1, p2, &mut feats);
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    for f in &feats {
+                        if let Some(ws) = self.weights.get(f) {
+                            for &(c, w) in ws.iter() {
+                                scores[c as usize] += w;
+                            }
+                        }
+                    }
+                    best(&scores)
+                }
+            };
+            out.push(c);
+            p2 = p1;
+            p1 = c;
+        }
+        out
+    }
+
+    /// Whether the tagger holds no model.
+    pub fn is_empty(&self) -> bool {
+        self.classes.is_empty()
+    }
+
+    /// The tags of a class.
+    pub fn tags(&self, class: u16) -> &Tags {
+        &self.classes[class as usize]
+    }
+
+    /// The model as bytes ([`Tagger::from_bytes`] reads them back).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = b"claimcheck-tagger-1\n".to_vec();
+        let put_str = |out: &mut Vec<u8>, s: &str| {
+            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        };
+        out.extend_from_slice(&(self.classes.len() as u32).to_le_bytes());
+        for t in &self.classes {
+            put_str(&mut out, &t.upos);
+            put_str(&mut out, &t.xpos);
+        }
+        let mut lex: Vec<(&String, &u16)> = self.lexicon.iter().collect();
+        lex.sort();
+        out.extend_from_slice(&(lex.len() as u32).to_le_bytes());
+        for (w, c) in lex {
+            put_str(&mut out, w);
+            out.extend_from_slice(&c.to_le_bytes());
+        }
+        let mut keys: Vec<&u64> = self.weights.keys().collect();
+        keys.sort();
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for k in keys {
+            let ws = &self.weights[k];
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(ws.len() as u8);
+            for &(c, w) in ws.iter() {
+                out.extend_from_slice(&c.to_le_bytes());
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model written by [`Tagger::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(20)? != b"claimcheck-tagger-1\n" {
+            return Err("not a claimcheck tagger model".into());
+        }
+        let n = r.u32()? as usize;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            classes.push(Tags {
+                upos: r.string()?,
+                xpos: r.string()?,
+            });
+        }
+        let n = r.u32()? as usize;
+        let mut lexicon = FxHashMap::default();
+        for _ in 0..n {
+            let w = r.string()?;
+            lexicon.insert(w, r.u16()?);
+        }
+        let n = r.u32()? as usize;
+        let mut weights = FxHashMap::default();
+        weights.reserve(n);
+        for _ in 0..n {
+            let k = r.u64()?;
+            let m = r.take(1)?[0] as usize;
+            let mut ws = Vec::with_capacity(m);
+            for _ in 0..m {
+                let c = r.u16()?;
+                if c as usize >= classes.len() {
+                    return Err("class out of range".into());
+                }
+                ws.push((
+                    c,
+                    f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| "short")?),
+                ));
+            }
+            weights.insert(k, ws.into_boxed_slice());
+        }
+        if lexicon.values().any(|&c| c as usize >= classes.len()) {
+            return Err("class out of range".into());
+        }
+        Ok(Tagger {
+            classes,
+            weights,
+            lexicon,
+        })
+    }
+}
+
+/// The index of the highest score (the first on a tie).
+fn best(scores: &[f32]) -> u16 {
+    let mut b = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[b] {
+            b = i;
+        }
+    }
+    b as u16
+}
+
+/// A cursor over model bytes.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("the model is truncated")?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16, String> {
+        Ok(u16::from_le_bytes(
+            self.take(2)?.try_into().map_err(|_| "short")?,
+        ))
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().map_err(|_| "short")?,
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().map_err(|_| "short")?,
+        ))
+    }
+    fn string(&mut self) -> Result<String, String> {
+        let n = self.u32()? as usize;
+        String::from_utf8(self.take(n)?.to_vec()).map_err(|_| "not UTF-8".into())
+    }
+}
+
+/// One weight while training: its value, its running total for the
+/// average, and when the total was last brought up to date.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    class: u16,
+    w: f32,
+    total: f64,
+    at: u64,
+}
+
+/// Trains a tagger on treebank sentences: `epochs` passes in a fixed
+/// shuffled order (the same bytes every run), weights averaged. Entries
+/// whose averaged weight is below `prune` are dropped.
+pub fn train(sentences: &[Sentence], epochs: usize, prune: f32) -> Tagger {
+    let mut index: FxHashMap<Tags, u16> = FxHashMap::default();
+    let mut classes = Vec::new();
+    let mut counts: FxHashMap<String, FxHashMap<u16, u32>> = FxHashMap::default();
+    for s in sentences {
+        for w in &s.words {
+            let t = Tags {
+                upos: w.upos.clone(),
+                xpos: w.xpos.clone(),
+            };
+            let c = *index.entry(t.clone()).or_insert_with(|| {
+                classes.push(t);
+                (classes.len() - 1) as u16
+            });
+            *counts
+                .entry(normal(&w.form))
+                .or_default()
+                .entry(c)
+                .or_default() += 1;
+        }
+    }
+    // Frequent words tagged one way 97% of the time or more.
+    let mut lexicon = FxHashMap::default();
+    for (w, cs) in &counts {
+        let n: u32 = cs.values().sum();
+        let (&c, &top) = cs
+            .iter()
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+            .unwrap_or((&0, &0));
+        if n >= 20 && f64::from(top) / f64::from(n) >= 0.97 {
+            lexicon.insert(w.clone(), c);
+        }
+    }
+    let mut weights: FxHashMap<u64, Vec<Slot>> = FxHashMap::default();
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut now: u64 = 0;
+    let mut feats = Vec::with_capacity(24);
+    let mut scores = vec![0f32; classes.len()];
+    for _ in 0..epochs {
+        // Fisher–Yates with a fixed xorshift: reproducible.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &si in &order {
+            let s = &sentences[si];
+            let raw: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            let norm: Vec<String> = raw.iter().map(|w| normal(w)).collect();
+            let (mut p1, mut p2) = (START, START);
+            for (i, w) in s.words.iter().enumerate() {
+                let gold = index[&Tags {
+                    upos: w.upos.clone(),
+                    xpos: w.xpos.clone(),
+                }];
+                let guess = if let Some(&c) = lexicon.get(&norm[i]) {
+                    c
+                } else {
+                    now += 1;
+                    features(&norm, &raw, i, p1, p2, &mut feats);
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    for f in &feats {
+                        if let Some(ws) = weights.get(f) {
+                            for s in ws {
+                                scores[s.class as usize] += s.w;
+                            }
+                        }
+                    }
+                    let guess = best(&scores);
+                    if guess != gold {
+                        for f in &feats {
+                            let ws = weights.entry(*f).or_default();
+                            for (class, delta) in [(gold, 1.0f32), (guess, -1.0)] {
+                                let slot = match ws.iter_mut().position(|s| s.class == class) {
+                                    Some(p) => &mut ws[p],
+                                    None => {
+                                        ws.push(Slot {
+                                            class,
+                                            w: 0.0,
+                                            total: 0.0,
+                                            at: now,
+                                        });
+                                        ws.last_mut().unwrap_or_else(|| unreachable!())
+                                    }
+                                };
+                                slot.total += f64::from(slot.w) * (now - slot.at) as f64;
+                                slot.at = now;
+                                slot.w += delta;
+                            }
+                        }
+                    }
+                    guess
+                };
+                p2 = p1;
+                p1 = guess;
+            }
+        }
+    }
+    let mut out = FxHashMap::default();
+    for (k, ws) in weights {
+        let kept: Vec<(u16, f32)> = ws
+            .iter()
+            .map(|s| {
+                let total = s.total + f64::from(s.w) * (now - s.at) as f64;
+                (s.class, (total / now.max(1) as f64) as f32)
+            })
+            .filter(|(_, w)| w.abs() >= prune)
+            .collect();
+        if !kept.is_empty() {
+            out.insert(k, kept.into_boxed_slice());
+        }
+    }
+    Tagger {
+        classes,
+        weights: out,
+        lexicon,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affixes_and_shapes() {
+        assert_eq!(suffix("Gomel", 3), "mel");
+        assert_eq!(suffix("ab", 3), "ab");
+        assert_eq!(prefix("Zelenskyy", 3), "Zel");
+        assert_eq!(shape("Ukraine"), "Xx");
+        assert_eq!(shape("U.S.-led"), "X.X.-");
+        assert_eq!(normal("2022"), "!year");
+        assert_eq!(normal("Kyiv"), "kyiv");
+    }
+
+    #[test]
+    fn bytes_round_trip_and_bad_bytes_are_errors() {
+        let s = super::super::conllu::parse(
+            "1\tTalks\ttalk\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tbegan\tbegin\tVERB\tVBD\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+        )
+        .unwrap();
+        let t = train(&s, 3, 0.0);
+        let again = Tagger::from_bytes(&t.to_bytes()).unwrap();
+        assert_eq!(
+            t.tag(&["Talks", "began", "."]),
+            again.tag(&["Talks", "began", "."])
+        );
+        let tags: Vec<&str> = t
+            .tag(&["Talks", "began", "."])
+            .iter()
+            .map(|&c| t.tags(c).upos.as_str())
+            .collect();
+        assert_eq!(tags, ["NOUN", "VERB", "PUNCT"]);
+        assert!(Tagger::from_bytes(b"nonsense").is_err());
+        let bytes = t.to_bytes();
+        assert!(Tagger::from_bytes(&bytes[..bytes.len() - 3]).is_err());
+    }
+}
