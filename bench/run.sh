@@ -84,6 +84,14 @@ if [ -d ../shared/corpora/news-bulk/articles ]; then
   files=$(ls ../shared/corpora/news-bulk/articles | wc -l)
   bytes=$(cat ../shared/corpora/news-bulk/articles/*.txt | wc -c)
   measure news-bulk ../shared/corpora/news-bulk/articles "$bytes" "$files"
+  # The syntax stage on one core: words (CoNLL-U lines) per second of the
+  # whole process, reading, tokenizing, tagging, lemmatizing, parsing and
+  # writing included.
+  words=$("$bin" extract --syntax --format conllu ../shared/corpora/news-bulk/articles | grep -c $'^[0-9]*\t')
+  read -r ts ms < <(run "${one_core[@]}" "$bin" extract --syntax --format conllu ../shared/corpora/news-bulk/articles)
+  awk -v w="$words" -v t="$ts" -v m="$ms" 'BEGIN {
+    printf "news-bulk    extract --syntax 1 thr %6.2f s for %d words: %.0f words/s | RSS %5.0f MiB\n", t, w, w/t, m/1024
+  }'
 else
   echo "note: ../shared/corpora/news-bulk not found; generated sets only"
 fi

@@ -2,7 +2,10 @@
 //! where the library embeds them (`src/syntax/data/`). The same treebank
 //! gives the same bytes.
 //!
-//! cargo run --release --example train-syntax -- ../shared/corpora/ud-ewt [EPOCHS [PRUNE]]
+//! The parser learns from the tags it will see: the training text is tagged
+//! by taggers trained on the other four fifths of it (jackknifing).
+//!
+//! cargo run --release --example train-syntax -- ../shared/corpora/ud-ewt [EPOCHS [PRUNE [PARSER_EPOCHS]]]
 
 #![allow(
     clippy::print_stdout,
@@ -12,7 +15,7 @@
 
 use claimcheck::syntax::conllu::{self, Sentence};
 use claimcheck::syntax::lemma::Lemmatizer;
-use claimcheck::syntax::tagger;
+use claimcheck::syntax::{parser, parser_tag, tagger};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -38,12 +41,42 @@ fn main() -> ExitCode {
     };
     let start = std::time::Instant::now();
     let prune: f32 = args.get(2).and_then(|e| e.parse().ok()).unwrap_or(0.01);
+    let parser_epochs: usize = args.get(3).and_then(|e| e.parse().ok()).unwrap_or(15);
     let tagger = tagger::train(&train, epochs, prune);
     let lemmas = Lemmatizer::train(&train);
+    const FOLDS: usize = 5;
+    let mut train_tags: Vec<Vec<String>> = vec![Vec::new(); train.len()];
+    for fold in 0..FOLDS {
+        let rest: Vec<Sentence> = (0..train.len())
+            .filter(|i| i % FOLDS != fold)
+            .map(|i| train[i].clone())
+            .collect();
+        let t = tagger::train(&rest, epochs, prune);
+        for i in (fold..train.len()).step_by(FOLDS) {
+            let words: Vec<&str> = train[i].words.iter().map(|w| w.form.as_str()).collect();
+            train_tags[i] = t
+                .tag(&words)
+                .into_iter()
+                .map(|c| parser_tag(&t.tags(c).upos, &t.tags(c).xpos))
+                .collect();
+        }
+    }
+    let parser = parser::train(&train, &train_tags, parser_epochs, prune);
     let (mut upos, mut xpos, mut lemma, mut n) = (0, 0, 0, 0);
+    let (mut uas, mut las) = (0, 0);
     for s in &dev {
         let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        for (w, c) in s.words.iter().zip(tagger.tag(&words)) {
+        let classes = tagger.tag(&words);
+        let tags: Vec<String> = classes
+            .iter()
+            .map(|&c| parser_tag(&tagger.tags(c).upos, &tagger.tags(c).xpos))
+            .collect();
+        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+        for (w, a) in s.words.iter().zip(parser.parse(&words, &tags)) {
+            uas += usize::from(a.head == w.head);
+            las += usize::from(a.head == w.head && parser.label(a.label) == w.deprel);
+        }
+        for (w, c) in s.words.iter().zip(classes) {
             let t = tagger.tags(c);
             upos += usize::from(t.upos == w.upos);
             xpos += usize::from(t.xpos == w.xpos);
@@ -54,19 +87,24 @@ fn main() -> ExitCode {
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/syntax/data");
     let bytes = tagger.to_bytes();
     let text = lemmas.to_text();
+    let parsed = parser.to_bytes();
     if let Err(e) = std::fs::write(out.join("tagger.bin"), &bytes)
         .and_then(|()| std::fs::write(out.join("lemmas.tsv"), &text))
+        .and_then(|()| std::fs::write(out.join("parser.bin"), &parsed))
     {
         eprintln!("error: {}: {e}", out.display());
         return ExitCode::from(2);
     }
     println!(
-        "epochs={epochs} dev upos={:.4} xpos={:.4} lemma={:.4} tagger={} bytes lemmas={} bytes trained in {:.1} s",
+        "epochs={epochs},{parser_epochs} dev upos={:.4} xpos={:.4} lemma={:.4} uas={:.4} las={:.4} tagger={} bytes lemmas={} bytes parser={} bytes trained in {:.1} s",
         upos as f64 / n as f64,
         xpos as f64 / n as f64,
         lemma as f64 / n as f64,
+        uas as f64 / n as f64,
+        las as f64 / n as f64,
         bytes.len(),
         text.len(),
+        parsed.len(),
         start.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS

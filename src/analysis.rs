@@ -14,6 +14,7 @@ use crate::resolve::entities::Entities;
 use crate::segment::Segmented;
 use crate::sources::{ArticleChains, Chain, Outlets};
 use crate::speakers::{PersonName, Resolved};
+use crate::syntax::Syntax;
 
 /// One article with everything the pipeline found in it.
 #[derive(Debug)]
@@ -30,6 +31,9 @@ pub struct AnalyzedArticle {
     pub people: Vec<PersonName>,
     /// Claims and entity mentions (empty unless [`Settings::claims`]).
     pub claims: ArticleClaims,
+    /// Words, tags, lemmas and the dependency tree of each sentence (empty
+    /// unless [`Settings::syntax`]).
+    pub syntax: Syntax,
 }
 
 /// What the user can extend (cue verbs, outlets, event words), and whether
@@ -41,6 +45,8 @@ pub struct Settings {
     pub claim_settings: ClaimSettings,
     /// Extract claims and resolve entities across the set.
     pub claims: bool,
+    /// Run the syntax stage (`extract --syntax`).
+    pub syntax: bool,
     /// Spellings that name one entity: (canonical name, spellings).
     pub aliases: Vec<(String, Vec<String>)>,
 }

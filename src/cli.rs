@@ -41,7 +41,7 @@ const CHECK_FORMATS: &[Format] = &[
     Format::Junit,
     Format::Html,
 ];
-const EXTRACT_FORMATS: &[Format] = &[Format::Human, Format::Json, Format::Jsonl];
+const EXTRACT_FORMATS: &[Format] = &[Format::Human, Format::Json, Format::Jsonl, Format::Conllu];
 const SOURCES_FORMATS: &[Format] = &[
     Format::Human,
     Format::Json,
@@ -126,6 +126,10 @@ impl Format {
             }
             Format::Html => {
                 "--format html writes the fact-check report: use it with `claimcheck check`"
+                    .to_string()
+            }
+            Format::Conllu => {
+                "--format conllu writes the syntax: use it with `claimcheck extract --syntax`"
                     .to_string()
             }
             Format::Human | Format::Json | Format::Jsonl => {
@@ -334,6 +338,12 @@ pub struct ExtractArgs {
     /// (streams; memory holds one batch of articles)
     #[arg(long, conflicts_with_all = ["claims", "format"])]
     pub records: bool,
+
+    /// Show the syntax instead: each sentence's words with their part of
+    /// speech, lemma, head and dependency relation (human, json, or conllu
+    /// for CoNLL-U)
+    #[arg(long, conflicts_with_all = ["claims", "records"])]
+    pub syntax: bool,
 }
 
 /// Arguments every subcommand takes.
@@ -405,6 +415,9 @@ pub enum Format {
     Junit,
     /// A self-contained HTML page to share: the fact-check report
     Html,
+    /// CoNLL-U, the Universal Dependencies format: the syntax of each
+    /// sentence (`extract --syntax`)
+    Conllu,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -19,6 +19,11 @@ impl AnalyzedArticle {
     /// Runs every per-article stage on one article.
     pub fn new(article: Article, settings: &Settings) -> Self {
         let segments = segment::segment(&article);
+        let syntax = if settings.syntax {
+            crate::syntax::analyse(&article, &segments)
+        } else {
+            crate::syntax::Syntax::default()
+        };
         let parsed = grammar::parse(&article, &segments, &settings.lexicon);
         let issues = parsed.issues.clone();
         let (statements, people) = speakers::resolve_with_people(&article, &segments, parsed);
@@ -46,6 +51,7 @@ impl AnalyzedArticle {
             chains,
             people,
             claims,
+            syntax,
         }
     }
 }

@@ -217,6 +217,7 @@ pub fn parse(line: &str) -> Result<AnalyzedArticle, InputErrorKind> {
         chains,
         people: r.people,
         claims,
+        syntax: crate::syntax::Syntax::default(),
     })
 }
 

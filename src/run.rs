@@ -52,8 +52,21 @@ pub fn run(
     if let Some(note) = commands::inputs_note(&args.command, &inputs) {
         writeln!(stderr, "{note}")?;
     }
+    if let Command::Extract(e) = &args.command {
+        if e.syntax && !matches!(common.format, Format::Human | Format::Json | Format::Conllu) {
+            return Err(Error::Usage(format!(
+                "extract --syntax writes human, json or conllu, not {}",
+                common.format.name()
+            )));
+        }
+        if !e.syntax && common.format == Format::Conllu {
+            return Err(Error::Usage(
+                "--format conllu writes the syntax: add --syntax".into(),
+            ));
+        }
+    }
     if let Command::Extract(e) = &args.command
-        && (e.records || !e.claims && common.format == Format::Jsonl && !inputs.seeds)
+        && (e.records || !e.claims && !e.syntax && common.format == Format::Jsonl && !inputs.seeds)
         && !common.from_records
     {
         return commands::extract::stream(args, &inputs, &config, stdin, stdout, stderr);
@@ -67,12 +80,14 @@ pub fn run(
         writeln!(stderr, "error: {e}")?;
     }
     let failed = ingested.has_errors();
+    let syntax = matches!(&args.command, Command::Extract(e) if e.syntax);
     let claims = match &args.command {
         Command::Extract(e) => e.claims,
         Command::Sources(_) | Command::Explain(_) | Command::Init(_) => false,
         _ => true,
     };
-    let settings = commands::settings_for(&config, common, claims);
+    let mut settings = commands::settings_for(&config, common, claims);
+    settings.syntax = syntax;
     if let Command::Compare(c) = &args.command
         && let (Some(table), Some(block)) = (&c.entities, &c.block)
     {
@@ -139,6 +154,7 @@ fn analyse(ingested: Ingested, settings: &crate::analysis::Settings) -> Analysis
 fn write_report(args: &Args, analysis: &Analysis, stdout: &mut dyn Write) -> Result<(), Error> {
     let view = match &args.command {
         Command::Extract(e) if e.claims => View::Claims,
+        Command::Extract(e) if e.syntax => View::Syntax,
         Command::Extract(_) => View::Extract,
         Command::Sources(_) => View::Sources,
         Command::Compare(_) => View::Compare,
@@ -146,6 +162,8 @@ fn write_report(args: &Args, analysis: &Analysis, stdout: &mut dyn Write) -> Res
         _ => View::Summary,
     };
     let reporter: &dyn Reporter = match args.command.common().format {
+        Format::Human if view == View::Syntax => &report::SyntaxTable,
+        Format::Json if view == View::Syntax => &report::SyntaxJson,
         Format::Human => &report::Human,
         Format::Json => &report::Json,
         Format::Jsonl => &report::JsonLines,
@@ -156,6 +174,7 @@ fn write_report(args: &Args, analysis: &Analysis, stdout: &mut dyn Write) -> Res
         Format::Markdown => &report::Markdown,
         Format::Junit => &report::Junit,
         Format::Html => &report::Html,
+        Format::Conllu => &report::Conllu,
     };
     match &args.output {
         None => {

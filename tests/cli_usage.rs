@@ -255,12 +255,13 @@ fn help_lists_each_subcommands_own_formats_and_they_alone_are_accepted() {
                 "human", "json", "jsonl", "sarif", "github", "markdown", "junit", "html",
             ],
         ),
-        ("extract", &["human", "json", "jsonl"]),
+        ("extract", &["human", "json", "jsonl", "conllu"]),
         ("sources", &["human", "json", "jsonl", "dot", "mermaid"]),
         ("compare", &["human", "json"]),
     ];
     let all = [
         "human", "json", "jsonl", "dot", "mermaid", "sarif", "github", "markdown", "junit", "html",
+        "conllu",
     ];
     for (command, formats) in expected {
         assert_eq!(formats_in_help(command), formats, "{command} --help");

@@ -17,6 +17,7 @@ mod jsonl;
 mod junit;
 mod markdown;
 mod sarif;
+mod syntax;
 
 pub use github::Github;
 pub use graph::{Dot, Mermaid, source_graph};
@@ -27,6 +28,7 @@ pub use jsonl::JsonLines;
 pub use junit::Junit;
 pub use markdown::Markdown;
 pub use sarif::Sarif;
+pub use syntax::{Conllu, SyntaxJson, SyntaxTable};
 
 use crate::analysis::AnalyzedArticle;
 use crate::article::Article;
@@ -138,6 +140,8 @@ pub enum View {
     Compare,
     /// Findings of the rules (`check`).
     Check,
+    /// Each sentence's words, tags and dependency tree (`extract --syntax`).
+    Syntax,
 }
 
 /// One output format.

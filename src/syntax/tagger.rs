@@ -7,6 +7,7 @@
 //! features once.
 
 use super::conllu::Sentence;
+use super::perceptron::{Fnv, Reader, Shuffle, Training, Weights, best, put_str};
 use rustc_hash::FxHashMap;
 
 /// The tags of one class: UPOS and XPOS.
@@ -21,32 +22,13 @@ pub struct Tags {
 pub struct Tagger {
     classes: Vec<Tags>,
     /// Feature key → (class, weight).
-    weights: FxHashMap<u64, Box<[(u16, f32)]>>,
+    weights: Weights,
     /// Lowercased word → its one class, for frequent unambiguous words.
     lexicon: FxHashMap<String, u16>,
 }
 
-/// 64-bit FNV-1a, fed piece by piece.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Fnv {
-    fn new(template: u8) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325).byte(template)
-    }
-    fn byte(self, b: u8) -> Fnv {
-        Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-    }
-    fn str(self, s: &str) -> Fnv {
-        s.bytes().fold(self, Fnv::byte).byte(0xff)
-    }
-    fn num(self, n: u16) -> Fnv {
-        self.byte((n >> 8) as u8).byte(n as u8).byte(0xfe)
-    }
-}
-
 /// A word as the features see it: lower case, digits folded.
-fn normal(word: &str) -> String {
+pub(super) fn normal(word: &str) -> String {
     if word.chars().any(|c| c.is_ascii_digit()) {
         let all = word.chars().all(|c| c.is_ascii_digit());
         return if all && word.len() == 4 {
@@ -154,14 +136,7 @@ impl Tagger {
                 Some(&c) => c,
                 None => {
                     features(&norm, words, i, p1, p2, &mut feats);
-                    scores.iter_mut().for_each(|s| *s = 0.0);
-                    for f in &feats {
-                        if let Some(ws) = self.weights.get(f) {
-                            for &(c, w) in ws.iter() {
-                                scores[c as usize] += w;
-                            }
-                        }
-                    }
+                    self.weights.score(&feats, &mut scores);
                     best(&scores)
                 }
             };
@@ -170,6 +145,11 @@ impl Tagger {
             p1 = c;
         }
         out
+    }
+
+    /// The number of classes (UPOS and XPOS pairs).
+    pub fn class_count(&self) -> usize {
+        self.classes.len()
     }
 
     /// Whether the tagger holds no model.
@@ -185,10 +165,6 @@ impl Tagger {
     /// The model as bytes ([`Tagger::from_bytes`] reads them back).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = b"claimcheck-tagger-1\n".to_vec();
-        let put_str = |out: &mut Vec<u8>, s: &str| {
-            out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-            out.extend_from_slice(s.as_bytes());
-        };
         out.extend_from_slice(&(self.classes.len() as u32).to_le_bytes());
         for t in &self.classes {
             put_str(&mut out, &t.upos);
@@ -201,24 +177,13 @@ impl Tagger {
             put_str(&mut out, w);
             out.extend_from_slice(&c.to_le_bytes());
         }
-        let mut keys: Vec<&u64> = self.weights.keys().collect();
-        keys.sort();
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for k in keys {
-            let ws = &self.weights[k];
-            out.extend_from_slice(&k.to_le_bytes());
-            out.push(ws.len() as u8);
-            for &(c, w) in ws.iter() {
-                out.extend_from_slice(&c.to_le_bytes());
-                out.extend_from_slice(&w.to_le_bytes());
-            }
-        }
+        self.weights.write(&mut out);
         out
     }
 
     /// Reads a model written by [`Tagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(20)? != b"claimcheck-tagger-1\n" {
             return Err("not a claimcheck tagger model".into());
         }
@@ -236,25 +201,7 @@ impl Tagger {
             let w = r.string()?;
             lexicon.insert(w, r.u16()?);
         }
-        let n = r.u32()? as usize;
-        let mut weights = FxHashMap::default();
-        weights.reserve(n);
-        for _ in 0..n {
-            let k = r.u64()?;
-            let m = r.take(1)?[0] as usize;
-            let mut ws = Vec::with_capacity(m);
-            for _ in 0..m {
-                let c = r.u16()?;
-                if c as usize >= classes.len() {
-                    return Err("class out of range".into());
-                }
-                ws.push((
-                    c,
-                    f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| "short")?),
-                ));
-            }
-            weights.insert(k, ws.into_boxed_slice());
-        }
+        let weights = Weights::read(&mut r, classes.len())?;
         if lexicon.values().any(|&c| c as usize >= classes.len()) {
             return Err("class out of range".into());
         }
@@ -264,62 +211,6 @@ impl Tagger {
             lexicon,
         })
     }
-}
-
-/// The index of the highest score (the first on a tie).
-fn best(scores: &[f32]) -> u16 {
-    let mut b = 0;
-    for (i, &s) in scores.iter().enumerate() {
-        if s > scores[b] {
-            b = i;
-        }
-    }
-    b as u16
-}
-
-/// A cursor over model bytes.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or("the model is truncated")?;
-        let s = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(s)
-    }
-    fn u16(&mut self) -> Result<u16, String> {
-        Ok(u16::from_le_bytes(
-            self.take(2)?.try_into().map_err(|_| "short")?,
-        ))
-    }
-    fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().map_err(|_| "short")?,
-        ))
-    }
-    fn u64(&mut self) -> Result<u64, String> {
-        Ok(u64::from_le_bytes(
-            self.take(8)?.try_into().map_err(|_| "short")?,
-        ))
-    }
-    fn string(&mut self) -> Result<String, String> {
-        let n = self.u32()? as usize;
-        String::from_utf8(self.take(n)?.to_vec()).map_err(|_| "not UTF-8".into())
-    }
-}
-
-/// One weight while training: its value, its running total for the
-/// average, and when the total was last brought up to date.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    class: u16,
-    w: f32,
-    total: f64,
-    at: u64,
 }
 
 /// Trains a tagger on treebank sentences: `epochs` passes in a fixed
@@ -358,20 +249,13 @@ pub fn train(sentences: &[Sentence], epochs: usize, prune: f32) -> Tagger {
             lexicon.insert(w.clone(), c);
         }
     }
-    let mut weights: FxHashMap<u64, Vec<Slot>> = FxHashMap::default();
+    let mut weights = Training::default();
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut now: u64 = 0;
+    let mut shuffle = Shuffle::default();
     let mut feats = Vec::with_capacity(24);
     let mut scores = vec![0f32; classes.len()];
     for _ in 0..epochs {
-        // Fisher–Yates with a fixed xorshift: reproducible.
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
+        shuffle.shuffle(&mut order);
         for &si in &order {
             let s = &sentences[si];
             let raw: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
@@ -385,39 +269,11 @@ pub fn train(sentences: &[Sentence], epochs: usize, prune: f32) -> Tagger {
                 let guess = if let Some(&c) = lexicon.get(&norm[i]) {
                     c
                 } else {
-                    now += 1;
+                    weights.tick();
                     features(&norm, &raw, i, p1, p2, &mut feats);
-                    scores.iter_mut().for_each(|s| *s = 0.0);
-                    for f in &feats {
-                        if let Some(ws) = weights.get(f) {
-                            for s in ws {
-                                scores[s.class as usize] += s.w;
-                            }
-                        }
-                    }
+                    weights.score(&feats, &mut scores);
                     let guess = best(&scores);
-                    if guess != gold {
-                        for f in &feats {
-                            let ws = weights.entry(*f).or_default();
-                            for (class, delta) in [(gold, 1.0f32), (guess, -1.0)] {
-                                let slot = match ws.iter_mut().position(|s| s.class == class) {
-                                    Some(p) => &mut ws[p],
-                                    None => {
-                                        ws.push(Slot {
-                                            class,
-                                            w: 0.0,
-                                            total: 0.0,
-                                            at: now,
-                                        });
-                                        ws.last_mut().unwrap_or_else(|| unreachable!())
-                                    }
-                                };
-                                slot.total += f64::from(slot.w) * (now - slot.at) as f64;
-                                slot.at = now;
-                                slot.w += delta;
-                            }
-                        }
-                    }
+                    weights.update(&feats, gold, guess);
                     guess
                 };
                 p2 = p1;
@@ -425,23 +281,9 @@ pub fn train(sentences: &[Sentence], epochs: usize, prune: f32) -> Tagger {
             }
         }
     }
-    let mut out = FxHashMap::default();
-    for (k, ws) in weights {
-        let kept: Vec<(u16, f32)> = ws
-            .iter()
-            .map(|s| {
-                let total = s.total + f64::from(s.w) * (now - s.at) as f64;
-                (s.class, (total / now.max(1) as f64) as f32)
-            })
-            .filter(|(_, w)| w.abs() >= prune)
-            .collect();
-        if !kept.is_empty() {
-            out.insert(k, kept.into_boxed_slice());
-        }
-    }
     Tagger {
         classes,
-        weights: out,
+        weights: weights.finish(prune),
         lexicon,
     }
 }
