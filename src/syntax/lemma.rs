@@ -104,24 +104,36 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `upos`.
     pub fn lemma(&self, form: &str, upos: &str) -> String {
-        if let Some(l) = self.exact.get(&format!("{form}\t{upos}")) {
+        // One key buffer for every lookup.
+        let mut key = String::with_capacity(form.len() + upos.len() + 1);
+        key.push_str(form);
+        key.push('\t');
+        key.push_str(upos);
+        if let Some(l) = self.exact.get(&key) {
             return l.clone();
         }
-        let lf = form.to_lowercase();
-        if let Some(l) = self.lower.get(&format!("{lf}\t{upos}")) {
+        let lf = if form.chars().any(char::is_uppercase) {
+            form.to_lowercase()
+        } else {
+            form.to_string()
+        };
+        key.clear();
+        key.push_str(&lf);
+        key.push('\t');
+        key.push_str(upos);
+        if let Some(l) = self.lower.get(&key) {
             return l.clone();
         }
         if matches!(upos, "PROPN" | "NUM" | "SYM" | "X" | "PUNCT") {
             return form.to_string();
         }
-        let chars: Vec<char> = lf.chars().collect();
-        for k in (1..=MAX_SUFFIX.min(chars.len())).rev() {
-            let ending: String = chars[chars.len() - k..].iter().collect();
-            if let Some(l) = self
-                .rules
-                .get(&format!("{upos}\t{ending}"))
-                .and_then(|r| r.apply(&lf))
-            {
+        let starts: Vec<usize> = lf.char_indices().map(|(i, _)| i).collect();
+        for k in (1..=MAX_SUFFIX.min(starts.len())).rev() {
+            key.clear();
+            key.push_str(upos);
+            key.push('\t');
+            key.push_str(&lf[starts[starts.len() - k]..]);
+            if let Some(l) = self.rules.get(&key).and_then(|r| r.apply(&lf)) {
                 return l;
             }
         }

@@ -68,10 +68,7 @@ const W_ROOT: u64 = 2;
 
 impl Words {
     fn new(words: &[&str], tags: &[&str]) -> Words {
-        let mut word: Vec<u64> = words
-            .iter()
-            .map(|w| Fnv::new(0).str(&normal(w)).0)
-            .collect();
+        let mut word: Vec<u64> = words.iter().map(|w| word_key(w)).collect();
         let mut tag: Vec<u64> = tags.iter().map(|t| Fnv::new(1).str(t).0).collect();
         word.push(W_ROOT);
         tag.push(W_ROOT);
@@ -83,6 +80,22 @@ impl Words {
     fn t(&self, i: usize) -> u64 {
         self.tag.get(i).copied().unwrap_or(W_NONE)
     }
+}
+
+/// The key of a word as the tagger normalises it ([`normal`]), without
+/// building the string: digits folded, the rest lower-cased.
+fn word_key(w: &str) -> u64 {
+    if w.bytes().any(|b| b.is_ascii_digit()) {
+        return Fnv::new(0).str(&normal(w)).0;
+    }
+    let mut h = Fnv::new(0);
+    let mut buf = [0u8; 4];
+    for c in w.chars() {
+        for l in c.to_lowercase() {
+            h = l.encode_utf8(&mut buf).bytes().fold(h, Fnv::byte);
+        }
+    }
+    h.byte(0xff).0
 }
 
 /// A parser configuration: the stack, the buffer's first word (the root is
@@ -668,6 +681,13 @@ pub fn train(sentences: &[Sentence], tags: &[Vec<String>], epochs: usize, prune:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_keys_are_those_of_the_normal_form() {
+        for w in ["Gomel", "ÉTAT", "2022", "U.S.-led", "n't", "Straße"] {
+            assert_eq!(word_key(w), Fnv::new(0).str(&normal(w)).0, "{w}");
+        }
+    }
 
     #[test]
     fn windows_give_one_root_and_heads_in_range() {

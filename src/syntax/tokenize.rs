@@ -233,22 +233,18 @@ fn piece(text: &str, a: usize, b: usize, base: usize, out: &mut Vec<Span>) {
 /// One word, its clitic split off.
 fn word(text: &str, a: usize, b: usize, base: usize, out: &mut Vec<Span>) {
     let s = &text[a..b];
-    let lower = s.to_lowercase().replace('’', "'");
-    if lower == "cannot" {
+    if s.eq_ignore_ascii_case("cannot") {
         out.push(Span::new(base + a, base + a + 3));
         out.push(Span::new(base + a + 3, base + b));
         return;
     }
     for clitic in CLITICS {
-        if lower.len() > clitic.len() && lower.ends_with(clitic) {
-            // The clitic's length in the original bytes (’ is three bytes).
-            let n = clitic.chars().count();
-            let cut = s.char_indices().rev().nth(n - 1).map_or(a, |(i, _)| a + i);
-            if cut > a {
-                out.push(Span::new(base + a, base + cut));
-                out.push(Span::new(base + cut, base + b));
-                return;
-            }
+        if let Some(cut) = clitic_start(s, clitic)
+            && cut > 0
+        {
+            out.push(Span::new(base + a, base + a + cut));
+            out.push(Span::new(base + a + cut, base + b));
+            return;
         }
     }
     if is_possessive_plural(s) && s.ends_with(['\'', '’']) {
@@ -258,6 +254,26 @@ fn word(text: &str, a: usize, b: usize, base: usize, out: &mut Vec<Span>) {
         return;
     }
     out.push(Span::new(base + a, base + b));
+}
+
+/// Where `clitic` (lower case, straight apostrophe) starts at the end of
+/// `s`, in either case and with either apostrophe.
+fn clitic_start(s: &str, clitic: &str) -> Option<usize> {
+    let mut ends = s.char_indices().rev();
+    let mut start = s.len();
+    for want in clitic.chars().rev() {
+        let (i, c) = ends.next()?;
+        let c = if c == '’' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+        if c != want {
+            return None;
+        }
+        start = i;
+    }
+    Some(start)
 }
 
 #[cfg(test)]
