@@ -641,9 +641,9 @@ pub fn train(sentences: &[Sentence], tags: &[Vec<String>], epochs: usize, prune:
                 if costs[guess as usize] != Some(least) {
                     moves.update(&feats, right, guess);
                 }
-                // Follow the model's own move nine times in ten after the first
-                // epoch, so it learns from its mistakes.
-                let explore = epoch > 0 && shuffle.next_u64() % 10 < 9;
+                // After the first epoch, follow the model's own move, right or
+                // wrong, so it learns what to do after its mistakes.
+                let explore = epoch > 0;
                 let m = if explore { guess } else { right };
                 let label = if m == SHIFT {
                     0
