@@ -40,12 +40,13 @@ fn main() -> ExitCode {
         }
     };
     let start = std::time::Instant::now();
-    let prune: f32 = args.get(2).and_then(|e| e.parse().ok()).unwrap_or(0.01);
+    let prune: f32 = args.get(2).and_then(|e| e.parse().ok()).unwrap_or(0.5);
     let parser_epochs: usize = args.get(3).and_then(|e| e.parse().ok()).unwrap_or(15);
-    let tagger = tagger::train(&train, epochs, prune);
+    let mut tagger = tagger::train(&train, epochs, prune);
     let lemmas = Lemmatizer::train(&train);
     const FOLDS: usize = 5;
     let mut train_tags: Vec<Vec<String>> = vec![Vec::new(); train.len()];
+    let mut first_pass: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
     for fold in 0..FOLDS {
         let rest: Vec<Sentence> = (0..train.len())
             .filter(|i| i % FOLDS != fold)
@@ -54,13 +55,19 @@ fn main() -> ExitCode {
         let t = tagger::train(&rest, epochs, prune);
         for i in (fold..train.len()).step_by(FOLDS) {
             let words: Vec<&str> = train[i].words.iter().map(|w| w.form.as_str()).collect();
-            train_tags[i] = t
-                .tag(&words)
-                .into_iter()
-                .map(|c| parser_tag(&t.tags(c).upos, &t.tags(c).xpos))
+            let classes = t.tag(&words);
+            train_tags[i] = classes
+                .iter()
+                .map(|&c| parser_tag(&t.tags(c).upos, &t.tags(c).xpos))
+                .collect();
+            first_pass[i] = classes
+                .iter()
+                .map(|&c| tagger.class_of(t.tags(c)).unwrap_or(0))
                 .collect();
         }
     }
+    // The second pass learns from first-pass tags that err as on new text.
+    tagger.train_second(&train, &first_pass, epochs, prune);
     let parser = parser::train(&train, &train_tags, parser_epochs, prune);
     let (mut upos, mut xpos, mut lemma, mut n) = (0, 0, 0, 0);
     let (mut uas, mut las) = (0, 0);

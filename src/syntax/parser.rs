@@ -516,7 +516,7 @@ impl Parser {
 
     /// The model as bytes ([`Parser::from_bytes`] reads them back).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = b"claimcheck-parser-1\n".to_vec();
+        let mut out = b"claimcheck-parser-2\n".to_vec();
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
         for l in &self.labels {
             put_str(&mut out, l);
@@ -529,7 +529,7 @@ impl Parser {
     /// Reads a model written by [`Parser::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, String> {
         let mut r = Reader::new(bytes);
-        if r.take(20)? != b"claimcheck-parser-1\n" {
+        if r.take(20)? != b"claimcheck-parser-2\n" {
             return Err("not a claimcheck parser model".into());
         }
         let n = r.u32()? as usize;

@@ -25,16 +25,23 @@ impl Fnv {
     }
 }
 
-/// Trained weights: feature key → (class, weight).
+/// Trained weights: feature key (folded to 32 bits: the few keys that then
+/// collide share their weights) → (class, weight).
 #[derive(Debug, Clone, Default)]
-pub struct Weights(FxHashMap<u64, Box<[(u16, f32)]>>);
+pub struct Weights(FxHashMap<u32, Box<[(u16, f32)]>>);
+
+/// A feature key folded to 32 bits.
+#[inline]
+fn short(k: u64) -> u32 {
+    (k ^ (k >> 32)) as u32
+}
 
 impl Weights {
     /// Adds the weights of `features` to `scores` (one per class).
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
         for f in features {
-            if let Some(ws) = self.0.get(f) {
+            if let Some(ws) = self.0.get(&short(*f)) {
                 for &(c, w) in ws.iter() {
                     if let Some(s) = scores.get_mut(c as usize) {
                         *s += w;
@@ -55,7 +62,7 @@ impl Weights {
     /// Appends the weights, keys in order (the same model gives the same
     /// bytes).
     pub fn write(&self, out: &mut Vec<u8>) {
-        let mut keys: Vec<&u64> = self.0.keys().collect();
+        let mut keys: Vec<&u32> = self.0.keys().collect();
         keys.sort();
         out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
         for k in keys {
@@ -73,9 +80,9 @@ impl Weights {
     pub fn read(r: &mut Reader<'_>, classes: usize) -> Result<Weights, String> {
         let n = r.u32()? as usize;
         let mut weights = FxHashMap::default();
-        weights.reserve(n.min(r.remaining() / 9));
+        weights.reserve(n.min(r.remaining() / 5));
         for _ in 0..n {
-            let k = r.u64()?;
+            let k = r.u32()?;
             let m = r.take(1)?[0] as usize;
             let mut ws = Vec::with_capacity(m);
             for _ in 0..m {
@@ -313,18 +320,26 @@ impl Training {
     /// The averaged weights; entries below `prune` in magnitude dropped.
     pub fn finish(self, prune: f32) -> Weights {
         let now = self.now;
+        let mut keys: Vec<u64> = self.weights.keys().copied().collect();
+        keys.sort_unstable();
+        let mut merged: FxHashMap<u32, Vec<(u16, f32)>> = FxHashMap::default();
+        for k in keys {
+            let entry = merged.entry(short(k)).or_default();
+            for s in &self.weights[&k] {
+                let total = s.total + f64::from(s.w) * (now - s.at) as f64;
+                let w = (total / now.max(1) as f64) as f32;
+                match entry.iter_mut().find(|(c, _)| *c == s.class) {
+                    Some((_, v)) => *v += w,
+                    None => entry.push((s.class, w)),
+                }
+            }
+        }
         let mut out = FxHashMap::default();
-        for (k, ws) in self.weights {
-            let kept: Vec<(u16, f32)> = ws
-                .iter()
-                .map(|s| {
-                    let total = s.total + f64::from(s.w) * (now - s.at) as f64;
-                    (s.class, (total / now.max(1) as f64) as f32)
-                })
-                .filter(|(_, w)| w.abs() >= prune)
-                .collect();
-            if !kept.is_empty() {
-                out.insert(k, kept.into_boxed_slice());
+        for (k, mut ws) in merged {
+            ws.retain(|(_, w)| w.abs() >= prune);
+            ws.sort_by_key(|(c, _)| *c);
+            if !ws.is_empty() {
+                out.insert(k, ws.into_boxed_slice());
             }
         }
         Weights(out)

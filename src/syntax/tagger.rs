@@ -1,6 +1,8 @@
 //! Part-of-speech tagger: an averaged perceptron (greedy, left to right)
 //! over word, affix, shape and context features, predicting the UPOS and
-//! XPOS pair of each word. Frequent words that the treebank always tags one
+//! XPOS pair of each word, in two passes: the second also sees the first
+//! pass's classes of the next two words, and is trained on first-pass
+//! classes from taggers that did not see the sentence (`train_second`). Frequent words that the treebank always tags one
 //! way are looked up, not scored. Features are hashed (FNV-1a over the
 //! template and its strings, no allocation), and the weights of a feature are
 //! a short list of (class, weight): scoring a word touches each of its
@@ -25,6 +27,21 @@ pub struct Tagger {
     weights: Weights,
     /// Lowercased word → its one class, for frequent unambiguous words.
     lexicon: FxHashMap<String, u16>,
+    /// The second pass, which also sees the first pass's classes of the
+    /// words to the right (empty: one pass).
+    second: Weights,
+}
+
+/// The second pass's extra features: the first pass's classes of the next
+/// two words.
+fn right_features(norm: &[String], first: &[u16], i: usize, p1: u16, out: &mut Vec<u64>) {
+    let n = |d: usize| first.get(i + d).copied().unwrap_or(START - 1);
+    let wi = norm[i].as_str();
+    out.push(Fnv::new(30).num(n(1)).0);
+    out.push(Fnv::new(31).num(n(1)).num(n(2)).0);
+    out.push(Fnv::new(32).num(p1).num(n(1)).0);
+    out.push(Fnv::new(33).num(n(1)).str(wi).0);
+    out.push(Fnv::new(34).num(n(1)).str(suffix(wi, 3)).0);
 }
 
 /// A word as the features see it: lower case, digits folded.
@@ -127,6 +144,20 @@ impl Tagger {
     /// The class of each word of a sentence.
     pub fn tag(&self, words: &[&str]) -> Vec<u16> {
         let norm: Vec<String> = words.iter().map(|w| normal(w)).collect();
+        let first = self.pass(words, &norm, None);
+        if self.second.is_empty() {
+            return first;
+        }
+        self.pass(words, &norm, Some(&first))
+    }
+
+    /// One left-to-right pass; the second sees the first's classes.
+    fn pass(&self, words: &[&str], norm: &[String], first: Option<&[u16]>) -> Vec<u16> {
+        let weights = if first.is_some() {
+            &self.second
+        } else {
+            &self.weights
+        };
         let mut out = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(24);
         let mut scores = vec![0f32; self.classes.len()];
@@ -135,8 +166,11 @@ impl Tagger {
             let c = match self.lexicon.get(&norm[i]) {
                 Some(&c) => c,
                 None => {
-                    features(&norm, words, i, p1, p2, &mut feats);
-                    self.weights.score(&feats, &mut scores);
+                    features(norm, words, i, p1, p2, &mut feats);
+                    if let Some(first) = first {
+                        right_features(norm, first, i, p1, &mut feats);
+                    }
+                    weights.score(&feats, &mut scores);
                     best(&scores)
                 }
             };
@@ -164,7 +198,7 @@ impl Tagger {
 
     /// The model as bytes ([`Tagger::from_bytes`] reads them back).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = b"claimcheck-tagger-1\n".to_vec();
+        let mut out = b"claimcheck-tagger-2\n".to_vec();
         out.extend_from_slice(&(self.classes.len() as u32).to_le_bytes());
         for t in &self.classes {
             put_str(&mut out, &t.upos);
@@ -178,13 +212,14 @@ impl Tagger {
             out.extend_from_slice(&c.to_le_bytes());
         }
         self.weights.write(&mut out);
+        self.second.write(&mut out);
         out
     }
 
     /// Reads a model written by [`Tagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
         let mut r = Reader::new(bytes);
-        if r.take(20)? != b"claimcheck-tagger-1\n" {
+        if r.take(20)? != b"claimcheck-tagger-2\n" {
             return Err("not a claimcheck tagger model".into());
         }
         let n = r.u32()? as usize;
@@ -202,6 +237,7 @@ impl Tagger {
             lexicon.insert(w, r.u16()?);
         }
         let weights = Weights::read(&mut r, classes.len())?;
+        let second = Weights::read(&mut r, classes.len())?;
         if lexicon.values().any(|&c| c as usize >= classes.len()) {
             return Err("class out of range".into());
         }
@@ -209,6 +245,7 @@ impl Tagger {
             classes,
             weights,
             lexicon,
+            second,
         })
     }
 }
@@ -284,7 +321,75 @@ pub fn train(sentences: &[Sentence], epochs: usize, prune: f32) -> Tagger {
     Tagger {
         classes,
         weights: weights.finish(prune),
+        second: Weights::default(),
         lexicon,
+    }
+}
+
+impl Tagger {
+    /// The class of each tag pair this tagger knows.
+    pub fn class_of(&self, tags: &Tags) -> Option<u16> {
+        self.classes
+            .iter()
+            .position(|t| t == tags)
+            .map(|i| i as u16)
+    }
+
+    /// Trains the second pass on `first`, the first pass's classes of each
+    /// training sentence (from taggers that did not see it, so they err as
+    /// they will on new text).
+    pub fn train_second(
+        &mut self,
+        sentences: &[Sentence],
+        first: &[Vec<u16>],
+        epochs: usize,
+        prune: f32,
+    ) {
+        let index: FxHashMap<&Tags, u16> = self
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t, i as u16))
+            .collect();
+        let mut weights = Training::default();
+        let mut order: Vec<usize> = (0..sentences.len())
+            .filter(|&i| first[i].len() == sentences[i].words.len())
+            .collect();
+        let mut shuffle = Shuffle::default();
+        let mut feats = Vec::with_capacity(32);
+        let mut scores = vec![0f32; self.classes.len()];
+        for _ in 0..epochs {
+            shuffle.shuffle(&mut order);
+            for &si in &order {
+                let s = &sentences[si];
+                let raw: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                let norm: Vec<String> = raw.iter().map(|w| normal(w)).collect();
+                let (mut p1, mut p2) = (START, START);
+                for (i, w) in s.words.iter().enumerate() {
+                    let gold = index
+                        .get(&Tags {
+                            upos: w.upos.clone(),
+                            xpos: w.xpos.clone(),
+                        })
+                        .copied()
+                        .unwrap_or(0);
+                    let guess = if let Some(&c) = self.lexicon.get(&norm[i]) {
+                        c
+                    } else {
+                        weights.tick();
+                        features(&norm, &raw, i, p1, p2, &mut feats);
+                        right_features(&norm, &first[si], i, p1, &mut feats);
+                        weights.score(&feats, &mut scores);
+                        let guess = best(&scores);
+                        weights.update(&feats, gold, guess);
+                        guess
+                    };
+                    p2 = p1;
+                    p1 = guess;
+                }
+            }
+        }
+        self.second = weights.finish(prune);
     }
 }
 
