@@ -2,7 +2,7 @@
 //!
 //! The library is a pipeline of stages with one data type between each:
 //! files → [`ingest`] → [`Article`](article::Article) → [`segment`] →
-//! [`Segmented`](segment::Segmented) → … → [`report`]. [`pipeline`] runs the
+//! [`Segmented`](segment::Segmented) → [`syntax`] → … → [`report`]. [`pipeline`] runs the
 //! stages in order; [`analysis`] holds the data types between them
 //! ([`AnalyzedArticle`](analysis::AnalyzedArticle) per article,
 //! [`Analysis`](analysis::Analysis) for the set). The binary is a thin
@@ -20,6 +20,12 @@
 //! let seg = segment::segment(&article);
 //! assert_eq!(seg.sentences.len(), 2);
 //! assert_eq!(article.slice(seg.sentences[1].span), "Both sides attended.");
+//!
+//! // Words, tags, lemmas and the dependency tree of each sentence.
+//! let syntax = claimcheck::syntax::analyse(&article, &seg);
+//! let first = &syntax.sentences[0].tokens;
+//! let root = first.iter().find(|t| t.head == 0).unwrap();
+//! assert_eq!((article.slice(root.span), root.lemma.as_str()), ("began", "begin"));
 //! ```
 
 pub mod analysis;
