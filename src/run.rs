@@ -66,7 +66,9 @@ pub fn run(
         }
     }
     if let Command::Extract(e) = &args.command
-        && (e.records || !e.claims && !e.syntax && common.format == Format::Jsonl && !inputs.seeds)
+        && (e.records
+            || !e.claims && !e.syntax && common.format == Format::Jsonl && !inputs.seeds
+            || e.syntax && common.format == Format::Conllu && !inputs.seeds)
         && !common.from_records
     {
         return commands::extract::stream(args, &inputs, &config, stdin, stdout, stderr);

@@ -118,3 +118,41 @@ fn syntax_refuses_formats_it_does_not_write_and_conllu_needs_it() {
     assert_eq!(code, 2);
     assert!(err.contains("claimcheck extract --syntax"), "{err}");
 }
+
+#[test]
+fn conllu_streams_a_directory_in_path_order_and_matches_each_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&b, "date 2026-03-02\n\nThe fire was put out by noon.\n").unwrap();
+    std::fs::write(&a, "date 2026-03-02\n\nTwo cranes fell, the port said.\n").unwrap();
+    let (whole, err, code) = run(&[
+        "extract",
+        "--syntax",
+        "--format",
+        "conllu",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let alone = |p: &std::path::Path| {
+        let (out, _, code) = run(&["extract", "--syntax", "-f", "conllu", p.to_str().unwrap()]);
+        assert_eq!(code, 0);
+        out
+    };
+    let (one, two) = (alone(&a), alone(&b));
+    // Each file alone names itself as given; the walk names it by its path
+    // under the directory, which is the same path here.
+    assert_eq!(whole, format!("{one}{two}"));
+    let out = dir.path().join("out.conllu");
+    let (_, _, code) = run(&[
+        "extract",
+        "--syntax",
+        "-f",
+        "conllu",
+        "-o",
+        out.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), whole);
+}

@@ -1,5 +1,6 @@
-//! `extract` that streams (`--format jsonl`, `--records`): batches of
-//! articles analysed on the pool while the next batch is read.
+//! `extract` that streams (`--format jsonl`, `--records`, `--syntax
+//! --format conllu`): batches of articles analysed on the pool while the
+//! next batch is read.
 
 use super::{Inputs, Outcome, ignore, settings_for};
 use crate::analysis::AnalyzedArticle;
@@ -25,7 +26,9 @@ pub fn stream(
     use rayon::prelude::*;
     let common = args.command.common();
     let records = matches!(&args.command, Command::Extract(e) if e.records);
-    let settings = settings_for(config, common, records);
+    let syntax = matches!(&args.command, Command::Extract(e) if e.syntax);
+    let mut settings = settings_for(config, common, records);
+    settings.syntax = syntax;
     let set = config.ignore_set();
     // One article's output lines.
     let lines_of = |a: Article| -> Vec<u8> {
@@ -34,6 +37,8 @@ pub fn stream(
         if records {
             // Writing to memory cannot fail.
             let _ = crate::record::write(&item, &mut buf);
+        } else if syntax {
+            let _ = report::conllu_article(&item, &mut buf);
         } else {
             for st in report::statements_out(&item) {
                 let _ = serde_json::to_writer(&mut buf, &st);

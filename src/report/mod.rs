@@ -28,7 +28,7 @@ pub use jsonl::JsonLines;
 pub use junit::Junit;
 pub use markdown::Markdown;
 pub use sarif::Sarif;
-pub use syntax::{Conllu, SyntaxJson, SyntaxTable};
+pub use syntax::{Conllu, SyntaxJson, SyntaxTable, conllu_article};
 
 use crate::analysis::AnalyzedArticle;
 use crate::article::Article;

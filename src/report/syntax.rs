@@ -37,13 +37,19 @@ pub struct Conllu;
 impl Reporter for Conllu {
     fn write(&self, analysis: &Analysis, _view: View, out: &mut dyn Write) -> io::Result<()> {
         for item in &analysis.articles {
-            writeln!(out, "# newdoc id = {}", one_line(&item.article.id))?;
-            for s in &item.syntax.sentences {
-                write_conllu_sentence(item, s, out)?;
-            }
+            conllu_article(item, out)?;
         }
         Ok(())
     }
+}
+
+/// One article's CoNLL-U (what `extract --syntax --format conllu` streams).
+pub fn conllu_article(item: &AnalyzedArticle, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# newdoc id = {}", one_line(&item.article.id))?;
+    for s in &item.syntax.sentences {
+        write_conllu_sentence(item, s, out)?;
+    }
+    Ok(())
 }
 
 /// A comment value on one line.
