@@ -286,44 +286,14 @@ pub fn train(sentences: &[Sentence], epochs: usize, prune: f32) -> Tagger {
             lexicon.insert(w.clone(), c);
         }
     }
-    let mut weights = Training::default();
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut shuffle = Shuffle::default();
-    let mut feats = Vec::with_capacity(24);
-    let mut scores = vec![0f32; classes.len()];
-    for _ in 0..epochs {
-        shuffle.shuffle(&mut order);
-        for &si in &order {
-            let s = &sentences[si];
-            let raw: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let norm: Vec<String> = raw.iter().map(|w| normal(w)).collect();
-            let (mut p1, mut p2) = (START, START);
-            for (i, w) in s.words.iter().enumerate() {
-                let gold = index[&Tags {
-                    upos: w.upos.clone(),
-                    xpos: w.xpos.clone(),
-                }];
-                let guess = if let Some(&c) = lexicon.get(&norm[i]) {
-                    c
-                } else {
-                    weights.tick();
-                    features(&norm, &raw, i, p1, p2, &mut feats);
-                    weights.score(&feats, &mut scores);
-                    let guess = best(&scores);
-                    weights.update(&feats, gold, guess);
-                    guess
-                };
-                p2 = p1;
-                p1 = guess;
-            }
-        }
-    }
-    Tagger {
+    let mut tagger = Tagger {
         classes,
-        weights: weights.finish(prune),
+        weights: Weights::default(),
         second: Weights::default(),
         lexicon,
-    }
+    };
+    tagger.weights = tagger.train_pass(sentences, None, epochs, prune);
+    tagger
 }
 
 impl Tagger {
@@ -345,6 +315,19 @@ impl Tagger {
         epochs: usize,
         prune: f32,
     ) {
+        self.second = self.train_pass(sentences, Some(first), epochs, prune);
+    }
+
+    /// Trains one pass (the second when `first` gives the first pass's
+    /// classes): `epochs` passes over the sentences in a fixed shuffled
+    /// order, words of the lexicon skipped.
+    fn train_pass(
+        &self,
+        sentences: &[Sentence],
+        first: Option<&[Vec<u16>]>,
+        epochs: usize,
+        prune: f32,
+    ) -> Weights {
         let index: FxHashMap<&Tags, u16> = self
             .classes
             .iter()
@@ -353,7 +336,9 @@ impl Tagger {
             .collect();
         let mut weights = Training::default();
         let mut order: Vec<usize> = (0..sentences.len())
-            .filter(|&i| first[i].len() == sentences[i].words.len())
+            .filter(|&i| {
+                first.is_none_or(|f| f.get(i).map(Vec::len) == Some(sentences[i].words.len()))
+            })
             .collect();
         let mut shuffle = Shuffle::default();
         let mut feats = Vec::with_capacity(32);
@@ -378,7 +363,9 @@ impl Tagger {
                     } else {
                         weights.tick();
                         features(&norm, &raw, i, p1, p2, &mut feats);
-                        right_features(&norm, &first[si], i, p1, &mut feats);
+                        if let Some(first) = first {
+                            right_features(&norm, &first[si], i, p1, &mut feats);
+                        }
                         weights.score(&feats, &mut scores);
                         let guess = best(&scores);
                         weights.update(&feats, gold, guess);
@@ -389,7 +376,7 @@ impl Tagger {
                 }
             }
         }
-        self.second = weights.finish(prune);
+        weights.finish(prune)
     }
 }
 
