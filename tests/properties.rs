@@ -224,6 +224,32 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
+    fn syntax_trees_are_well_formed_on_any_text(text in text_strategy(), raw in ".{0,80}") {
+        for text in [text, raw] {
+            let a = analyse_text(&text);
+            let t = a.article.text.as_str();
+            let syntax = claimcheck::syntax::analyse(&a.article, &a.segments);
+            for s in &syntax.sentences {
+                let n = s.tokens.len();
+                prop_assert_eq!(s.tokens.iter().filter(|w| w.head == 0).count(), 1);
+                let mut last = 0;
+                for (i, w) in s.tokens.iter().enumerate() {
+                    prop_assert!(t.get(w.span.start..w.span.end).is_some_and(|f| !f.is_empty()));
+                    prop_assert!(w.span.start >= last);
+                    last = w.span.end;
+                    prop_assert!(w.head <= n && w.head != i + 1);
+                    let (mut at, mut steps) = (i + 1, 0);
+                    while at != 0 {
+                        at = s.tokens[at - 1].head;
+                        steps += 1;
+                        prop_assert!(steps <= n, "a cycle");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_span_is_inside_its_article_on_char_boundaries(text in text_strategy()) {
         let a = analyse_text(&text);
         let t = a.article.text.as_str();

@@ -150,7 +150,10 @@ fn is_leading_elision(s: &str) -> bool {
     let lower = rest.to_lowercase();
     lower == "em"
         || lower == "cause"
-        || (rest.len() >= 2 && rest[..2].bytes().all(|b| b.is_ascii_digit()))
+        || rest
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
 }
 
 /// `workers'`: the apostrophe is a token, but it is split as a clitic in
@@ -343,5 +346,28 @@ mod tests {
             last = w.end;
         }
         assert!(words(text, Span::new(5, 500)).is_empty());
+        // Never a panic on odd marks and multi-byte letters at word edges.
+        for odd in [
+            "'€a",
+            "'中文",
+            "'é",
+            "'éa",
+            "’’’",
+            "-—-",
+            "a-",
+            "-a",
+            "....",
+            "x@",
+            "@.",
+            "'90s",
+            "n't",
+            "’s",
+        ] {
+            let ws = words(odd, Span::new(0, odd.len()));
+            assert!(
+                ws.iter().all(|w| odd.get(w.start..w.end).is_some()),
+                "{odd}"
+            );
+        }
     }
 }
