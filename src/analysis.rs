@@ -45,7 +45,8 @@ pub struct Settings {
     pub claim_settings: ClaimSettings,
     /// Extract claims and resolve entities across the set.
     pub claims: bool,
-    /// Run the syntax stage (`extract --syntax`).
+    /// Keep the syntax stage's parse in the analysis (`extract --syntax`);
+    /// it runs whenever claims are extracted, which read it.
     pub syntax: bool,
     /// Spellings that name one entity: (canonical name, spellings).
     pub aliases: Vec<(String, Vec<String>)>,

@@ -19,7 +19,9 @@ impl AnalyzedArticle {
     /// Runs every per-article stage on one article.
     pub fn new(article: Article, settings: &Settings) -> Self {
         let segments = segment::segment(&article);
-        let syntax = if settings.syntax {
+        // Claims are read off the parse; the parse is kept only when it is
+        // asked for (`extract --syntax`).
+        let mut syntax = if settings.syntax || settings.claims {
             crate::syntax::analyse(&article, &segments)
         } else {
             crate::syntax::Syntax::default()
@@ -37,12 +39,16 @@ impl AnalyzedArticle {
                     chains: &chains,
                     people: &people,
                     outlets: &settings.outlets,
+                    syntax: &syntax,
                 },
                 &settings.claim_settings,
             )
         } else {
             ArticleClaims::default()
         };
+        if !settings.syntax {
+            syntax = crate::syntax::Syntax::default();
+        }
         AnalyzedArticle {
             article,
             segments,

@@ -48,6 +48,7 @@ fn norm(s: &str) -> String {
 pub fn findings(analysis: &Analysis, opts: &RuleOptions) -> Vec<Finding> {
     let mut out = Vec::new();
     contradictions(analysis, &mut out);
+    conflicts(analysis, &mut out);
     unattributed(analysis, &mut out);
     inconsistent_names(analysis, opts, &mut out);
     unbalanced(analysis, &mut out);
@@ -165,6 +166,62 @@ fn contradictions(analysis: &Analysis, out: &mut Vec<Finding>) {
         f.notes.push(format!("rule {} of the comparator", al.rule));
         let refs: Vec<&str> = prints.iter().map(String::as_str).collect();
         f.fingerprint = fnv(&refs);
+        out.push(f);
+    }
+}
+
+/// The story's conflicts (veracity, denied clauses): two sides, each one
+/// sentence with its source.
+fn conflicts(analysis: &Analysis, out: &mut Vec<Finding>) {
+    for c in &analysis.comparison.conflicts {
+        let source = |e: &crate::compare::model::Evidence| {
+            let d = e
+                .statement
+                .and_then(|i| analysis.articles[e.article].chains.get(i))
+                .map(crate::sources::Chain::display)
+                .unwrap_or_default();
+            if d.is_empty() {
+                "the article's own narration".to_string()
+            } else {
+                d
+            }
+        };
+        let [a, b] = &c.sides;
+        let mut f = finding(
+            Rule::Contradiction,
+            format!("{}: {} vs {}", c.topic, a.value, b.value),
+            Location {
+                article: a.article,
+                span: a.cue,
+            },
+            a.value.clone(),
+            String::new(),
+        );
+        f.notes
+            .push(format!("side A ({}) source: {}", a.value, source(a)));
+        f.related.push(Related {
+            location: Location {
+                article: b.article,
+                span: b.cue,
+            },
+            message: format!("side B: {} (source: {})", b.value, source(b)),
+        });
+        if c.more > 0 {
+            f.notes.push(format!(
+                "{} more article{} tell it as side A does",
+                c.more,
+                if c.more == 1 { "" } else { "s" }
+            ));
+        }
+        f.notes.push(format!("rule {} of the comparator", c.rule));
+        let texts: Vec<String> = c
+            .sides
+            .iter()
+            .map(|e| norm(analysis.articles[e.article].article.slice(e.sentence)))
+            .collect();
+        let mut prints: Vec<&str> = vec![c.topic.as_str(), c.slot.as_str(), c.rule];
+        prints.extend(texts.iter().map(String::as_str));
+        f.fingerprint = fnv(&prints);
         out.push(f);
     }
 }

@@ -128,30 +128,35 @@ fn seeds_agreements_the_issue_lists() {
 }
 
 #[test]
-fn seeds_minsk_denial_answers_the_use_of_belarusian_territory() {
+fn seeds_minsk_denial_answers_the_complicity_claim() {
     let doc = compare(&["seeds/"]);
-    let denial = alignment(&doc, "Whether the attack happened", "contradiction");
-    assert_eq!(denial["type"], "polarity");
-    let s = sides(denial);
-    assert!(s.iter().any(|c| c.0 == 1 && c.2 == "Minsk"));
-    let asserted: Vec<&str> = denial["claims"]
-        .as_array()
-        .unwrap()
+    let denial = alignments(&doc)
         .iter()
-        .filter(|c| c["side"] == 0)
-        .map(|c| c["text"].as_str().unwrap())
-        .collect();
+        .find(|a| {
+            a["verdict"] == "contradiction"
+                && a["topic"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Whether Minsk takes part")
+        })
+        .unwrap_or_else(|| panic!("no denial among {:#?}", alignments(&doc)));
+    assert_eq!(denial["type"], "polarity");
+    let claims = denial["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 2, "exactly two sides: {claims:#?}");
+    // Side A: Zelenskiy's claim that Minsk is complicit; side B: Minsk's
+    // denial that its forces take part.
+    assert_eq!(claims[0]["source"], "Volodymyr Zelenskiy");
+    assert!(claims[0]["text"].as_str().unwrap().contains("complicit"));
+    assert_eq!(claims[1]["source"], "Minsk");
+    assert_eq!(claims[1]["value"], "denied");
     assert!(
-        asserted.iter().any(|t| t.contains("Belarusian territory")),
-        "{asserted:?}"
+        claims[1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("participating")
     );
-    // Not every report of the war: only those naming Belarus too.
-    assert!(
-        asserted
-            .iter()
-            .all(|t| t.contains("Belarus") || t.contains("Minsk")),
-        "{asserted:?}"
-    );
+    // And nothing else contradicts: the venue and the denial.
+    assert_eq!(verdicts(&doc, "contradiction"), 2);
 }
 
 #[test]
@@ -256,9 +261,17 @@ fn story_quake_a_risen_toll_is_an_update_not_a_contradiction() {
 #[test]
 fn story_rail_denied_injuries_and_one_city_under_two_names() {
     let doc = compare(&["fixtures/stories/rail"]);
-    let injuries = alignment(&doc, "Whether injuries happened", "contradiction");
+    let injuries = alignments(&doc)
+        .iter()
+        .find(|a| a["verdict"] == "contradiction" && a["type"] == "polarity")
+        .expect("the injuries denied");
     let s = sides(injuries);
-    assert!(s.iter().any(|c| c.0 == 1));
+    // "nobody was injured" against "two workers were injured".
+    assert!(
+        s.iter()
+            .any(|c| c.0 == 0 && c.1 == "injured" && c.2 == "Minsk")
+    );
+    assert!(s.iter().any(|c| c.0 == 1 && c.1.contains("nobody")));
     // Homel and Gomel: one city, each side as its article spells it.
     let place = alignment(&doc, "Place of the crash", "agreement");
     let values: Vec<&str> = place["claims"]
@@ -273,7 +286,10 @@ fn story_rail_denied_injuries_and_one_city_under_two_names() {
 #[test]
 fn story_volkov_a_denied_hack_and_namesakes_kept_apart() {
     let doc = compare(&["fixtures/stories/volkov"]);
-    alignment(&doc, "Whether the attack happened", "contradiction");
+    let hack = alignment(&doc, "Whether the grid was attacked", "contradiction");
+    let s = sides(hack);
+    assert!(s.iter().any(|c| c.0 == 0 && c.2 == "Anna Sokolova"));
+    assert!(s.iter().any(|c| c.0 == 1 && c.2 == "Anna Petrova"));
     let people: Vec<&str> = doc["entities"]
         .as_array()
         .unwrap()

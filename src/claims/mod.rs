@@ -16,18 +16,21 @@
 //! A statement with no event word in it is a claim of the event `statement`.
 
 pub mod events;
+pub mod frames;
 pub mod mentions;
 pub mod number;
 pub mod place;
 pub mod polarity;
 pub mod quantity;
 pub mod time;
+pub mod veracity;
 
 use crate::article::{Article, Span};
 use crate::grammar::Kind;
 use crate::segment::Segmented;
 use crate::sources::{Chain, Link, Outlets, SourceKind};
 use crate::speakers::{PersonName, Resolved};
+use crate::syntax::Syntax;
 use events::{EventLexicon, TriggerKind};
 use mentions::{EntityKind, Mention, Word};
 use place::PlaceSlot;
@@ -97,6 +100,13 @@ pub struct ArticleClaims {
     /// Every entity mention of the article's sentences, in text order.
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
+    /// Every clause of the parsed sentences, in text order (empty when the
+    /// syntax stage did not run).
+    #[serde(default)]
+    pub frames: Vec<frames::Frame>,
+    /// The sentences that say something is false, in text order.
+    #[serde(default)]
+    pub veracity: Vec<veracity::Veracity>,
 }
 
 /// What claim extraction can be given beyond the article: event words and
@@ -116,6 +126,9 @@ pub struct Context<'a> {
     pub chains: &'a [Chain],
     pub people: &'a [PersonName],
     pub outlets: &'a Outlets,
+    /// The parse of the article's sentences (empty when the syntax stage
+    /// did not run: then no frames and no veracity statements).
+    pub syntax: &'a Syntax,
 }
 
 /// Extracts the claims of one article.
@@ -142,6 +155,20 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
         kind: SourceKind::Article,
         mention: None,
     }]);
+    for parsed in &cx.syntax.sentences {
+        let first = out.frames.len();
+        out.frames.extend(frames::frames(
+            parsed.sentence,
+            &parsed.tokens,
+            first,
+            &statement_at,
+        ));
+        out.veracity.extend(veracity::statements(
+            parsed.sentence,
+            &parsed.tokens,
+            &statement_at,
+        ));
+    }
     for sentence in &cx.segments.sentences {
         let s_text = &text[sentence.span.range()];
         let ws = mentions::words(s_text, sentence.span.start);

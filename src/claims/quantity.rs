@@ -136,6 +136,21 @@ impl Quantity {
         }
     }
 
+    /// Whether both phrases count the same kind of thing: both name a
+    /// counted noun and the nouns agree (the same, or "person" against any
+    /// noun for people). "27" and "tens of thousands of emails" do not.
+    pub fn same_unit(&self, other: &Quantity) -> bool {
+        match (self.unit.as_deref(), other.unit.as_deref()) {
+            (Some(a), Some(b)) => {
+                a == b
+                    || (a == "person" && is_person(b))
+                    || (b == "person" && is_person(a))
+                    || (is_person(a) && is_person(b))
+            }
+            _ => false,
+        }
+    }
+
     /// Whether both phrases can be true of the same thing: the units agree (the
     /// same, one missing, or "person" against any noun for people) and the
     /// intervals of [`Quantity::bounds`] meet.

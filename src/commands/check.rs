@@ -69,6 +69,7 @@ pub fn merge_blocks(analysis: &mut Analysis, paths: &[std::path::PathBuf]) -> Re
     analysis.comparison = compare::Comparison {
         alignments,
         drifts: compare::drift::drifts(analysis),
+        conflicts: compare::story::conflicts(analysis),
     };
     Ok(())
 }

@@ -11,6 +11,7 @@ pub mod blocks;
 pub mod claim;
 pub mod drift;
 pub mod model;
+pub mod story;
 
 pub use model::Comparison;
 
@@ -19,5 +20,6 @@ pub fn compare(analysis: &crate::analysis::Analysis) -> Comparison {
     Comparison {
         alignments: align::align(analysis),
         drifts: drift::drifts(analysis),
+        conflicts: story::conflicts(analysis),
     }
 }

@@ -47,6 +47,8 @@ pub enum SlotKind {
     Polarity,
     Role,
     Event,
+    /// Whether the story (or a claim of it) is true.
+    Veracity,
 }
 
 impl SlotKind {
@@ -58,6 +60,7 @@ impl SlotKind {
             SlotKind::Polarity => "polarity",
             SlotKind::Role => "role",
             SlotKind::Event => "event",
+            SlotKind::Veracity => "veracity",
         }
     }
 }
@@ -100,6 +103,40 @@ pub struct Alignment {
 pub struct Comparison {
     pub alignments: Vec<Alignment>,
     pub drifts: Vec<Drift>,
+    /// Conflicts about the story that no event word names (veracity,
+    /// denials of a clause), from [`story`](crate::compare::story).
+    pub conflicts: Vec<Conflict>,
+}
+
+/// One side of a [`Conflict`]: a sentence of one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub article: usize,
+    pub sentence: Span,
+    /// The words that carry the side's value ("hoax", "denied").
+    pub cue: Span,
+    /// The value as a reader would say it ("told as true", "called a
+    /// hoax").
+    pub value: String,
+    /// The statement (index into the article's statements) the sentence
+    /// reports, if any: its chain is the side's source.
+    pub statement: Option<usize>,
+}
+
+/// Two sentences of the set that cannot both be true.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    /// What it is about, in plain words.
+    pub topic: String,
+    pub slot: SlotKind,
+    /// The rule that found it (stable id).
+    pub rule: &'static str,
+    pub sides: [Evidence; 2],
+    /// Why the two sentences were taken to be about the same thing.
+    pub why: Why,
+    /// Other articles on side A's side that were not paired (each side B is
+    /// set against a bounded number of them).
+    pub more: usize,
 }
 
 /// One step of a word-level diff.
@@ -191,6 +228,6 @@ pub fn value_span(c: &Claim, slot: SlotKind) -> Option<Span> {
         SlotKind::Time => c.time.as_ref().map(|t| t.span),
         SlotKind::Quantity => c.quantity.as_ref().map(|q| q.span),
         SlotKind::Polarity => c.polarity_cue.or(Some(c.trigger)),
-        SlotKind::Role | SlotKind::Event => Some(c.trigger),
+        SlotKind::Role | SlotKind::Event | SlotKind::Veracity => Some(c.trigger),
     }
 }

@@ -284,8 +284,52 @@ pub struct AlignmentOut<'a> {
 
 pub use crate::compare::model::value_span;
 
-/// The alignments of the analysis in output form.
+/// The chain of a sentence the article tells itself.
+static NARRATION: crate::sources::Chain = crate::sources::Chain(Vec::new());
+
+/// The alignments of the analysis in output form, then the story's
+/// conflicts (veracity, denied clauses) in the same form.
 pub fn alignments_out(analysis: &Analysis) -> Vec<AlignmentOut<'_>> {
+    let mut out = aligned_out(analysis);
+    out.extend(analysis.comparison.conflicts.iter().map(|c| {
+        AlignmentOut {
+            topic: &c.topic,
+            event: &c.why.event,
+            verdict: crate::compare::align::Verdict::Contradiction,
+            slot: c.slot,
+            rule: c.rule,
+            why: &c.why,
+            claims: c
+                .sides
+                .iter()
+                .enumerate()
+                .map(|(si, e)| {
+                    let item = &analysis.articles[e.article];
+                    let a = &item.article;
+                    let chain = e
+                        .statement
+                        .and_then(|i| item.chains.get(i))
+                        .unwrap_or(&NARRATION);
+                    AlignedClaimOut {
+                        article: &a.id,
+                        text: a.slice(e.sentence),
+                        start: e.sentence.start,
+                        end: e.sentence.end,
+                        line: a.line_col(e.sentence.start).0,
+                        value: &e.value,
+                        side: si,
+                        value_at: Some(at(a, e.cue)),
+                        chain,
+                        source: chain.display(),
+                    }
+                })
+                .collect(),
+        }
+    }));
+    out
+}
+
+fn aligned_out(analysis: &Analysis) -> Vec<AlignmentOut<'_>> {
     analysis
         .comparison
         .alignments

@@ -140,7 +140,7 @@ pub fn summary(analysis: &Analysis) -> Summary {
             .map(|a| a.claims.claims.len())
             .sum(),
         agreements: verdicts(Verdict::Agreement) + verdicts(Verdict::Refinement),
-        contradictions: verdicts(Verdict::Contradiction),
+        contradictions: verdicts(Verdict::Contradiction) + analysis.comparison.conflicts.len(),
         errors: live(Severity::Error),
         warnings: live(Severity::Warning),
         infos: live(Severity::Info),

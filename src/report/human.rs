@@ -554,6 +554,60 @@ fn write_compare(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
     }
+    for c in &cmp.conflicts {
+        writeln!(
+            out,
+            "{}: {} ({})",
+            c.topic.bold(),
+            "CONTRADICTION".red().bold(),
+            c.slot.as_str()
+        )?;
+        writeln!(
+            out,
+            "  {} about {}; rule {}",
+            "why:".dimmed(),
+            c.why.event,
+            c.rule
+        )?;
+        for (si, e) in c.sides.iter().enumerate() {
+            let label = format!("side {}", (b'A' + si as u8) as char);
+            writeln!(out, "  {} {}", format!("{label}:").bold(), e.value.cyan())?;
+            let item = &analysis.articles[e.article];
+            let a = &item.article;
+            let (line, col) = position(a, e.sentence);
+            writeln!(
+                out,
+                "    {} {}",
+                "-->".blue(),
+                format!("{}:{line}:{col}", a.id).dimmed()
+            )?;
+            writeln!(
+                out,
+                "        {}",
+                highlighted(
+                    &a.text,
+                    (e.sentence.start, e.sentence.end),
+                    Some((e.cue.start, e.cue.end))
+                )
+            )?;
+            let chain = e
+                .statement
+                .and_then(|i| item.chains.get(i))
+                .map(crate::sources::Chain::display)
+                .filter(|d| !d.is_empty())
+                .unwrap_or_else(|| "the article's own narration".to_string());
+            writeln!(out, "        {} {chain}", "= source:".dimmed())?;
+        }
+        if c.more > 0 {
+            writeln!(
+                out,
+                "  {} {} more tell it as side A does",
+                "note:".dimmed(),
+                plural(c.more, "article")
+            )?;
+        }
+        writeln!(out)?;
+    }
     for d in super::claims::drifts_out(analysis) {
         writeln!(
             out,
@@ -595,7 +649,7 @@ fn write_compare(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
         plural(analysis.articles.len(), "article"),
         plural(claims, "claim"),
         analysis.entities.entities.len(),
-        count(Verdict::Contradiction),
+        count(Verdict::Contradiction) + cmp.conflicts.len(),
         count(Verdict::Update),
         count(Verdict::Refinement),
         count(Verdict::Agreement),

@@ -370,6 +370,7 @@ fn slot_word(slot: crate::compare::align::SlotKind) -> &'static str {
         SlotKind::Polarity => "polarity (whether it happened)",
         SlotKind::Role => "role",
         SlotKind::Event => "event",
+        SlotKind::Veracity => "veracity (whether it is true)",
     }
 }
 

@@ -1,0 +1,621 @@
+//! The story of a set and the conflicts about it that no event word names:
+//! an article that tells the story as true against one that calls it a
+//! hoax (`story-debunked`), and a clause one source asserts against the
+//! same clause another denies or negates (`frame-denied`).
+//!
+//! **The story** is what most articles of the set talk about: the content
+//! lemmas of their clauses weighted by the share of articles that use them,
+//! counted only when at least two articles and at least half of them do.
+//! On a set of unrelated articles almost nothing passes, so neither rule
+//! fires there. An article is *on the story* when one of its sentences
+//! carries enough of that weight; its *central sentence* is the heaviest,
+//! earlier sentences first on a tie.
+//!
+//! **Veracity**: an article debunks the story when it has a veracity
+//! statement (see [`crate::claims::veracity`]) about it: in a sentence that
+//! carries story weight, or one that points back at the story ("it", "the
+//! whole thing", "the report"). It tells the story as true when it is on
+//! the story, has no such statement, and its central sentence is neither
+//! hedged nor negated. Each debunking article is set against the articles
+//! telling the story as true, the most central first, at most
+//! [`MAX_PAIRS`] of them (the others are counted in the conflict), so the
+//! cost and the output stay linear in the number of articles.
+//!
+//! **Denials**: a negated or denied clause about the story is set against a
+//! clause of another source that asserts it: the same predicate (or its
+//! nominalisation: "no threats were made" / "threatened"; or both words of
+//! taking part: "complicit" / "participating") with the same subject, or
+//! sentences sharing at least [`SHARED_TERMS`] content words. Clauses are
+//! blocked by predicate stem; each negative clause is compared with at most
+//! [`MAX_PAIRS`] positive ones.
+
+use crate::analysis::{Analysis, AnalyzedArticle};
+use crate::article::Span;
+use crate::claims::frames::{Frame, stop_term};
+use crate::claims::veracity::{Veracity, anaphoric};
+use crate::compare::model::{Conflict, Evidence, SlotKind, Why};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Each debunking or negative clause is set against at most this many
+/// others.
+pub const MAX_PAIRS: usize = 8;
+/// The first sentences, where an article tells its story.
+const LEDE: usize = 3;
+/// The share of the lede's heaviest weight its first sentence needs to be
+/// the central one.
+const LEDE_SHARE: f64 = 0.6;
+/// Story weight a sentence needs for its article to be on the story.
+const ON_STORY: f64 = 2.0;
+/// Story weight a veracity statement's sentence needs to be about the story
+/// by its own words.
+const ABOUT_STORY: f64 = 1.0;
+/// Content words two sentences must share for a denial to meet an
+/// assertion without the same subject.
+pub const SHARED_TERMS: usize = 3;
+
+/// The story of a set: a weight per content lemma.
+#[derive(Debug, Default)]
+pub struct Story {
+    weights: FxHashMap<String, f64>,
+}
+
+impl Story {
+    /// The story of the analysed articles.
+    pub fn of(articles: &[AnalyzedArticle]) -> Story {
+        let with_frames = articles
+            .iter()
+            .filter(|a| !a.claims.frames.is_empty())
+            .count();
+        let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+        for a in articles {
+            let terms: FxHashSet<&str> = a
+                .claims
+                .frames
+                .iter()
+                .flat_map(|f| f.terms.iter().map(String::as_str))
+                .collect();
+            for t in terms {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let n = with_frames as f64;
+        let weights = df
+            .into_iter()
+            .filter(|&(_, d)| d >= 2 && 2 * d >= with_frames)
+            .map(|(t, d)| (t.to_string(), d as f64 / n))
+            .collect();
+        Story { weights }
+    }
+
+    pub fn weight(&self, term: &str) -> f64 {
+        self.weights.get(term).copied().unwrap_or(0.0)
+    }
+}
+
+/// What one article contributes: its sentences' story weights and content
+/// words.
+struct Read<'a> {
+    /// sentence index → (weight, terms of its clauses).
+    sentences: FxHashMap<usize, (f64, FxHashSet<&'a str>)>,
+    /// The central sentence and its weight.
+    central: Option<(usize, f64)>,
+}
+
+fn read<'a>(a: &'a AnalyzedArticle, story: &Story) -> Read<'a> {
+    let mut sentences: FxHashMap<usize, (f64, FxHashSet<&'a str>)> = FxHashMap::default();
+    for f in &a.claims.frames {
+        let e = sentences.entry(f.sentence).or_default();
+        for t in &f.terms {
+            if e.1.insert(t.as_str()) {
+                e.0 += story.weight(t);
+            }
+        }
+    }
+    // The lede tells the story: the heaviest of the first LEDE sentences
+    // when it is on the story, else the heaviest of all.
+    let mut order: Vec<(usize, f64)> = sentences.iter().map(|(&s, x)| (s, x.0)).collect();
+    order.sort_by_key(|x| x.0);
+    let heaviest = |xs: &[(usize, f64)]| {
+        xs.iter()
+            .copied()
+            .reduce(|best, x| if x.1 > best.1 + 1e-9 { x } else { best })
+    };
+    // Of the lede, the first sentence that carries most of its weight: the
+    // opening sentence states the story, the next ones its details.
+    let lede = &order[..order.len().min(LEDE)];
+    let top = heaviest(lede).map_or(0.0, |x| x.1);
+    let central = lede
+        .iter()
+        .copied()
+        .find(|x| x.1 >= ON_STORY && x.1 >= LEDE_SHARE * top)
+        .or_else(|| heaviest(&order));
+    Read { sentences, central }
+}
+
+fn sentence_span(a: &AnalyzedArticle, s: usize) -> Span {
+    a.segments
+        .sentences
+        .get(s)
+        .map_or(Span::new(0, 0), |x| x.span)
+}
+
+/// The frame that best stands for a sentence: its root clause, else its
+/// first.
+fn main_frame(a: &AnalyzedArticle, s: usize) -> Option<&Frame> {
+    let fs = a.claims.frames.iter().filter(|f| f.sentence == s);
+    fs.clone()
+        .find(|f| f.clause == "root")
+        .or_else(|| fs.clone().next())
+}
+
+/// Every conflict about the story of the set.
+pub fn conflicts(analysis: &Analysis) -> Vec<Conflict> {
+    let arts = &analysis.articles;
+    let story = Story::of(arts);
+    if story.weights.is_empty() {
+        return Vec::new();
+    }
+    let reads: Vec<Read<'_>> = arts.iter().map(|a| read(a, &story)).collect();
+    let mut out = veracity(arts, &reads);
+    out.extend(denials(analysis, &reads));
+    out
+}
+
+/// A veracity statement about the story, with its sentence's weight.
+fn about_story<'a>(a: &'a AnalyzedArticle, r: &Read<'_>, on_story: bool) -> Option<&'a Veracity> {
+    let weight = |v: &Veracity| r.sentences.get(&v.sentence).map_or(0.0, |x| x.0);
+    a.claims
+        .veracity
+        .iter()
+        .filter(|v| {
+            let w = weight(v);
+            let by_words = if v.strong {
+                w >= ABOUT_STORY
+            } else {
+                w >= ON_STORY
+            };
+            by_words || (v.strong && on_story && anaphoric(v.about.as_ref()))
+        })
+        .min_by(|x, y| {
+            // A strong word counts as much as one more story word.
+            let rank = |v: &Veracity| weight(v) + if v.strong { 1.0 } else { 0.0 };
+            rank(y)
+                .total_cmp(&rank(x))
+                .then(x.sentence.cmp(&y.sentence))
+        })
+}
+
+fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>]) -> Vec<Conflict> {
+    let on_story: Vec<bool> = reads
+        .iter()
+        .map(|r| r.central.is_some_and(|(_, w)| w >= ON_STORY))
+        .collect();
+    let mut debunks: Vec<(usize, &Veracity)> = Vec::new();
+    let mut tellers: Vec<(usize, usize, f64)> = Vec::new();
+    for (ai, a) in arts.iter().enumerate() {
+        if let Some(v) = about_story(a, &reads[ai], on_story[ai]) {
+            debunks.push((ai, v));
+            continue;
+        }
+        let Some((s, w)) = reads[ai].central.filter(|_| on_story[ai]) else {
+            continue;
+        };
+        let told = a
+            .claims
+            .frames
+            .iter()
+            .filter(|f| f.sentence == s)
+            .all(|f| f.hedge.is_none() && !f.negative());
+        if told {
+            tellers.push((ai, s, w));
+        }
+    }
+    tellers.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
+    let mut out = Vec::new();
+    for &(di, v) in &debunks {
+        let others: Vec<&(usize, usize, f64)> = tellers.iter().filter(|t| t.0 != di).collect();
+        let more = others.len().saturating_sub(MAX_PAIRS);
+        for &&(ti, central, _) in others.iter().take(MAX_PAIRS) {
+            let told = &arts[ti];
+            let s = central;
+            let head = main_frame(told, s).map_or(sentence_span(told, s), |f| f.head);
+            out.push(Conflict {
+                topic: format!(
+                    "Whether the story is true (\u{201c}{}\u{201d})",
+                    opening(told.article.slice(sentence_span(told, s)), 12)
+                ),
+                slot: SlotKind::Veracity,
+                rule: "story-debunked",
+                sides: [
+                    Evidence {
+                        article: ti,
+                        sentence: sentence_span(told, s),
+                        cue: head,
+                        value: "told as true".to_string(),
+                        statement: main_frame(told, s).and_then(|f| f.statement),
+                    },
+                    Evidence {
+                        article: di,
+                        sentence: sentence_span(&arts[di], v.sentence),
+                        cue: v.cue,
+                        value: format!("called {}", quoted(&v.word)),
+                        statement: v.statement,
+                    },
+                ],
+                why: Why {
+                    event: "the story".to_string(),
+                    shared: Vec::new(),
+                    from: None,
+                    to: None,
+                },
+                more,
+            });
+        }
+    }
+    out
+}
+
+/// The first `words` words of a sentence, with an ellipsis when cut.
+fn opening(sentence: &str, words: usize) -> String {
+    let mut it = sentence.split_whitespace();
+    let head: Vec<&str> = it.by_ref().take(words).collect();
+    let mut s = head.join(" ");
+    if it.next().is_some() {
+        s.push('\u{2026}');
+    }
+    s
+}
+
+fn quoted(word: &str) -> String {
+    if word.starts_with("not ") || word.starts_with("no ") {
+        format!("\u{201c}{word}\u{201d}")
+    } else {
+        format!("a {word}")
+    }
+}
+
+/// Two predicates name the same act: equal, one the other's nominalisation
+/// (a shared stem of five letters or more, all but two letters of the
+/// shorter), or both words of taking part in something.
+fn related(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if involvement(a) && involvement(b) {
+        return true;
+    }
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    common >= 5 && common + 2 >= shorter
+}
+
+/// Words of taking part in what someone else does.
+fn involvement(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "participate"
+            | "participation"
+            | "complicit"
+            | "complicity"
+            | "involve"
+            | "involved"
+            | "involvement"
+            | "collude"
+            | "collusion"
+            | "join"
+    )
+}
+
+/// Verbs too light to carry a claim: their object does ("no threats were
+/// made": the threat).
+fn light(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "make" | "have" | "hold" | "issue" | "give" | "carry" | "take"
+    )
+}
+
+/// The predicate a frame asserts: its verb, or a light verb's object.
+fn predicate(f: &Frame) -> Option<&str> {
+    let p = if light(&f.predicate) {
+        f.object.as_ref().map(|o| o.head.as_str())?
+    } else {
+        f.predicate.as_str()
+    };
+    (!stop_term(p) && p.chars().all(char::is_alphabetic) && p.len() > 2).then_some(p)
+}
+
+/// The subject a frame is about, resolved one step: a possessive or
+/// personal pronoun in a denied clause is the denier ("Minsk denied that
+/// its forces …").
+fn subject<'a>(a: &'a AnalyzedArticle, f: &'a Frame) -> Option<&'a str> {
+    let s = f.subject.as_ref()?;
+    if s.upos == "PRON" || a.article.slice(s.span).to_lowercase().starts_with("its ") {
+        let d = f.denied_by.and_then(|d| a.claims.frames.get(d))?;
+        return d.subject.as_ref().map(|x| x.head.as_str());
+    }
+    Some(s.head.as_str())
+}
+
+/// What an asserted clause is about, in its own words: "Whether Minsk
+/// takes part (was complicit in the Russian invasion)", "Whether the Obama
+/// administration threatened him".
+fn topic(a: &AnalyzedArticle, f: &Frame, predicate: &str) -> String {
+    let text = |s: Span| opening(a.article.slice(s), 8);
+    let subject = f.subject.as_ref().map(|s| text(s.span));
+    let clause = {
+        let start = f
+            .subject
+            .as_ref()
+            .or(f.object.as_ref().filter(|o| o.span.start < f.head.start))
+            .map_or(f.head.start, |s| s.span.start.min(f.head.start));
+        let end = f
+            .object
+            .as_ref()
+            .map_or(f.head.end, |o| o.span.end.max(f.head.end));
+        let end = a
+            .segments
+            .sentences
+            .get(f.sentence)
+            .map_or(end, |s| end.max(f.head.end).min(s.span.end));
+        opening(&a.article.text[start..end], 14)
+    };
+    match subject {
+        Some(s) if involvement(predicate) => format!("Whether {s} takes part ({clause})"),
+        _ if clause.split_whitespace().count() > 1 => format!("Whether {}", lower_first(&clause)),
+        _ => format!("Whether it happened ({clause})"),
+    }
+}
+
+/// "The grid was attacked" → "the grid was attacked"; names keep their
+/// capital ("Minsk was complicit").
+fn lower_first(s: &str) -> String {
+    let mut words = s.splitn(2, ' ');
+    let first = words.next().unwrap_or("");
+    let rest = words.next().unwrap_or("");
+    let lower = matches!(
+        first,
+        "The"
+            | "A"
+            | "An"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Some"
+            | "No"
+    );
+    let first = if lower {
+        first.to_lowercase()
+    } else {
+        first.to_string()
+    };
+    if rest.is_empty() {
+        first
+    } else {
+        format!("{first} {rest}")
+    }
+}
+
+/// A clause with a modal verb ("would", "could", "will") says what might
+/// be, not what was.
+fn modal(a: &AnalyzedArticle, f: &Frame) -> bool {
+    let text = &a.article.text;
+    let sentence = a.segments.sentences.get(f.sentence).map(|s| s.span);
+    sentence.is_some_and(|s| {
+        let before = &text[s.start.min(f.head.start)..f.head.start];
+        before
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .rev()
+            .take(4)
+            .any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "would"
+                        | "could"
+                        | "might"
+                        | "may"
+                        | "will"
+                        | "should"
+                        | "wouldn't"
+                        | "couldn't"
+                        | "won't"
+                        | "can't"
+                        | "cannot"
+                        | "wo"
+                        | "ca"
+                )
+            })
+    })
+}
+
+/// Who asserts a clause: the statement's chain origin, else the article.
+fn origin(a: &AnalyzedArticle, f: &Frame) -> String {
+    f.statement
+        .and_then(|i| a.chains.get(i))
+        .and_then(|c| c.origin())
+        .map_or_else(|| a.article.id.clone(), |l| l.name.to_lowercase())
+}
+
+/// The typed claim whose event word is a frame's predicate, with the
+/// entities it names and the country it puts the event in.
+fn typed<'a>(
+    analysis: &'a Analysis,
+    ai: usize,
+    f: &Frame,
+) -> Option<(&'a str, Vec<usize>, Option<&'a str>)> {
+    let item = &analysis.articles[ai];
+    let c = item
+        .claims
+        .claims
+        .iter()
+        .find(|c| c.trigger.start <= f.head.start && f.head.end <= c.trigger.end)?;
+    if c.event == "statement" {
+        return None;
+    }
+    let mut ents: Vec<usize> = c
+        .participants
+        .iter()
+        .filter_map(|p| analysis.entities.of.get(ai)?.get(p.mention).copied())
+        .collect();
+    ents.sort_unstable();
+    ents.dedup();
+    let country = c.place.as_ref().and_then(|p| p.country.as_deref());
+    Some((c.event.as_str(), ents, country))
+}
+
+fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
+    let arts = &analysis.articles;
+    // Positive clauses by the first five letters of their predicate, and
+    // the negative ones to compare with them.
+    let stem = |p: &str| -> String {
+        if involvement(p) {
+            "(involvement)".to_string()
+        } else {
+            p.chars().take(5).collect()
+        }
+    };
+    let weight_of = |ai: usize, s: usize| reads[ai].sentences.get(&s).map_or(0.0, |x| x.0);
+    let mut positive: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut negative: Vec<(usize, usize)> = Vec::new();
+    for (ai, a) in arts.iter().enumerate() {
+        for (fi, f) in a.claims.frames.iter().enumerate() {
+            let Some(p) = predicate(f) else { continue };
+            if weight_of(ai, f.sentence) < ABOUT_STORY {
+                continue;
+            }
+            if f.negative() {
+                // A denial by someone, or a negation that is the sentence's
+                // own claim ("We didn't threaten anybody", "was never
+                // discussed"), not one inside a purpose or modal clause
+                // ("so he wouldn't turn into …").
+                let plain_negation = f.denied_by.is_none()
+                    && matches!(f.clause.as_str(), "root" | "conj" | "ccomp" | "parataxis")
+                    && !modal(a, f);
+                if f.hedge.is_none() && (f.denied_by.is_some() || plain_negation) {
+                    negative.push((ai, fi));
+                }
+            } else if f.hedge.is_none() && f.clause != "xcomp" {
+                positive.entry(stem(p)).or_default().push((ai, fi));
+                if let Some((event, ..)) = typed(analysis, ai, f) {
+                    positive
+                        .entry(format!("event:{event}"))
+                        .or_default()
+                        .push((ai, fi));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen: FxHashSet<(usize, usize, usize, usize)> = FxHashSet::default();
+    for &(ai, fi) in &negative {
+        let a = &arts[ai];
+        let f = &a.claims.frames[fi];
+        let Some(p) = predicate(f) else { continue };
+        let by_event =
+            typed(analysis, ai, f).and_then(|(e, ..)| positive.get(&format!("event:{e}")));
+        let bucket = positive.get(&stem(p)).into_iter().chain(by_event).flatten();
+        let terms = &reads[ai].sentences[&f.sentence].1;
+        let mut taken = 0;
+        for &(bi, gi) in bucket {
+            if taken == MAX_PAIRS {
+                break;
+            }
+            let b = &arts[bi];
+            let g = &b.claims.frames[gi];
+            let Some(q) = predicate(g) else { continue };
+            let same_type = matches!(
+                (typed(analysis, ai, f), typed(analysis, bi, g)),
+                (Some((e1, ..)), Some((e2, ..))) if e1 == e2
+            );
+            if !(related(p, q) || same_type) || (bi == ai && origin(a, f) == origin(b, g)) {
+                continue;
+            }
+            if bi == ai && g.sentence == f.sentence {
+                continue;
+            }
+            let same_subject = match (subject(a, f), subject(b, g)) {
+                (Some(x), Some(y)) => x == y,
+                _ => false,
+            };
+            let shared = terms
+                .intersection(&reads[bi].sentences[&g.sentence].1)
+                .filter(|t| !related(t, p))
+                .count();
+            // The event lexicon's types are the surest sign of one thing:
+            // the same event type naming a shared entity ("nobody was
+            // injured" near Homel / "two workers were injured", said
+            // Minsk).
+            let same_event = match (typed(analysis, ai, f), typed(analysis, bi, g)) {
+                (Some((e1, x, c1)), Some((e2, y, c2))) => {
+                    e1 == e2 && (x.iter().any(|e| y.contains(e)) || c1.is_some() && c1 == c2)
+                }
+                _ => false,
+            };
+            // Or the same thing done to: "denied that the grid had been
+            // hacked" / "the grid was attacked".
+            let same_object = match (&f.object, &g.object) {
+                (Some(x), Some(y)) => x.head == y.head && x.upos != "PRON",
+                _ => false,
+            };
+            if !(same_event
+                || (same_subject || same_object && same_type) && shared >= 1
+                || shared >= SHARED_TERMS)
+            {
+                continue;
+            }
+            let key = (ai.min(bi), ai.max(bi), f.sentence, g.sentence);
+            if !seen.insert(key) {
+                continue;
+            }
+            taken += 1;
+            let what = topic(b, g, q);
+            let value_of = |x: &Frame| {
+                if x.denied_by.is_some() {
+                    "denied".to_string()
+                } else if x.negative() {
+                    "did not happen".to_string()
+                } else {
+                    "happened".to_string()
+                }
+            };
+            out.push(Conflict {
+                topic: what,
+                slot: SlotKind::Polarity,
+                rule: "frame-denied",
+                sides: [
+                    Evidence {
+                        article: bi,
+                        sentence: sentence_span(b, g.sentence),
+                        cue: g.head,
+                        value: value_of(g),
+                        statement: g.statement,
+                    },
+                    Evidence {
+                        article: ai,
+                        sentence: sentence_span(a, f.sentence),
+                        cue: f
+                            .denied_by
+                            .and_then(|d| a.claims.frames.get(d))
+                            .map_or(f.negation.unwrap_or(f.head), |d| d.head),
+                        value: value_of(f),
+                        statement: f.statement,
+                    },
+                ],
+                why: Why {
+                    event: q.to_string(),
+                    shared: Vec::new(),
+                    from: None,
+                    to: None,
+                },
+                more: 0,
+            });
+        }
+    }
+    out
+}
