@@ -12,7 +12,7 @@
 //! the clause heads, one walk of each clause's own words.
 
 use crate::article::Span;
-use crate::syntax::Token;
+use crate::syntax::{Token, children};
 use serde::{Deserialize, Serialize};
 
 /// A phrase that fills a role of a frame: its words and its head's lemma.
@@ -41,6 +41,10 @@ pub struct Frame {
     pub negation: Option<Span>,
     /// The word that hedges it ("allegedly", "may", "claims").
     pub hedge: Option<Span>,
+    /// The modal auxiliary that makes it a possibility or a future, not a
+    /// fact ("would", "could", "will", "can't").
+    #[serde(default)]
+    pub modal: Option<Span>,
     /// The frame (index into the article's frames) of a denial, refutation
     /// or rejection whose complement this clause is.
     pub denied_by: Option<usize>,
@@ -105,6 +109,14 @@ fn hedge_word(lemma: &str) -> bool {
             | "possibly"
             | "rumor"
             | "rumour"
+    )
+}
+
+/// Auxiliaries of what might be or will be, not of what is.
+fn modal_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "will" | "would" | "could" | "might" | "may" | "should" | "shall" | "can" | "must"
     )
 }
 
@@ -192,12 +204,7 @@ pub fn frames(
     statement_at: &dyn Fn(usize) -> Option<usize>,
 ) -> Vec<Frame> {
     let n = tokens.len();
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, t) in tokens.iter().enumerate() {
-        if t.head > 0 && t.head <= n {
-            children[t.head - 1].push(i);
-        }
-    }
+    let children = children(tokens);
     let lemma = |i: usize| tokens[i].lemma.to_lowercase();
     // A clause head: a verb (or a copular predicate) heading a clause
     // relation; a conjunct only when it is a verb or has a subject of its
@@ -289,6 +296,7 @@ pub fn frames(
         let mut object = None;
         let mut negation = None;
         let mut hedge = None;
+        let mut modal = None;
         for &c in &children[h] {
             let d = tokens[c].deprel;
             if subject.is_none() && (d.starts_with("nsubj") || d == "csubj") {
@@ -304,6 +312,9 @@ pub fn frames(
             }
             if hedge.is_none() && hedge_word(&lemma(c)) {
                 hedge = Some(tokens[c].span);
+            }
+            if modal.is_none() && d == "aux" && modal_verb(&lemma(c)) {
+                modal = Some(tokens[c].span);
             }
             // "nobody was injured", "none were hurt".
             if negation.is_none()
@@ -345,6 +356,7 @@ pub fn frames(
             object,
             negation,
             hedge,
+            modal,
             denied_by: None,
             terms,
             statement: statement_at(t.span.start),
@@ -393,20 +405,9 @@ pub fn frames(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Article, Origin};
-    use crate::segment;
 
     fn frames_of(text: &str) -> Vec<Frame> {
-        let article = Article::new(
-            "t".into(),
-            Origin {
-                path: "t".into(),
-                record_line: None,
-            },
-            text.into(),
-        );
-        let seg = segment::segment(&article);
-        let syn = crate::syntax::analyse(&article, &seg);
+        let (_, _, syn) = crate::syntax::parsed(text);
         let mut out = Vec::new();
         for s in &syn.sentences {
             let first = out.len();
@@ -455,5 +456,19 @@ mod tests {
         assert!(poison.hedge.is_some());
         assert!(poison.terms.contains(&"river".to_string()));
         assert!(!poison.terms.contains(&"year".to_string()));
+    }
+
+    #[test]
+    fn a_modal_auxiliary_marks_a_possibility_not_a_fact() {
+        let fs = frames_of(
+            "The council would not close the bridge. The council did not close the school.",
+        );
+        let modal: Vec<bool> = fs
+            .iter()
+            .filter(|f| f.predicate == "close")
+            .map(|f| f.modal.is_some())
+            .collect();
+        assert_eq!(modal, [true, false]);
+        assert!(fs.iter().all(Frame::negative));
     }
 }

@@ -11,7 +11,7 @@
 
 use crate::article::Span;
 use crate::claims::frames::Arg;
-use crate::syntax::Token;
+use crate::syntax::{Token, children};
 use serde::{Deserialize, Serialize};
 
 /// One statement that something is false.
@@ -122,12 +122,7 @@ pub fn statements(
     if tokens.last().is_some_and(|t| t.lemma == "?") {
         return Vec::new();
     }
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, t) in tokens.iter().enumerate() {
-        if t.head > 0 && t.head <= n {
-            children[t.head - 1].push(i);
-        }
-    }
+    let children = children(tokens);
     let lower = |i: usize| tokens[i].lemma.to_lowercase();
     let negator = |i: usize| {
         let l = lower(i);
@@ -327,20 +322,9 @@ pub fn statements(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Article, Origin};
-    use crate::segment;
 
     fn of(text: &str) -> Vec<Veracity> {
-        let article = Article::new(
-            "t".into(),
-            Origin {
-                path: "t".into(),
-                record_line: None,
-            },
-            text.into(),
-        );
-        let seg = segment::segment(&article);
-        let syn = crate::syntax::analyse(&article, &seg);
+        let (_, _, syn) = crate::syntax::parsed(text);
         syn.sentences
             .iter()
             .flat_map(|s| statements(s.sentence, &s.tokens, &|_| None))

@@ -52,6 +52,9 @@ const ABOUT_STORY: f64 = 1.0;
 /// Content words two sentences must share for a denial to meet an
 /// assertion without the same subject.
 pub const SHARED_TERMS: usize = 3;
+/// How many claims starting before a predicate are looked at for the one
+/// whose event word covers it (event words are a few words long).
+const TRIGGER_LOOKBACK: usize = 4;
 
 /// The story of a set: a weight per content lemma.
 #[derive(Debug, Default)]
@@ -142,10 +145,19 @@ fn sentence_span(a: &AnalyzedArticle, s: usize) -> Span {
 /// The frame that best stands for a sentence: its root clause, else its
 /// first.
 fn main_frame(a: &AnalyzedArticle, s: usize) -> Option<&Frame> {
-    let fs = a.claims.frames.iter().filter(|f| f.sentence == s);
-    fs.clone()
+    let fs = frames_in(a, s);
+    fs.iter()
         .find(|f| f.clause == "root")
-        .or_else(|| fs.clone().next())
+        .or_else(|| fs.first())
+}
+
+/// The frames of one sentence. Frames are stored in sentence order, so
+/// this is a binary search, not a scan of the article.
+fn frames_in(a: &AnalyzedArticle, s: usize) -> &[Frame] {
+    let fs = &a.claims.frames;
+    let lo = fs.partition_point(|f| f.sentence < s);
+    let hi = lo + fs[lo..].partition_point(|f| f.sentence <= s);
+    &fs[lo..hi]
 }
 
 /// Every conflict about the story of the set.
@@ -200,11 +212,8 @@ fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>]) -> Vec<Conflict> {
         let Some((s, w)) = reads[ai].central.filter(|_| on_story[ai]) else {
             continue;
         };
-        let told = a
-            .claims
-            .frames
+        let told = frames_in(a, s)
             .iter()
-            .filter(|f| f.sentence == s)
             .all(|f| f.hedge.is_none() && !f.negative());
         if told {
             tellers.push((ai, s, w));
@@ -402,38 +411,6 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// A clause with a modal verb ("would", "could", "will") says what might
-/// be, not what was.
-fn modal(a: &AnalyzedArticle, f: &Frame) -> bool {
-    let text = &a.article.text;
-    let sentence = a.segments.sentences.get(f.sentence).map(|s| s.span);
-    sentence.is_some_and(|s| {
-        let before = &text[s.start.min(f.head.start)..f.head.start];
-        before
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .rev()
-            .take(4)
-            .any(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "would"
-                        | "could"
-                        | "might"
-                        | "may"
-                        | "will"
-                        | "should"
-                        | "wouldn't"
-                        | "couldn't"
-                        | "won't"
-                        | "can't"
-                        | "cannot"
-                        | "wo"
-                        | "ca"
-                )
-            })
-    })
-}
-
 /// Who asserts a clause: the statement's chain origin, else the article.
 fn origin(a: &AnalyzedArticle, f: &Frame) -> String {
     f.statement
@@ -442,31 +419,52 @@ fn origin(a: &AnalyzedArticle, f: &Frame) -> String {
         .map_or_else(|| a.article.id.clone(), |l| l.name.to_lowercase())
 }
 
-/// The typed claim whose event word is a frame's predicate, with the
-/// entities it names and the country it puts the event in.
-fn typed<'a>(
-    analysis: &'a Analysis,
-    ai: usize,
-    f: &Frame,
-) -> Option<(&'a str, Vec<usize>, Option<&'a str>)> {
+/// The typed claim whose event word is a frame's predicate: its event
+/// type, the entities it names and the country it puts the event in.
+struct Typed<'a> {
+    event: &'a str,
+    entities: Vec<usize>,
+    country: Option<&'a str>,
+}
+
+/// The typed claim of every frame of an article, found by binary search in
+/// the claims sorted by where their event word starts.
+fn typed_frames<'a>(analysis: &'a Analysis, ai: usize) -> Vec<Option<Typed<'a>>> {
     let item = &analysis.articles[ai];
-    let c = item
-        .claims
-        .claims
+    let claims = &item.claims.claims;
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&k| (claims[k].trigger.start, k));
+    item.claims
+        .frames
         .iter()
-        .find(|c| c.trigger.start <= f.head.start && f.head.end <= c.trigger.end)?;
-    if c.event == "statement" {
-        return None;
-    }
-    let mut ents: Vec<usize> = c
-        .participants
-        .iter()
-        .filter_map(|p| analysis.entities.of.get(ai)?.get(p.mention).copied())
-        .collect();
-    ents.sort_unstable();
-    ents.dedup();
-    let country = c.place.as_ref().and_then(|p| p.country.as_deref());
-    Some((c.event.as_str(), ents, country))
+        .map(|f| {
+            let end = order.partition_point(|&k| claims[k].trigger.start <= f.head.start);
+            // Of the (few) triggers starting at or before the predicate,
+            // the first in claim order that covers it.
+            let k = order[end.saturating_sub(TRIGGER_LOOKBACK)..end]
+                .iter()
+                .copied()
+                .filter(|&k| f.head.end <= claims[k].trigger.end)
+                .min()?;
+            let c = &claims[k];
+            if c.event == "statement" {
+                return None;
+            }
+            let mut entities: Vec<usize> = c
+                .participants
+                .iter()
+                .filter_map(|p| analysis.entities.of.get(ai)?.get(p.mention).copied())
+                .collect();
+            entities.sort_unstable();
+            entities.dedup();
+            let country = c.place.as_ref().and_then(|p| p.country.as_deref());
+            Some(Typed {
+                event: c.event.as_str(),
+                entities,
+                country,
+            })
+        })
+        .collect()
 }
 
 fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
@@ -481,6 +479,10 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
         }
     };
     let weight_of = |ai: usize, s: usize| reads[ai].sentences.get(&s).map_or(0.0, |x| x.0);
+    let types: Vec<Vec<Option<Typed<'_>>>> = (0..arts.len())
+        .map(|ai| typed_frames(analysis, ai))
+        .collect();
+    let typed = |ai: usize, fi: usize| types[ai][fi].as_ref();
     let mut positive: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
     let mut negative: Vec<(usize, usize)> = Vec::new();
     for (ai, a) in arts.iter().enumerate() {
@@ -496,15 +498,15 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
                 // ("so he wouldn't turn into …").
                 let plain_negation = f.denied_by.is_none()
                     && matches!(f.clause.as_str(), "root" | "conj" | "ccomp" | "parataxis")
-                    && !modal(a, f);
+                    && f.modal.is_none();
                 if f.hedge.is_none() && (f.denied_by.is_some() || plain_negation) {
                     negative.push((ai, fi));
                 }
             } else if f.hedge.is_none() && f.clause != "xcomp" {
                 positive.entry(stem(p)).or_default().push((ai, fi));
-                if let Some((event, ..)) = typed(analysis, ai, f) {
+                if let Some(t) = typed(ai, fi) {
                     positive
-                        .entry(format!("event:{event}"))
+                        .entry(format!("event:{}", t.event))
                         .or_default()
                         .push((ai, fi));
                 }
@@ -517,8 +519,7 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
         let a = &arts[ai];
         let f = &a.claims.frames[fi];
         let Some(p) = predicate(f) else { continue };
-        let by_event =
-            typed(analysis, ai, f).and_then(|(e, ..)| positive.get(&format!("event:{e}")));
+        let by_event = typed(ai, fi).and_then(|t| positive.get(&format!("event:{}", t.event)));
         let bucket = positive.get(&stem(p)).into_iter().chain(by_event).flatten();
         let terms = &reads[ai].sentences[&f.sentence].1;
         let mut taken = 0;
@@ -530,8 +531,8 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
             let g = &b.claims.frames[gi];
             let Some(q) = predicate(g) else { continue };
             let same_type = matches!(
-                (typed(analysis, ai, f), typed(analysis, bi, g)),
-                (Some((e1, ..)), Some((e2, ..))) if e1 == e2
+                (typed(ai, fi), typed(bi, gi)),
+                (Some(x), Some(y)) if x.event == y.event
             );
             if !(related(p, q) || same_type) || (bi == ai && origin(a, f) == origin(b, g)) {
                 continue;
@@ -551,9 +552,11 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
             // the same event type naming a shared entity ("nobody was
             // injured" near Homel / "two workers were injured", said
             // Minsk).
-            let same_event = match (typed(analysis, ai, f), typed(analysis, bi, g)) {
-                (Some((e1, x, c1)), Some((e2, y, c2))) => {
-                    e1 == e2 && (x.iter().any(|e| y.contains(e)) || c1.is_some() && c1 == c2)
+            let same_event = match (typed(ai, fi), typed(bi, gi)) {
+                (Some(x), Some(y)) => {
+                    x.event == y.event
+                        && (x.entities.iter().any(|e| y.entities.contains(e))
+                            || x.country.is_some() && x.country == y.country)
                 }
                 _ => false,
             };
@@ -618,4 +621,91 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Settings;
+    use crate::article::{Article, Origin};
+
+    fn set(texts: &[&str]) -> Analysis {
+        let settings = Settings {
+            claims: true,
+            ..Settings::default()
+        };
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let id = format!("{i}.txt");
+                let article = Article::new(
+                    id.clone(),
+                    Origin {
+                        path: id,
+                        record_line: None,
+                    },
+                    (*t).to_string(),
+                );
+                AnalyzedArticle::new(article, &settings)
+            })
+            .collect();
+        crate::pipeline::resolve_set(Vec::new(), articles, &settings)
+    }
+
+    const TOLD: [&str; 3] = [
+        "A crocodile was spotted swimming in the flooded streets of Harbourton after the storm.\n\n\
+         Residents filmed the animal near the market.\n",
+        "Residents of Harbourton say a crocodile swam through the flooded streets after the storm.\n\n\
+         The video has been shared thousands of times.\n",
+        "Footage shows a crocodile swimming in the flooded streets of Harbourton after Sunday's storm.\n\n\
+         Police asked people to stay indoors.\n",
+    ];
+
+    #[test]
+    fn a_hoax_call_is_set_against_the_articles_telling_the_story() {
+        let debunk = "The crocodile in the flooded streets of Harbourton is a hoax, the zoo said.\n\n\
+                      The video was made years ago in another country.\n";
+        let mut texts = TOLD.to_vec();
+        texts.push(debunk);
+        let conflicts = conflicts(&set(&texts));
+        let debunked: Vec<&Conflict> = conflicts
+            .iter()
+            .filter(|c| c.rule == "story-debunked")
+            .collect();
+        assert_eq!(debunked.len(), 3, "{conflicts:#?}");
+        for c in &debunked {
+            assert_eq!(c.sides[1].article, 3);
+            assert_eq!(c.sides[1].value, "called a hoax");
+            assert!(c.sides[0].article < 3);
+            assert!(c.topic.starts_with("Whether the story is true"));
+        }
+        // Without the debunking article, the tellers agree.
+        assert!(super::conflicts(&set(&TOLD)).is_empty());
+    }
+
+    #[test]
+    fn a_denial_meets_the_clause_it_denies_and_a_possibility_does_not() {
+        let asserted =
+            "The mayor closed the harbour of Harbourton after the explosion on Monday.\n";
+        let denied = "The port authority denied that the mayor closed the harbour of Harbourton \
+                      after the explosion.\n";
+        let c = conflicts(&set(&[asserted, denied]));
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].rule, "frame-denied");
+        assert_eq!(c[0].sides[0].value, "happened");
+        assert_eq!(c[0].sides[1].value, "denied");
+        assert_eq!(c[0].sides[1].article, 1);
+        let maybe = "The mayor would not close the harbour of Harbourton after the explosion.\n";
+        assert!(conflicts(&set(&[asserted, maybe])).is_empty());
+    }
+
+    #[test]
+    fn unrelated_articles_have_no_story_and_no_conflict() {
+        let a = "The council approved a new budget for the schools on Tuesday.\n";
+        let b = "The striker did not score in the final, and the club lost the cup.\n";
+        let analysis = set(&[a, b]);
+        assert!(Story::of(&analysis.articles).weights.is_empty());
+        assert!(conflicts(&analysis).is_empty());
+    }
 }

@@ -136,6 +136,35 @@ pub struct Syntax {
     pub sentences: Vec<SentenceSyntax>,
 }
 
+/// The dependents of each word of a sentence: entry `i` lists, in
+/// sentence order, the (0-based) words whose head is word `i`. One pass.
+pub fn children(tokens: &[Token]) -> Vec<Vec<usize>> {
+    let n = tokens.len();
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, t) in tokens.iter().enumerate() {
+        if t.head > 0 && t.head <= n {
+            out[t.head - 1].push(i);
+        }
+    }
+    out
+}
+
+/// An article written in a test, with its sentences and syntax.
+#[cfg(test)]
+pub(crate) fn parsed(text: &str) -> (Article, Segmented, Syntax) {
+    let article = Article::new(
+        "t".into(),
+        crate::article::Origin {
+            path: "t".into(),
+            record_line: None,
+        },
+        text.into(),
+    );
+    let segments = crate::segment::segment(&article);
+    let syntax = analyse(&article, &segments);
+    (article, segments, syntax)
+}
+
 /// Analyses every sentence of an article (not the header or site furniture
 /// the article excludes).
 pub fn analyse(article: &Article, segments: &Segmented) -> Syntax {
