@@ -37,6 +37,11 @@ pub struct Frame {
     pub clause: String,
     pub subject: Option<Arg>,
     pub object: Option<Arg>,
+    /// What the predicate takes: its object's lemma (not a pronoun's),
+    /// else the verb of its open complement ("want a show": show; "want to
+    /// date": date).
+    #[serde(default)]
+    pub complement: Option<String>,
     /// The word that negates the clause ("not", "never", "no").
     pub negation: Option<Span>,
     /// The word that hedges it ("allegedly", "may", "claims").
@@ -332,6 +337,18 @@ pub fn frames(
                 negation = Some(tokens[g].span);
             }
         }
+        // (A pronoun says nothing about what it stands for.)
+        let complement = match &object {
+            Some(o) if o.upos == "PRON" => None,
+            Some(o) => Some(o.head.clone()),
+            None => None,
+        }
+        .or_else(|| {
+            children[h]
+                .iter()
+                .find(|&&c| tokens[c].deprel == "xcomp")
+                .map(|&c| lemma(c))
+        });
         // A passive subject is the theme; the agent is in "by" (left out).
         if subject.as_ref().is_some_and(|_| {
             children[h]
@@ -354,6 +371,7 @@ pub fn frames(
             clause: t.deprel.to_string(),
             subject,
             object,
+            complement,
             negation,
             hedge,
             modal,
@@ -362,12 +380,40 @@ pub fn frames(
             statement: statement_at(t.span.start),
         });
     }
+    // "denied claims that …": the denial, below, scopes over the clause.
+    let under_denial = |noun: usize| {
+        let h = tokens[noun].head;
+        matches!(tokens[noun].deprel, "obj" | "obl")
+            && h > 0
+            && h <= n
+            && (denial(&lemma(h - 1)) || lemma(h - 1) == "push")
+    };
+    // A clause under a report noun is only reported: "claims that …",
+    // "the allegation that …", "reports of … having".
+    for (k, &h) in heads.iter().enumerate() {
+        let t = &tokens[h];
+        if out[k].hedge.is_none()
+            && matches!(t.deprel, "acl" | "ccomp")
+            && t.head > 0
+            && t.head <= n
+            && tokens[t.head - 1].upos == "NOUN"
+            && report_noun(&lemma(t.head - 1))
+            && !under_denial(t.head - 1)
+        {
+            out[k].hedge = Some(tokens[t.head - 1].span);
+        }
+    }
     // Denials scope over their complement: "denied that …" (ccomp), "denied
     // claims that …" (the clause under the report noun), "denied having
     // made …" (xcomp / advcl of the denial verb). Claims hedge theirs.
     for (k, &h) in heads.iter().enumerate() {
         let l = lemma(h);
-        let denies = denial(&l) && out[k].negation.is_none();
+        // "pushed back against reports that …" denies as "denied" does.
+        let pushes_back = l == "push"
+            && children[h]
+                .iter()
+                .any(|&c| tokens[c].deprel == "compound:prt" && lemma(c) == "back");
+        let denies = (denial(&l) || pushes_back) && out[k].negation.is_none();
         let claims = claim_verb(&l);
         if !denies && !claims {
             continue;
@@ -377,7 +423,7 @@ pub fn frames(
             let d = tokens[c].deprel;
             if matches!(d, "ccomp" | "xcomp" | "advcl") && frame_of[c] != usize::MAX {
                 targets.push(frame_of[c]);
-            } else if d == "obj" && report_noun(&lemma(c)) {
+            } else if (d == "obj" || d == "obl") && report_noun(&lemma(c)) {
                 for &g in &children[c] {
                     if matches!(tokens[g].deprel, "acl" | "ccomp" | "acl:relcl")
                         && frame_of[g] != usize::MAX

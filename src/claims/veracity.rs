@@ -53,7 +53,7 @@ fn cue(lemma: &str, upos: &str) -> Option<Cue> {
     let noun = || match lemma {
         "hoax" | "fake" | "fraud" | "fabrication" | "fiction" | "satire" | "prank" | "lie"
         | "sham" | "spoof" | "parody" | "hoaxer" | "falsehood" | "untruth" | "bs" | "nonsense"
-        | "fakery" => strong,
+        | "fakery" | "scam" | "mockumentary" => strong,
         "exaggeration" | "misinformation" | "disinformation" => weak,
         "evidence" | "truth" | "proof" | "basis" => Some(Cue::FalseIfNegated),
         _ => None,
@@ -143,11 +143,23 @@ pub fn statements(
         head: lower(i),
         upos: tokens[i].upos.to_string(),
     };
+    // The subject of the cue's own clause, not an outer one ("The problem
+    // is that all of it is false": all of it).
     let subject_of = |i: usize| {
+        let subject = |c: &usize| {
+            let d = tokens[*c].deprel;
+            (d.starts_with("nsubj") || d == "csubj") && d != "nsubj:outer"
+        };
         children[i]
             .iter()
             .copied()
-            .find(|&c| tokens[c].deprel.starts_with("nsubj") || tokens[c].deprel == "csubj")
+            .find(|c| subject(c))
+            .or_else(|| {
+                children[i]
+                    .iter()
+                    .copied()
+                    .find(|&c| tokens[c].deprel == "nsubj:outer")
+            })
     };
     let has_child = |i: usize, rel: &str, words: &[&str]| {
         children[i]

@@ -15,19 +15,28 @@
 //! statement (see [`crate::claims::veracity`]) about it: in a sentence that
 //! carries story weight, or one that points back at the story ("it", "the
 //! whole thing", "the report"). It tells the story as true when it is on
-//! the story, has no such statement, and its central sentence is neither
-//! hedged nor negated. Each debunking article is set against the articles
-//! telling the story as true, the most central first, at most
-//! [`MAX_PAIRS`] of them (the others are counted in the conflict), so the
-//! cost and the output stay linear in the number of articles.
+//! the story, has no such statement, its central sentence is neither hedged
+//! nor negated, and its opening does not hedge the story ("claims to have
+//! had surgery", "allegedly": that article reports a claim, it does not
+//! assert it). Each debunking article is set against the articles telling
+//! the story as true, the most central first, at most [`MAX_PAIRS`] of them
+//! (the others are counted in the conflict), so the cost and the output
+//! stay linear in the number of articles. The teller's evidence is the
+//! asserted opening sentence sharing the most story weight with the
+//! debunking sentence (what the debunker says is false), else its central
+//! sentence.
 //!
 //! **Denials**: a negated or denied clause about the story is set against a
 //! clause of another source that asserts it: the same predicate (or its
 //! nominalisation: "no threats were made" / "threatened"; or both words of
 //! taking part: "complicit" / "participating") with the same subject, or
-//! sentences sharing at least [`SHARED_TERMS`] content words. Clauses are
-//! blocked by predicate stem; each negative clause is compared with at most
-//! [`MAX_PAIRS`] positive ones.
+//! sentences sharing at least [`SHARED_TERMS`] content words, and never
+//! when the two take different objects ("dealt with the case" / "did not
+//! deal with the press"). Inside one article only two different sources
+//! conflict. Clauses are blocked by predicate stem and event type; each
+//! negative clause is compared with at most [`MAX_PAIRS`] positive ones, and
+//! each pair of articles gives at most one conflict: the pair of sentences
+//! most about the story.
 
 use crate::analysis::{Analysis, AnalyzedArticle};
 use crate::article::Span;
@@ -44,6 +53,10 @@ const LEDE: usize = 3;
 /// The share of the lede's heaviest weight its first sentence needs to be
 /// the central one.
 const LEDE_SHARE: f64 = 0.6;
+/// The opening of an article: the sentences a teller's evidence is chosen
+/// from, and in which a hedge ("claims to have", "allegedly") makes the
+/// article one that reports a claim rather than one that tells it as true.
+const OPENING: usize = 5;
 /// Story weight a sentence needs for its article to be on the story.
 const ON_STORY: f64 = 2.0;
 /// Story weight a veracity statement's sentence needs to be about the story
@@ -102,6 +115,8 @@ struct Read<'a> {
     sentences: FxHashMap<usize, (f64, FxHashSet<&'a str>)>,
     /// The central sentence and its weight.
     central: Option<(usize, f64)>,
+    /// The first [`OPENING`] sentences with clauses, with their weights.
+    opening: Vec<(usize, f64)>,
 }
 
 fn read<'a>(a: &'a AnalyzedArticle, story: &Story) -> Read<'a> {
@@ -132,7 +147,49 @@ fn read<'a>(a: &'a AnalyzedArticle, story: &Story) -> Read<'a> {
         .copied()
         .find(|x| x.1 >= ON_STORY && x.1 >= LEDE_SHARE * top)
         .or_else(|| heaviest(&order));
-    Read { sentences, central }
+    order.truncate(OPENING);
+    Read {
+        sentences,
+        central,
+        opening: order,
+    }
+}
+
+/// A sentence that tells something as fact: none of its clauses hedged
+/// ("allegedly", "claims to have") or negated.
+fn asserted(a: &AnalyzedArticle, s: usize) -> bool {
+    frames_in(a, s)
+        .iter()
+        .all(|f| f.hedge.is_none() && !f.negative())
+}
+
+/// The sentence of a teller to set against a debunking: of its opening
+/// sentences that are on the story and asserted, the one sharing the most
+/// story weight with the debunking sentence (what the debunker says is
+/// false); the central sentence on a tie, then the earlier.
+fn told_sentence(
+    a: &AnalyzedArticle,
+    r: &Read<'_>,
+    against: &FxHashSet<&str>,
+    story: &Story,
+) -> Option<usize> {
+    let (central, _) = r.central?;
+    let shared = |s: usize| -> f64 {
+        r.sentences.get(&s).map_or(0.0, |x| {
+            x.1.intersection(against).map(|t| story.weight(t)).sum()
+        })
+    };
+    let mut best = (central, shared(central));
+    for &(s, w) in &r.opening {
+        if s == central || w < ON_STORY || !asserted(a, s) {
+            continue;
+        }
+        let x = shared(s);
+        if x > best.1 + 1e-9 {
+            best = (s, x);
+        }
+    }
+    Some(best.0)
 }
 
 fn sentence_span(a: &AnalyzedArticle, s: usize) -> Span {
@@ -168,7 +225,7 @@ pub fn conflicts(analysis: &Analysis) -> Vec<Conflict> {
         return Vec::new();
     }
     let reads: Vec<Read<'_>> = arts.iter().map(|a| read(a, &story)).collect();
-    let mut out = veracity(arts, &reads);
+    let mut out = veracity(arts, &reads, &story);
     out.extend(denials(analysis, &reads));
     out
 }
@@ -197,13 +254,13 @@ fn about_story<'a>(a: &'a AnalyzedArticle, r: &Read<'_>, on_story: bool) -> Opti
         })
 }
 
-fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>]) -> Vec<Conflict> {
+fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>], story: &Story) -> Vec<Conflict> {
     let on_story: Vec<bool> = reads
         .iter()
         .map(|r| r.central.is_some_and(|(_, w)| w >= ON_STORY))
         .collect();
     let mut debunks: Vec<(usize, &Veracity)> = Vec::new();
-    let mut tellers: Vec<(usize, usize, f64)> = Vec::new();
+    let mut tellers: Vec<(usize, f64)> = Vec::new();
     for (ai, a) in arts.iter().enumerate() {
         if let Some(v) = about_story(a, &reads[ai], on_story[ai]) {
             debunks.push((ai, v));
@@ -212,21 +269,31 @@ fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>]) -> Vec<Conflict> {
         let Some((s, w)) = reads[ai].central.filter(|_| on_story[ai]) else {
             continue;
         };
-        let told = frames_in(a, s)
+        // An article that opens on a hedge reports a claim ("claims to
+        // have had surgery", "allegedly"); it does not tell it as true.
+        let hedged_opening = reads[ai]
+            .opening
             .iter()
-            .all(|f| f.hedge.is_none() && !f.negative());
-        if told {
-            tellers.push((ai, s, w));
+            .any(|&(o, ow)| ow >= ABOUT_STORY && frames_in(a, o).iter().any(|f| f.hedge.is_some()));
+        if asserted(a, s) && !hedged_opening {
+            tellers.push((ai, w));
         }
     }
-    tellers.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
+    tellers.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    let empty = FxHashSet::default();
     let mut out = Vec::new();
     for &(di, v) in &debunks {
-        let others: Vec<&(usize, usize, f64)> = tellers.iter().filter(|t| t.0 != di).collect();
+        let against = reads[di]
+            .sentences
+            .get(&v.sentence)
+            .map_or(&empty, |x| &x.1);
+        let others: Vec<usize> = tellers.iter().map(|t| t.0).filter(|&t| t != di).collect();
         let more = others.len().saturating_sub(MAX_PAIRS);
-        for &&(ti, central, _) in others.iter().take(MAX_PAIRS) {
+        for &ti in others.iter().take(MAX_PAIRS) {
             let told = &arts[ti];
-            let s = central;
+            let Some(s) = told_sentence(told, &reads[ti], against, story) else {
+                continue;
+            };
             let head = main_frame(told, s).map_or(sentence_span(told, s), |f| f.head);
             out.push(Conflict {
                 topic: format!(
@@ -419,6 +486,14 @@ fn origin(a: &AnalyzedArticle, f: &Frame) -> String {
         .map_or_else(|| a.article.id.clone(), |l| l.name.to_lowercase())
 }
 
+/// A relative or interrogative pronoun, which stands for a phrase elsewhere.
+fn relative(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "that" | "which" | "who" | "whom" | "what" | "whatever"
+    )
+}
+
 /// The typed claim whose event word is a frame's predicate: its event
 /// type, the entities it names and the country it puts the event in.
 struct Typed<'a> {
@@ -513,8 +588,11 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
             }
         }
     }
-    let mut out = Vec::new();
-    let mut seen: FxHashSet<(usize, usize, usize, usize)> = FxHashSet::default();
+    // One conflict per pair of articles: the pair of sentences most about
+    // the story, the earliest on a tie.
+    // Per pair of articles: (weight, the pair's sentences, the conflict).
+    type Best = (f64, (usize, usize), Conflict);
+    let mut best: FxHashMap<(usize, usize), Best> = FxHashMap::default();
     for &(ai, fi) in &negative {
         let a = &arts[ai];
         let f = &a.claims.frames[fi];
@@ -534,6 +612,9 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
                 (typed(ai, fi), typed(bi, gi)),
                 (Some(x), Some(y)) if x.event == y.event
             );
+            // Inside one article, only two different sources disagree
+            // (Zelenskiy's "Minsk is complicit" against Minsk's denial); the
+            // narration does not contradict itself.
             if !(related(p, q) || same_type) || (bi == ai && origin(a, f) == origin(b, g)) {
                 continue;
             }
@@ -566,14 +647,20 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
                 (Some(x), Some(y)) => x.head == y.head && x.upos != "PRON",
                 _ => false,
             };
+            // What the predicate takes must not differ: "dealt with her
+            // son's case" is not "did not deal with the press", "wants a
+            // show" is not "doesn't want to date".
+            let other_complement = match (&f.complement, &g.complement) {
+                (Some(x), Some(y)) => x != y && !relative(x) && !relative(y),
+                _ => false,
+            };
+            if other_complement && !same_event {
+                continue;
+            }
             if !(same_event
                 || (same_subject || same_object && same_type) && shared >= 1
                 || shared >= SHARED_TERMS)
             {
-                continue;
-            }
-            let key = (ai.min(bi), ai.max(bi), f.sentence, g.sentence);
-            if !seen.insert(key) {
                 continue;
             }
             taken += 1;
@@ -587,7 +674,7 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
                     "happened".to_string()
                 }
             };
-            out.push(Conflict {
+            let conflict = Conflict {
                 topic: what,
                 slot: SlotKind::Polarity,
                 rule: "frame-denied",
@@ -617,10 +704,22 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
                     to: None,
                 },
                 more: 0,
+            };
+            let score = weight_of(ai, f.sentence) + weight_of(bi, g.sentence);
+            let order = (f.sentence.min(g.sentence), f.sentence.max(g.sentence));
+            let key = (ai.min(bi), ai.max(bi));
+            let better = best.get(&key).is_none_or(|(s0, o0, _)| {
+                score > s0 + 1e-9 || ((score - s0).abs() <= 1e-9 && order < *o0)
             });
+            if better {
+                best.insert(key, (score, order, conflict));
+            }
         }
     }
-    out
+    let mut out: Vec<((usize, usize), Conflict)> =
+        best.into_iter().map(|(key, (_, _, c))| (key, c)).collect();
+    out.sort_by_key(|x| x.0);
+    out.into_iter().map(|x| x.1).collect()
 }
 
 #[cfg(test)]
