@@ -315,10 +315,17 @@ pub fn frames(
             if negation.is_none() && negator(c) {
                 negation = Some(tokens[c].span);
             }
-            if hedge.is_none() && hedge_word(&lemma(c)) {
+            // A modal hedges only as an auxiliary ("back in May" does not);
+            // a hedging adverb wins over a modal ("may reportedly have").
+            let l = lemma(c);
+            let is_modal = modal_verb(&l);
+            if hedge_word(&l)
+                && (!is_modal || d == "aux")
+                && (hedge.is_none() || hedge == modal && !is_modal)
+            {
                 hedge = Some(tokens[c].span);
             }
-            if modal.is_none() && d == "aux" && modal_verb(&lemma(c)) {
+            if modal.is_none() && d == "aux" && is_modal {
                 modal = Some(tokens[c].span);
             }
             // "nobody was injured", "none were hurt".
@@ -516,5 +523,20 @@ mod tests {
             .collect();
         assert_eq!(modal, [true, false]);
         assert!(fs.iter().all(Frame::negative));
+    }
+
+    #[test]
+    fn a_modal_hedges_only_as_an_auxiliary_and_an_adverb_wins() {
+        let fs = frames_of(
+            "The firm bought the mill back in May. The mayor may reportedly resign. \
+             The mayor might resign.",
+        );
+        let buy = fs.iter().find(|f| f.predicate == "buy").unwrap();
+        assert!(buy.hedge.is_none(), "a month is not a modal: {buy:?}");
+        let resign: Vec<&Frame> = fs.iter().filter(|f| f.predicate == "resign").collect();
+        assert_eq!(resign.len(), 2);
+        // "reportedly" is the hedge, "may" the modal; "might" is both.
+        assert!(resign[0].hedge.is_some() && resign[0].hedge != resign[0].modal);
+        assert!(resign[1].hedge.is_some() && resign[1].hedge == resign[1].modal);
     }
 }

@@ -15,16 +15,16 @@
 //! statement (see [`crate::claims::veracity`]) about it: in a sentence that
 //! carries story weight, or one that points back at the story ("it", "the
 //! whole thing", "the report"). It tells the story as true when it is on
-//! the story, has no such statement, its central sentence is neither hedged
-//! nor negated, and its opening does not hedge the story ("claims to have
-//! had surgery", "allegedly": that article reports a claim, it does not
-//! assert it). Each debunking article is set against the articles telling
-//! the story as true, the most central first, at most [`MAX_PAIRS`] of them
-//! (the others are counted in the conflict), so the cost and the output
-//! stay linear in the number of articles. The teller's evidence is the
-//! asserted opening sentence sharing the most story weight with the
-//! debunking sentence (what the debunker says is false), else its central
-//! sentence.
+//! the story, has no such statement, its central sentence is neither
+//! reported nor negated, and its first sentence on the story is not only
+//! reported ("claims to have had surgery", "allegedly": that article
+//! reports a claim, it does not assert it; a modal alone, "may be the most
+//! unbelievable tale", is the writer's own voice). Each debunking article
+//! is set against the articles telling the story as true, the most central
+//! first, at most [`MAX_PAIRS`] of them (the others are counted in the
+//! conflict), so the cost and the output stay linear in the number of
+//! articles. The teller's evidence is its central sentence, the lede that
+//! states what the debunker calls false.
 //!
 //! **Denials**: a negated or denied clause about the story is set against a
 //! clause of another source that asserts it: the same predicate (or its
@@ -53,9 +53,8 @@ const LEDE: usize = 3;
 /// The share of the lede's heaviest weight its first sentence needs to be
 /// the central one.
 const LEDE_SHARE: f64 = 0.6;
-/// The opening of an article: the sentences a teller's evidence is chosen
-/// from, and in which a hedge ("claims to have", "allegedly") makes the
-/// article one that reports a claim rather than one that tells it as true.
+/// The opening of an article: the sentences in which its first one on the
+/// story is looked for.
 const OPENING: usize = 5;
 /// Story weight a sentence needs for its article to be on the story.
 const ON_STORY: f64 = 2.0;
@@ -155,41 +154,20 @@ fn read<'a>(a: &'a AnalyzedArticle, story: &Story) -> Read<'a> {
     }
 }
 
-/// A sentence that tells something as fact: none of its clauses hedged
+/// A clause only reported, not told: "allegedly", "claims to have", "reports
+/// that …". A modal auxiliary alone ("may be the most unbelievable tale",
+/// "could soon have visitors flocking") is the writer's own voice, not a
+/// report of someone else's claim.
+fn reported(f: &Frame) -> bool {
+    f.hedge.is_some() && f.hedge != f.modal
+}
+
+/// A sentence that tells something as fact: none of its clauses reported
 /// ("allegedly", "claims to have") or negated.
 fn asserted(a: &AnalyzedArticle, s: usize) -> bool {
     frames_in(a, s)
         .iter()
-        .all(|f| f.hedge.is_none() && !f.negative())
-}
-
-/// The sentence of a teller to set against a debunking: of its opening
-/// sentences that are on the story and asserted, the one sharing the most
-/// story weight with the debunking sentence (what the debunker says is
-/// false); the central sentence on a tie, then the earlier.
-fn told_sentence(
-    a: &AnalyzedArticle,
-    r: &Read<'_>,
-    against: &FxHashSet<&str>,
-    story: &Story,
-) -> Option<usize> {
-    let (central, _) = r.central?;
-    let shared = |s: usize| -> f64 {
-        r.sentences.get(&s).map_or(0.0, |x| {
-            x.1.intersection(against).map(|t| story.weight(t)).sum()
-        })
-    };
-    let mut best = (central, shared(central));
-    for &(s, w) in &r.opening {
-        if s == central || w < ON_STORY || !asserted(a, s) {
-            continue;
-        }
-        let x = shared(s);
-        if x > best.1 + 1e-9 {
-            best = (s, x);
-        }
-    }
-    Some(best.0)
+        .all(|f| !reported(f) && !f.negative())
 }
 
 fn sentence_span(a: &AnalyzedArticle, s: usize) -> Span {
@@ -225,7 +203,7 @@ pub fn conflicts(analysis: &Analysis) -> Vec<Conflict> {
         return Vec::new();
     }
     let reads: Vec<Read<'_>> = arts.iter().map(|a| read(a, &story)).collect();
-    let mut out = veracity(arts, &reads, &story);
+    let mut out = veracity(arts, &reads);
     out.extend(denials(analysis, &reads));
     out
 }
@@ -254,13 +232,14 @@ fn about_story<'a>(a: &'a AnalyzedArticle, r: &Read<'_>, on_story: bool) -> Opti
         })
 }
 
-fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>], story: &Story) -> Vec<Conflict> {
+fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>]) -> Vec<Conflict> {
     let on_story: Vec<bool> = reads
         .iter()
         .map(|r| r.central.is_some_and(|(_, w)| w >= ON_STORY))
         .collect();
     let mut debunks: Vec<(usize, &Veracity)> = Vec::new();
-    let mut tellers: Vec<(usize, f64)> = Vec::new();
+    // (article, its central sentence, that sentence's weight).
+    let mut tellers: Vec<(usize, usize, f64)> = Vec::new();
     for (ai, a) in arts.iter().enumerate() {
         if let Some(v) = about_story(a, &reads[ai], on_story[ai]) {
             debunks.push((ai, v));
@@ -269,31 +248,32 @@ fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>], story: &Story) -> Vec<
         let Some((s, w)) = reads[ai].central.filter(|_| on_story[ai]) else {
             continue;
         };
-        // An article that opens on a hedge reports a claim ("claims to
-        // have had surgery", "allegedly"); it does not tell it as true.
+        // An article whose first sentence on the story is only reported
+        // ("claims to have had surgery", "allegedly") reports a claim; it
+        // does not tell it as true. Later hedges are details ("she
+        // reportedly spent $20,000"), not the article's stance.
         let hedged_opening = reads[ai]
             .opening
             .iter()
-            .any(|&(o, ow)| ow >= ABOUT_STORY && frames_in(a, o).iter().any(|f| f.hedge.is_some()));
+            .find(|&&(_, ow)| ow >= ABOUT_STORY)
+            .is_some_and(|&(o, _)| frames_in(a, o).iter().any(reported));
         if asserted(a, s) && !hedged_opening {
-            tellers.push((ai, w));
+            tellers.push((ai, s, w));
         }
     }
-    tellers.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-    let empty = FxHashSet::default();
+    tellers.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
     let mut out = Vec::new();
     for &(di, v) in &debunks {
-        let against = reads[di]
-            .sentences
-            .get(&v.sentence)
-            .map_or(&empty, |x| &x.1);
-        let others: Vec<usize> = tellers.iter().map(|t| t.0).filter(|&t| t != di).collect();
+        let others: Vec<(usize, usize)> = tellers
+            .iter()
+            .filter(|t| t.0 != di)
+            .map(|t| (t.0, t.1))
+            .collect();
         let more = others.len().saturating_sub(MAX_PAIRS);
-        for &ti in others.iter().take(MAX_PAIRS) {
+        // The teller's evidence is its central sentence: the lede that
+        // states the story is what the debunking calls false.
+        for &(ti, s) in others.iter().take(MAX_PAIRS) {
             let told = &arts[ti];
-            let Some(s) = told_sentence(told, &reads[ti], against, story) else {
-                continue;
-            };
             let head = main_frame(told, s).map_or(sentence_span(told, s), |f| f.head);
             out.push(Conflict {
                 topic: format!(
@@ -781,6 +761,26 @@ mod tests {
         }
         // Without the debunking article, the tellers agree.
         assert!(super::conflicts(&set(&TOLD)).is_empty());
+    }
+
+    #[test]
+    fn an_article_reporting_the_claim_is_not_a_teller_but_a_later_hedge_is_a_detail() {
+        let debunk =
+            "The crocodile in the flooded streets of Harbourton is a hoax, the zoo said.\n";
+        // Its lede only reports the sighting: no conflict with the hoax call.
+        let reporting = "A crocodile was allegedly spotted swimming in the flooded streets of \
+                         Harbourton after the storm.\n";
+        let c = conflicts(&set(&[TOLD[0], reporting, debunk]));
+        let tellers: Vec<usize> = c.iter().map(|c| c.sides[0].article).collect();
+        assert_eq!(tellers, [0], "{c:#?}");
+        // A hedge after the lede is a detail; a modal is the writer's voice.
+        let detailed = "A crocodile may have been the strangest sight in the flooded streets of \
+                        Harbourton after the storm.\n\n\
+                        The animal was reportedly three metres long.\n";
+        let c = conflicts(&set(&[TOLD[0], detailed, debunk]));
+        let mut tellers: Vec<usize> = c.iter().map(|c| c.sides[0].article).collect();
+        tellers.sort_unstable();
+        assert_eq!(tellers, [0, 1], "{c:#?}");
     }
 
     #[test]
