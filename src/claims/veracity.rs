@@ -1,6 +1,8 @@
 //! Veracity statements: sentences that say a story or a claim is false, a
 //! hoax, fake, satire, fabricated, debunked, "not true", that it "didn't
-//! happen" or that there is "no evidence" for it, read off the parse so
+//! happen", that there is "no evidence" for it, or that deny it ("denied
+//! claims that …", "denying that such plans exist", "dismissed the
+//! possibility"; weak: one side's word), read off the parse so
 //! that "it is not a hoax" and "is it a hoax?" are not taken for a
 //! debunking, and so that what the statement is about (its subject, or the
 //! noun a "fake" describes) and who says it (the statement around it) come
@@ -328,7 +330,79 @@ pub fn statements(
             statement: statement_at(t.span.start),
         });
     }
+    // Denials of the story by name or by clause: "denied claims that …",
+    // "denying that such arrangements are being considered", "dismissed
+    // the possibility of it being real". A denial is someone's word against
+    // the story, so it is weak: its sentence must be about the story by its
+    // own words.
+    for i in 0..n {
+        let t = &tokens[i];
+        if t.upos != "VERB" || !denial_verb(&lower(i)) {
+            continue;
+        }
+        if negated(i).is_some() || reported_or_open(i) {
+            continue;
+        }
+        let target = children[i].iter().copied().find_map(|c| {
+            let d = tokens[c].deprel;
+            if d == "ccomp" {
+                // Only a clause that points back at the story ("that such
+                // arrangements are considered", "that it happened"); a
+                // clause naming its own subject ("denied that its forces
+                // took part") denies one claim, which the comparator meets
+                // clause against clause.
+                let subject = subject_of(c)?;
+                let points_back = matches!(tokens[subject].upos, "PRON" | "DET")
+                    || denied_noun(&lower(subject))
+                    || has_child(subject, "det", &["such", "this", "these", "that", "those"])
+                    || has_child(subject, "amod", &["such"]);
+                points_back.then(|| Some(arg(subject)))
+            } else if matches!(d, "obj" | "nsubj:pass") && denied_noun(&lower(c)) {
+                Some(Some(arg(c)))
+            } else {
+                None
+            }
+        });
+        let Some(about) = target else {
+            continue;
+        };
+        out.push(Veracity {
+            sentence,
+            cue: t.span,
+            word: "denied".to_string(),
+            strong: false,
+            about,
+            statement: statement_at(t.span.start),
+        });
+    }
+    out.sort_by_key(|v| v.cue.start);
     out
+}
+
+/// Verbs that deny what they take: the clause or the report.
+fn denial_verb(lemma: &str) -> bool {
+    matches!(lemma, "deny" | "refute" | "dismiss" | "reject" | "rebut")
+}
+
+/// What a denial verb denies when it is its object: a report of the story,
+/// not a request or a person ("rejected the offer", "dismissed the coach").
+fn denied_noun(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "claim"
+            | "report"
+            | "rumor"
+            | "rumour"
+            | "suggestion"
+            | "allegation"
+            | "possibility"
+            | "story"
+            | "speculation"
+            | "idea"
+            | "notion"
+            | "assertion"
+            | "accusation"
+    )
 }
 
 #[cfg(test)]
@@ -372,5 +446,23 @@ mod tests {
         let v = of("The photo may be fake.");
         assert_eq!(v.len(), 1);
         assert!(!v[0].strong);
+    }
+
+    #[test]
+    fn denials_of_a_report_or_a_clause_are_weak_debunkings() {
+        let v = of("The bank has denied the newspaper's claims that it will close.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].word, "denied");
+        assert!(!v[0].strong);
+        assert_eq!(v[0].about.as_ref().unwrap().head, "claim");
+        let v = of("Denying that such plans exist, the spokesman said the rules are unchanged.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].about.as_ref().unwrap().head, "plan");
+        // Not denied, or denied something that is not a report of the story.
+        assert!(of("The airline did not deny the report.").is_empty());
+        assert!(of("The club dismissed the coach on Monday.").is_empty());
+        assert!(of("The council rejected the offer.").is_empty());
+        // A clause with its own subject is one claim, not the story.
+        assert!(of("Minsk denied that its troops took part in the attack.").is_empty());
     }
 }

@@ -294,7 +294,7 @@ fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>]) -> Vec<Conflict> {
                         article: di,
                         sentence: sentence_span(&arts[di], v.sentence),
                         cue: v.cue,
-                        value: format!("called {}", quoted(&v.word)),
+                        value: verdict(&v.word),
                         statement: v.statement,
                     },
                 ],
@@ -322,11 +322,15 @@ fn opening(sentence: &str, words: usize) -> String {
     s
 }
 
-fn quoted(word: &str) -> String {
-    if word.starts_with("not ") || word.starts_with("no ") {
-        format!("\u{201c}{word}\u{201d}")
+/// How the debunking side reads: "denied", "called “not true”", "called a
+/// hoax".
+fn verdict(word: &str) -> String {
+    if word == "denied" {
+        word.to_string()
+    } else if word.starts_with("not ") || word.starts_with("no ") {
+        format!("called \u{201c}{word}\u{201d}")
     } else {
-        format!("a {word}")
+        format!("called a {word}")
     }
 }
 
