@@ -13,15 +13,16 @@
 
 use crate::article::Span;
 use crate::syntax::{Token, children};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// A phrase that fills a role of a frame: its words and its head's lemma.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Arg {
     pub span: Span,
-    pub head: String,
+    pub head: CompactString,
     /// The head's universal part of speech (`PROPN`, `PRON`, `NOUN`, …).
-    pub upos: String,
+    pub upos: CompactString,
 }
 
 /// One clause.
@@ -30,18 +31,18 @@ pub struct Frame {
     /// The sentence's index in the article's sentences.
     pub sentence: usize,
     /// The predicate's lemma, lower case ("participate", "complicit").
-    pub predicate: String,
+    pub predicate: CompactString,
     /// The predicate word.
     pub head: Span,
     /// How the clause hangs in the sentence (`root`, `ccomp`, `advcl`, …).
-    pub clause: String,
+    pub clause: CompactString,
     pub subject: Option<Arg>,
     pub object: Option<Arg>,
     /// What the predicate takes: its object's lemma (not a pronoun's),
     /// else the verb of its open complement ("want a show": show; "want to
     /// date": date).
     #[serde(default)]
-    pub complement: Option<String>,
+    pub complement: Option<CompactString>,
     /// The word that negates the clause ("not", "never", "no").
     pub negation: Option<Span>,
     /// The word that hedges it ("allegedly", "may", "claims").
@@ -55,7 +56,7 @@ pub struct Frame {
     pub denied_by: Option<usize>,
     /// The content lemmas of the clause's own words (not of the clauses
     /// below it), lower case, sorted, without repeats.
-    pub terms: Vec<String>,
+    pub terms: Vec<CompactString>,
     /// The statement (index into the article's statements) the clause is
     /// in, if it is reported speech.
     pub statement: Option<usize>,
@@ -210,7 +211,7 @@ pub fn frames(
 ) -> Vec<Frame> {
     let n = tokens.len();
     let children = children(tokens);
-    let lemma = |i: usize| tokens[i].lemma.to_lowercase();
+    let lemma = |i: usize| CompactString::from_str_to_lowercase(&tokens[i].lemma);
     // A clause head: a verb (or a copular predicate) heading a clause
     // relation; a conjunct only when it is a verb or has a subject of its
     // own ("threatened him and warned …", not "Russia and Belarus").
@@ -284,7 +285,7 @@ pub fn frames(
         Arg {
             span: Span::new(tokens[lo].span.start, tokens[hi].span.end),
             head: lemma(i),
-            upos: tokens[i].upos.to_string(),
+            upos: tokens[i].upos.into(),
         }
     };
     let negator = |i: usize| {
@@ -364,7 +365,7 @@ pub fn frames(
         }) {
             subject = None;
         }
-        let mut terms: Vec<String> = (0..n)
+        let mut terms: Vec<CompactString> = (0..n)
             .filter(|&i| owner[i] == frame_of[h] && content(tokens[i].upos))
             .map(lemma)
             .filter(|l| l.chars().any(char::is_alphanumeric) && !stop_term(l))
@@ -375,7 +376,7 @@ pub fn frames(
             sentence,
             predicate: lemma(h),
             head: t.span,
-            clause: t.deprel.to_string(),
+            clause: t.deprel.into(),
             subject,
             object,
             complement,
@@ -507,8 +508,8 @@ mod tests {
         let fs = frames_of("Activists claim the company poisoned the river last year.");
         let poison = fs.iter().find(|f| f.predicate == "poison").unwrap();
         assert!(poison.hedge.is_some());
-        assert!(poison.terms.contains(&"river".to_string()));
-        assert!(!poison.terms.contains(&"year".to_string()));
+        assert!(poison.terms.iter().any(|t| t == "river"));
+        assert!(!poison.terms.iter().any(|t| t == "year"));
     }
 
     #[test]

@@ -169,6 +169,9 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
             &statement_at,
         ));
     }
+    // Kept for the whole set: no slack from growing.
+    out.frames.shrink_to_fit();
+    out.veracity.shrink_to_fit();
     for sentence in &cx.segments.sentences {
         let s_text = &text[sentence.span.range()];
         let ws = mentions::words(s_text, sentence.span.start);

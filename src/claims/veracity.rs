@@ -14,6 +14,7 @@
 use crate::article::Span;
 use crate::claims::frames::Arg;
 use crate::syntax::{Token, children};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// One statement that something is false.
@@ -125,7 +126,7 @@ pub fn statements(
         return Vec::new();
     }
     let children = children(tokens);
-    let lower = |i: usize| tokens[i].lemma.to_lowercase();
+    let lower = |i: usize| CompactString::from_str_to_lowercase(&tokens[i].lemma);
     let negator = |i: usize| {
         let l = lower(i);
         matches!(l.as_str(), "not" | "never" | "n't" | "no" | "nothing")
@@ -143,7 +144,7 @@ pub fn statements(
     let arg = |i: usize| Arg {
         span: tokens[i].span,
         head: lower(i),
-        upos: tokens[i].upos.to_string(),
+        upos: tokens[i].upos.into(),
     };
     // The subject of the cue's own clause, not an outer one ("The problem
     // is that all of it is false": all of it).
@@ -318,7 +319,7 @@ pub fn statements(
         };
         let about = subject_of(i).map(arg);
         let text_word = match kind {
-            Cue::False { .. } => l.clone(),
+            Cue::False { .. } => l.to_string(),
             Cue::FalseIfNegated => format!("not {l}"),
         };
         out.push(Veracity {

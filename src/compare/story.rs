@@ -87,7 +87,7 @@ impl Story {
                 .claims
                 .frames
                 .iter()
-                .flat_map(|f| f.terms.iter().map(String::as_str))
+                .flat_map(|f| f.terms.iter().map(|t| t.as_str()))
                 .collect();
             for t in terms {
                 *df.entry(t).or_default() += 1;
