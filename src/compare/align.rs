@@ -65,6 +65,10 @@ struct Record<'a> {
     origin: (SourceKind, String),
 }
 
+/// The most conflicting values one contradiction lists; a group with more
+/// mixes different things and gives none.
+pub const MAX_SIDES: usize = 3;
+
 /// Events that happen once: a second date for them is a contradiction, not
 /// a second event.
 fn one_off(event: &str) -> bool {
@@ -604,6 +608,12 @@ fn verdicts(analysis: &Analysis, members: &[&Record<'_>], out: &mut Vec<Alignmen
                 verdict: Verdict,
                 rule: &'static str,
                 sides: Vec<Side>| {
+        // More conflicting values than a story's reports give ("40% vs 4%
+        // vs three years vs …" from fifty unrelated articles): the group
+        // mixes different things, and a list of them helps no one.
+        if verdict == Verdict::Contradiction && sides.len() > MAX_SIDES {
+            return;
+        }
         out.push(Alignment {
             topic: topic(slot, &event),
             event: event.clone(),
@@ -745,6 +755,28 @@ fn verdicts(analysis: &Analysis, members: &[&Record<'_>], out: &mut Vec<Alignmen
                 .iter()
                 .any(|(_, b)| a.iter().any(|x| b.iter().any(|y| x.0.same_unit(&y.0))))
         });
+        // Only the sides that count what another side counts ("$300m" /
+        // "$375m", not "three other ex-managers").
+        let sides: Vec<_> = if comparable {
+            let keep: Vec<bool> = (0..sides.len())
+                .map(|i| {
+                    sides.iter().enumerate().any(|(j, (_, b))| {
+                        j != i
+                            && sides[i]
+                                .1
+                                .iter()
+                                .any(|x| b.iter().any(|y| x.0.same_unit(&y.0)))
+                    })
+                })
+                .collect();
+            sides
+                .into_iter()
+                .zip(keep)
+                .filter_map(|(s, k)| k.then_some(s))
+                .collect()
+        } else {
+            sides
+        };
         if sides.len() >= 2 && !comparable {
             // Figures of different things: nothing to say about them.
         } else if sides.len() >= 2 {
@@ -1067,5 +1099,57 @@ mod tests {
         assert_eq!(found, RULES.to_vec());
         assert!(RULES.iter().all(|r| rule_id(r) == Some(*r)));
         assert_eq!(rule_id("no-such-rule"), None);
+    }
+
+    fn compared(texts: &[String]) -> Vec<Alignment> {
+        use crate::analysis::{AnalyzedArticle, Settings};
+        use crate::article::{Article, Origin};
+        let settings = Settings {
+            claims: true,
+            ..Settings::default()
+        };
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let id = format!("{i}.txt");
+                let origin = Origin {
+                    path: id.clone(),
+                    record_line: None,
+                };
+                AnalyzedArticle::new(Article::new(id, origin, t.clone()), &settings)
+            })
+            .collect();
+        let analysis = crate::pipeline::resolve_set(Vec::new(), articles, &settings);
+        align(&analysis)
+    }
+
+    fn death_tolls(counts: &[u32]) -> Vec<String> {
+        counts
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                format!(
+                    "date: 2024-03-0{}\n\nAn explosion at a chemical plant in Gdansk killed {n} workers \
+                     on Monday, police said.\n",
+                    i % 3 + 4
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_contradiction_lists_a_few_values_and_a_mixed_group_none() {
+        let contradictions = |a: &[Alignment]| -> Vec<usize> {
+            a.iter()
+                .filter(|x| x.verdict == Verdict::Contradiction && x.slot == SlotKind::Quantity)
+                .map(|x| x.sides.len())
+                .collect()
+        };
+        let two = compared(&death_tolls(&[7, 7, 12]));
+        assert_eq!(contradictions(&two), [2], "{two:#?}");
+        // Five different tolls are not five reports of one explosion.
+        let five = compared(&death_tolls(&[7, 9, 12, 15, 20]));
+        assert!(contradictions(&five).is_empty(), "{five:#?}");
     }
 }
