@@ -131,25 +131,81 @@ pub struct Context<'a> {
     pub syntax: &'a Syntax,
 }
 
+/// The parts of an article's statements (scare quotes left out), for the
+/// innermost statement around a byte. Sorted by start, with the furthest
+/// end of every prefix, so a look-up walks back only over parts that could
+/// still reach it: the cost stays linear in the article, not in statements
+/// times look-ups.
+struct Said {
+    /// (start, end, statement), by start then end.
+    parts: Vec<(usize, usize, usize)>,
+    /// `reach[k]`: the largest end among `parts[..=k]`.
+    reach: Vec<usize>,
+}
+
+impl Said {
+    fn new(statements: &[Resolved]) -> Said {
+        Said::of_parts(
+            statements
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.statement.kind != Kind::Scare)
+                .flat_map(|(i, r)| r.statement.parts.iter().map(move |p| (p.start, p.end, i)))
+                .collect(),
+        )
+    }
+
+    fn of_parts(mut parts: Vec<(usize, usize, usize)>) -> Said {
+        parts.sort_unstable();
+        let mut reach = Vec::with_capacity(parts.len());
+        let mut far = 0;
+        for &(_, end, _) in &parts {
+            far = far.max(end);
+            reach.push(far);
+        }
+        Said { parts, reach }
+    }
+
+    /// The statement whose part around `at` is the shortest (the innermost
+    /// of nested quotes); the earliest statement on a tie.
+    fn at(&self, at: usize) -> Option<usize> {
+        let mut k = self.parts.partition_point(|p| p.0 <= at);
+        let mut best: Option<(usize, usize)> = None;
+        while k > 0 && self.reach[k - 1] > at {
+            k -= 1;
+            let (start, end, i) = self.parts[k];
+            if at < end {
+                let len = end - start;
+                if best.is_none_or(|(l, j)| (len, i) < (l, j)) {
+                    best = Some((len, i));
+                }
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+
+    /// The first statement with a part overlapping `span`.
+    fn overlapping(&self, span: Span) -> Option<usize> {
+        let mut k = self.parts.partition_point(|p| p.0 < span.end);
+        let mut first: Option<usize> = None;
+        while k > 0 && self.reach[k - 1] > span.start {
+            k -= 1;
+            let (start, end, i) = self.parts[k];
+            if span.overlaps(Span::new(start, end)) && first.is_none_or(|j| i < j) {
+                first = Some(i);
+            }
+        }
+        first
+    }
+}
+
 /// Extracts the claims of one article.
 pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
     let article = cx.article;
     let text = article.text.as_str();
     let mut out = ArticleClaims::default();
-    // Statements by start, for the innermost one around a word.
-    let said: Vec<(usize, Span)> = cx
-        .statements
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.statement.kind != Kind::Scare)
-        .flat_map(|(i, r)| r.statement.parts.iter().map(move |p| (i, *p)))
-        .collect();
-    let statement_at = |at: usize| {
-        said.iter()
-            .filter(|(_, p)| p.start <= at && at < p.end)
-            .min_by_key(|(_, p)| p.len())
-            .map(|(i, _)| *i)
-    };
+    let said = Said::new(cx.statements);
+    let statement_at = |at: usize| said.at(at);
     let own_chain = Chain(vec![Link {
         name: article.id.clone(),
         kind: SourceKind::Article,
@@ -232,11 +288,7 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
         }
         if frames.is_empty() {
             // A statement with no event word: the claim is that it was said.
-            let st = statement_at(sentence.span.start).or_else(|| {
-                said.iter()
-                    .find(|(_, p)| sentence.span.overlaps(*p))
-                    .map(|(i, _)| *i)
-            });
+            let st = statement_at(sentence.span.start).or_else(|| said.overlapping(sentence.span));
             if let Some(i) = st {
                 let r = &cx.statements[i];
                 let trig = r.statement.cue.unwrap_or(r.statement.span);
@@ -623,4 +675,65 @@ fn participants(
     }
     out.sort_by_key(|p| p.mention);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the look-ups must give: the shortest part around a byte (the
+    /// earliest statement on a tie), the first statement overlapping a span.
+    fn brute_at(parts: &[(usize, usize, usize)], at: usize) -> Option<usize> {
+        parts
+            .iter()
+            .filter(|p| p.0 <= at && at < p.1)
+            .min_by_key(|p| (p.1 - p.0, p.2))
+            .map(|p| p.2)
+    }
+
+    fn brute_overlapping(parts: &[(usize, usize, usize)], span: Span) -> Option<usize> {
+        parts
+            .iter()
+            .filter(|p| span.overlaps(Span::new(p.0, p.1)))
+            .map(|p| p.2)
+            .min()
+    }
+
+    #[test]
+    fn the_innermost_statement_around_a_byte_and_the_first_over_a_span() {
+        let parts = vec![(0, 100, 0), (10, 20, 1), (30, 40, 2), (200, 300, 3)];
+        let said = Said::of_parts(parts);
+        assert_eq!(said.at(15), Some(1));
+        assert_eq!(said.at(50), Some(0));
+        assert_eq!(said.at(150), None);
+        assert_eq!(said.at(250), Some(3));
+        assert_eq!(said.overlapping(Span::new(35, 210)), Some(0));
+        assert_eq!(said.overlapping(Span::new(120, 150)), None);
+    }
+
+    #[test]
+    fn look_ups_agree_with_a_scan_of_every_part() {
+        // A fixed pseudo-random set of nested and overlapping parts.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        for _ in 0..50 {
+            let parts: Vec<(usize, usize, usize)> = (0..next(30))
+                .map(|i| {
+                    let start = next(500);
+                    (start, start + 1 + next(120), i)
+                })
+                .collect();
+            let said = Said::of_parts(parts.clone());
+            for at in (0..650).step_by(7) {
+                assert_eq!(said.at(at), brute_at(&parts, at), "at {at} in {parts:?}");
+                let span = Span::new(at, at + next(60) + 1);
+                assert_eq!(said.overlapping(span), brute_overlapping(&parts, span));
+            }
+        }
+    }
 }
