@@ -337,6 +337,11 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
         }
         for q in quantities {
             let at = index_of(q.span.start);
+            // "the worst accident in fifty years", "within two days": the
+            // period a figure is measured over, not a figure of the event.
+            if period(&ws, at, &q) {
+                continue;
+            }
             if let Some(f) = nearest(&mut frames, at, &breaks)
                 && f.quantity.is_none()
             {
@@ -535,12 +540,21 @@ fn triggers(
                     & crate::grammar::lexicon::class::TIME_WORDS
                     != 0)
             && (t.kind != TriggerKind::Noun || w.lower != "operation" || military(ws, k))
+            && !(w.lower == "control" && idiom_of_control(ws, k))
         {
             out.push((k, 1, t));
         }
         k += 1;
     }
     out
+}
+
+/// "under control", "out of control", "in control": the state of a fire, a
+/// crowd or a person, not a capture ("took control of the city" is one).
+fn idiom_of_control(ws: &[Word<'_>], k: usize) -> bool {
+    k > 0
+        && (matches!(ws[k - 1].lower.as_str(), "under" | "in")
+            || (k > 1 && ws[k - 1].is("of") && ws[k - 2].is("out")))
 }
 
 /// "military operation", "special operation", "the Russian operation": an
@@ -551,6 +565,28 @@ fn military(ws: &[Word<'_>], k: usize) -> bool {
             ws[k - 1].lower.as_str(),
             "military" | "special" | "ground" | "air" | "combat" | "offensive" | "naval"
         ) || crate::resolve::gazetteer::demonym(ws[k - 1].s).is_some())
+}
+
+/// A span of time after "in", "within", "over" or "the past/last/next": a
+/// period, not a figure ("in fifty years", "over the past three months").
+fn period(ws: &[Word<'_>], at: usize, q: &Quantity) -> bool {
+    let time_unit = q.unit.as_deref().is_some_and(|u| {
+        matches!(
+            u,
+            "year" | "month" | "week" | "day" | "hour" | "decade" | "century" | "minute"
+        )
+    });
+    if !time_unit {
+        return false;
+    }
+    let before = |n: usize| {
+        at.checked_sub(n)
+            .and_then(|i| ws.get(i))
+            .map(|w| w.lower.as_str())
+    };
+    matches!(before(1), Some("in" | "within" | "over"))
+        || matches!(before(1), Some("past" | "last" | "next"))
+            && matches!(before(2), Some("the" | "in" | "over" | "within"))
 }
 
 /// Whether the time expression at word `at` dates a report: a reporting
@@ -709,6 +745,44 @@ mod tests {
         assert_eq!(said.at(250), Some(3));
         assert_eq!(said.overlapping(Span::new(35, 210)), Some(0));
         assert_eq!(said.overlapping(Span::new(120, 150)), None);
+    }
+
+    fn claims_of(text: &str) -> Vec<Claim> {
+        use crate::analysis::{AnalyzedArticle, Settings};
+        use crate::article::{Article, Origin};
+        let settings = Settings {
+            claims: true,
+            ..Settings::default()
+        };
+        let origin = Origin {
+            path: "a.txt".to_string(),
+            record_line: None,
+        };
+        AnalyzedArticle::new(
+            Article::new("a.txt".to_string(), origin, text.to_string()),
+            &settings,
+        )
+        .claims
+        .claims
+    }
+
+    #[test]
+    fn a_fire_under_control_is_no_capture_and_a_period_is_no_figure() {
+        let cs = claims_of(
+            "Firefighters said the fire was under control by the evening. \
+             It was the worst accident in fifty years, the mayor said.\n",
+        );
+        assert!(cs.iter().all(|c| c.event != "capture"), "{cs:#?}");
+        assert!(cs.iter().all(|c| c.quantity.is_none()), "{cs:#?}");
+        // A figure and a capture still are.
+        let cs =
+            claims_of("Rebels took control of the town. The court jailed him for fifteen years.\n");
+        assert!(cs.iter().any(|c| c.event == "capture"), "{cs:#?}");
+        assert!(
+            cs.iter()
+                .any(|c| c.quantity.as_ref().is_some_and(|q| q.value == 15.0)),
+            "{cs:#?}"
+        );
     }
 
     #[test]

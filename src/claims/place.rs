@@ -90,6 +90,27 @@ fn is_place_noun(lower: &str) -> bool {
     )
 }
 
+/// Nouns for a settlement or an area that "of" names ("the city of …").
+fn is_settlement(lower: &str) -> bool {
+    matches!(
+        lower,
+        "city"
+            | "town"
+            | "village"
+            | "region"
+            | "province"
+            | "capital"
+            | "harbour"
+            | "harbor"
+            | "centre"
+            | "center"
+            | "streets"
+            | "island"
+            | "state"
+            | "county"
+    )
+}
+
 fn is_border(lower: &str) -> bool {
     matches!(
         lower,
@@ -234,6 +255,15 @@ pub fn slots(text: &str, ws: &[Word<'_>], mentions: &[Mention]) -> Vec<PlaceSlot
 /// words back, over determiners, adjectives and possessive places.
 fn preposition_before(ws: &[Word<'_>], k: usize) -> Option<usize> {
     let mut i = k;
+    // "in the port of Gdansk", "in the city of Homel": the place named is
+    // the place of the phrase.
+    if i >= 3
+        && ws[i - 1].is("of")
+        && ws[i - 2].is_word
+        && (is_place_noun(&ws[i - 2].lower) || is_settlement(&ws[i - 2].lower))
+    {
+        i -= 2;
+    }
     for _ in 0..4 {
         if i == 0 {
             return None;
@@ -292,5 +322,51 @@ fn finish(slot: &mut PlaceSlot, text: &str) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{AnalyzedArticle, Settings};
+    use crate::article::{Article, Origin};
+
+    /// The place phrases of an article's claims, with their countries.
+    fn places(text: &str) -> Vec<(String, Option<String>)> {
+        let settings = Settings {
+            claims: true,
+            ..Settings::default()
+        };
+        let origin = Origin {
+            path: "a.txt".to_string(),
+            record_line: None,
+        };
+        let a = AnalyzedArticle::new(
+            Article::new("a.txt".to_string(), origin, text.to_string()),
+            &settings,
+        );
+        a.claims
+            .claims
+            .iter()
+            .filter_map(|c| c.place.as_ref())
+            .map(|p| (p.text.clone(), p.country.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_port_or_the_city_of_a_place_is_that_place() {
+        for text in [
+            "An explosion in the port of Gdansk killed seven workers.\n",
+            "An explosion in the city of Gdansk killed seven workers.\n",
+        ] {
+            let got = places(text);
+            assert!(
+                got.iter()
+                    .any(|(t, c)| t.contains("Gdansk") && c.as_deref() == Some("PL")),
+                "{text}: {got:?}"
+            );
+        }
+        // "of" after another noun names no place of the event.
+        let got = places("An explosion in the office of Gdansk Shipping killed seven workers.\n");
+        assert!(got.iter().all(|(t, _)| !t.contains("of")), "{got:?}");
     }
 }

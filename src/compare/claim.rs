@@ -32,7 +32,7 @@
 //!   magazine", "fake passport"). A third party's denial ("X denied the
 //!   reports") does not refute: annotators read it as reporting;
 //! - `conflicting-place`, `-time`, `-quantity`: the same event with a shared
-//!   participant, both asserted, in another country, on dates that do not
+//!   participant (or in the same gazetteer place), both asserted, in another country, on dates that do not
 //!   overlap, or with a figure [`Quantity::compatible`](crate::claims::quantity::Quantity::compatible)
 //!   rejects;
 //! - `asserted-against-refutation`: the claim itself says the story is false
@@ -1213,10 +1213,20 @@ fn event_matches(
                 continue;
             }
             let ap = participants_of(&a.claims, ae);
+            // The same place counts as a shared participant: "seven
+            // workers killed in Gdansk" / "twelve killed in Gdansk".
+            let same_place = match (&ce.place, &ae.place) {
+                (Some(x), Some(y)) => match (&x.place, &y.place) {
+                    (Some(p), Some(q)) => p.id == q.id,
+                    _ => false,
+                },
+                _ => false,
+            };
             let shared = cp
                 .iter()
                 .filter(|m| ap.iter().any(|n| same_entity(m, n)))
-                .count();
+                .count()
+                + usize::from(same_place);
             out.push(EventMatch {
                 event: ce.event.clone(),
                 sentence: si,
@@ -1768,5 +1778,21 @@ mod tests {
         assert_eq!(stem("stories"), stem("story"));
         assert_eq!(stem("shopping"), "shop");
         assert_eq!(stem("kills"), stem("killed"));
+    }
+
+    #[test]
+    fn another_toll_in_the_same_place_contradicts() {
+        let v = check(
+            "Seven workers were killed in an explosion in Gdansk.",
+            "Twelve workers were killed in the explosion in Gdansk, the mayor said.",
+        );
+        assert_eq!(v.verdict, Stance::Contradiction, "{v:?}");
+        assert_eq!(v.rule, "conflicting-quantity");
+        // The same toll somewhere else is no contradiction of the figure.
+        let v = check(
+            "Seven workers were killed in an explosion in Gdansk.",
+            "Twelve workers were killed in an explosion in Lisbon, the mayor said.",
+        );
+        assert_ne!(v.rule, "conflicting-quantity", "{v:?}");
     }
 }
