@@ -167,3 +167,37 @@ fn apply_aliases(articles: &mut [AnalyzedArticle], aliases: &[(String, Vec<Strin
         }
     }
 }
+
+/// For unit tests of the stages: one article named `id`, analysed with
+/// claims, as a run over a file would.
+#[cfg(test)]
+pub(crate) fn analysed(id: &str, text: &str) -> AnalyzedArticle {
+    let settings = Settings {
+        claims: true,
+        ..Settings::default()
+    };
+    let origin = crate::article::Origin {
+        path: id.to_string(),
+        record_line: None,
+    };
+    AnalyzedArticle::new(
+        Article::new(id.to_string(), origin, text.to_string()),
+        &settings,
+    )
+}
+
+/// For unit tests of the set-level stages: articles `0.txt`, `1.txt`, …
+/// analysed with claims and resolved as one set.
+#[cfg(test)]
+pub(crate) fn analysed_set<T: AsRef<str>>(texts: &[T]) -> Analysis {
+    let settings = Settings {
+        claims: true,
+        ..Settings::default()
+    };
+    let articles = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| analysed(&format!("{i}.txt"), t.as_ref()))
+        .collect();
+    resolve_set(Vec::new(), articles, &settings)
+}

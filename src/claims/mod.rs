@@ -748,22 +748,7 @@ mod tests {
     }
 
     fn claims_of(text: &str) -> Vec<Claim> {
-        use crate::analysis::{AnalyzedArticle, Settings};
-        use crate::article::{Article, Origin};
-        let settings = Settings {
-            claims: true,
-            ..Settings::default()
-        };
-        let origin = Origin {
-            path: "a.txt".to_string(),
-            record_line: None,
-        };
-        AnalyzedArticle::new(
-            Article::new("a.txt".to_string(), origin, text.to_string()),
-            &settings,
-        )
-        .claims
-        .claims
+        crate::pipeline::analysed("a.txt", text).claims.claims
     }
 
     #[test]

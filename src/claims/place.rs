@@ -327,24 +327,10 @@ fn finish(slot: &mut PlaceSlot, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{AnalyzedArticle, Settings};
-    use crate::article::{Article, Origin};
-
     /// The place phrases of an article's claims, with their countries.
     fn places(text: &str) -> Vec<(String, Option<String>)> {
-        let settings = Settings {
-            claims: true,
-            ..Settings::default()
-        };
-        let origin = Origin {
-            path: "a.txt".to_string(),
-            record_line: None,
-        };
-        let a = AnalyzedArticle::new(
-            Article::new("a.txt".to_string(), origin, text.to_string()),
-            &settings,
-        );
-        a.claims
+        crate::pipeline::analysed("a.txt", text)
+            .claims
             .claims
             .iter()
             .filter_map(|c| c.place.as_ref())

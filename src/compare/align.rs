@@ -1102,26 +1102,7 @@ mod tests {
     }
 
     fn compared(texts: &[String]) -> Vec<Alignment> {
-        use crate::analysis::{AnalyzedArticle, Settings};
-        use crate::article::{Article, Origin};
-        let settings = Settings {
-            claims: true,
-            ..Settings::default()
-        };
-        let articles = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let id = format!("{i}.txt");
-                let origin = Origin {
-                    path: id.clone(),
-                    record_line: None,
-                };
-                AnalyzedArticle::new(Article::new(id, origin, t.clone()), &settings)
-            })
-            .collect();
-        let analysis = crate::pipeline::resolve_set(Vec::new(), articles, &settings);
-        align(&analysis)
+        align(&crate::pipeline::analysed_set(texts))
     }
 
     fn death_tolls(counts: &[u32]) -> Vec<String> {

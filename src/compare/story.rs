@@ -709,31 +709,9 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Settings;
-    use crate::article::{Article, Origin};
 
     fn set(texts: &[&str]) -> Analysis {
-        let settings = Settings {
-            claims: true,
-            ..Settings::default()
-        };
-        let articles = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let id = format!("{i}.txt");
-                let article = Article::new(
-                    id.clone(),
-                    Origin {
-                        path: id,
-                        record_line: None,
-                    },
-                    (*t).to_string(),
-                );
-                AnalyzedArticle::new(article, &settings)
-            })
-            .collect();
-        crate::pipeline::resolve_set(Vec::new(), articles, &settings)
+        crate::pipeline::analysed_set(texts)
     }
 
     const TOLD: [&str; 3] = [
