@@ -428,6 +428,21 @@ fn grid(pairs: &[Pair], assessments: &[Option<Assessment>]) {
         }
     }
     for x in [0.2, 0.3, 0.4, 0.5, 0.6] {
+        for reported in [false, true] {
+            for gate in [false, true] {
+                line(
+                    format!("frame_coverage={x} reported={reported} despite_lead_hedges={gate}"),
+                    &score(&Thresholds {
+                        frame_coverage: x,
+                        frame_reported: reported,
+                        frame_despite_lead_hedges: gate,
+                        ..d
+                    }),
+                );
+            }
+        }
+    }
+    for x in [0.2, 0.3, 0.4, 0.5, 0.6] {
         line(
             format!("event_coverage={x}"),
             &score(&Thresholds {

@@ -54,3 +54,4 @@ pub mod segment;
 pub mod sources;
 pub mod speakers;
 pub mod syntax;
+pub mod wordnet;

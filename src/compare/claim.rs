@@ -35,6 +35,11 @@
 //!   participant (or in the same gazetteer place), both asserted, in another country, on dates that do not
 //!   overlap, or with a figure [`Quantity::compatible`](crate::claims::quantity::Quantity::compatible)
 //!   rejects;
+//! - `denied-clause`: a clause of the article with the predicate of one of
+//!   the claim's clauses ([`Frame`](crate::claims::frames::Frame)s of the
+//!   parse; the same lemma or a [`wordnet::related`] verb) and one of its
+//!   subject or object heads, negated or denied, in a plain sentence covering
+//!   [`Thresholds::frame_coverage`];
 //! - `asserted-against-refutation`: the claim itself says the story is false
 //!   ("No, …", "… didn't …", "… is a hoax"), and the article opens by
 //!   asserting it (as for `restated-in-lead`) with no doubt anywhere.
@@ -49,6 +54,11 @@
 //! - `agreeing-claims`: the same event, asserted with the claim's modality,
 //!   a shared participant, in a plain sentence of the article's own voice
 //!   covering [`Thresholds::agree_coverage`];
+//! - `agreeing-clause`: a clause as for `denied-clause`, asserted, neither
+//!   hedged nor modal, in a plain sentence covering
+//!   [`Thresholds::frame_coverage`]; reported speech counts, and a hedged
+//!   opening does not block it (chosen on the tune half: recall 0.227 →
+//!   0.254 at precision 0.81);
 //! - `confirmed`: an unnegated "confirmed" in a plain sentence covering as
 //!   much;
 //! - `restated-in-lead`: an opening sentence in the article's own voice (no
@@ -63,18 +73,20 @@
 //! even, one threshold at a time, for the most recall at a precision of 0.80
 //! or more for agreement and contradiction, and the best unrelated F1 for
 //! relatedness; the other half is reported as held out. Measured (all pairs
-//! / held-out half): agreement precision 0.79 / 0.77, recall 0.22 / 0.21;
+//! / held-out half): agreement precision 0.77 / 0.74, recall 0.24 / 0.23;
 //! contradiction precision 0.60 / 0.42, recall 0.12 / 0.12 (0.84 on the tune
 //! half: the contradiction rules rest on few headlines and carry over
 //! poorly); unrelated F1 0.98.
 
 use crate::analysis::AnalyzedArticle;
 use crate::article::Span;
+use crate::claims::frames::Arg;
 use crate::claims::mentions::{self, EntityKind, Mention, Word};
 use crate::claims::polarity::{Modality, Polarity};
 use crate::claims::{ArticleClaims, Claim, Role};
 use crate::grammar::Kind;
 use crate::resolve::names;
+use crate::wordnet;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use super::model::{ClaimVerdict, Stance};
@@ -90,6 +102,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "denied-event",
         "a related sentence denies the claim's event, or says it is not true",
+    ),
+    (
+        "denied-clause",
+        "a clause with the claim's predicate and one of its participants says it did not happen",
     ),
     (
         "refuted-by-debunk-words",
@@ -118,6 +134,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "agreeing-claims",
         "the same event with the same participants, asserted without hedging",
+    ),
+    (
+        "agreeing-clause",
+        "a clause with the claim's predicate and one of its participants, asserted without hedging",
     ),
     (
         "confirmed",
@@ -163,6 +183,14 @@ pub struct Thresholds {
     /// Debunking words count only in the opening or in two sentences or
     /// more.
     pub refute_lead_or_repeated: bool,
+    /// Share of the claim's content words the sentence of a matching clause
+    /// (same predicate, a shared argument) must contain.
+    pub frame_coverage: f64,
+    /// A matching clause in reported speech agrees too.
+    pub frame_reported: bool,
+    /// A matching clause agrees even when the opening hedges elsewhere
+    /// (the claim itself must not hedge).
+    pub frame_despite_lead_hedges: bool,
 }
 
 impl Default for Thresholds {
@@ -176,6 +204,9 @@ impl Default for Thresholds {
             lead_hedges: 0,
             event_coverage: 0.40,
             refute_lead_or_repeated: true,
+            frame_coverage: 0.5,
+            frame_reported: true,
+            frame_despite_lead_hedges: true,
         }
     }
 }
@@ -975,6 +1006,22 @@ struct EventMatch {
     conflict: Option<(&'static str, String)>,
 }
 
+/// A clause of the article with the predicate of one of the claim's
+/// clauses and one of its arguments ([`Frame`]s read off the parse).
+#[derive(Debug, Clone)]
+struct FrameMatch {
+    /// Index into the article's sentences.
+    sentence: usize,
+    predicate: String,
+    /// The clause says its predicate did not happen (negated, or the
+    /// complement of a denial), against a claim clause that says it did.
+    opposite: bool,
+    /// Hedged or modal ("may have", "allegedly", "would").
+    hedged: bool,
+    /// Inside reported speech.
+    reported: bool,
+}
+
 /// The measurements behind a verdict on one article; [`Assessment::verdict`]
 /// applies the thresholds.
 #[derive(Debug, Clone)]
@@ -987,6 +1034,7 @@ pub struct Assessment {
     claim_hedged: bool,
     sentences: Vec<SentenceFacts>,
     events: Vec<EventMatch>,
+    frames: Vec<FrameMatch>,
     terms: Vec<String>,
 }
 
@@ -1001,6 +1049,7 @@ pub fn assess(claim: &ClaimTerms<'_>, a: &AnalyzedArticle) -> Assessment {
         claim_hedged: claim.hedged,
         sentences: Vec::new(),
         events: Vec::new(),
+        frames: Vec::new(),
         terms: claim.terms.iter().map(|t| t.text.clone()).collect(),
     };
     if out.empty {
@@ -1074,6 +1123,91 @@ pub fn assess(claim: &ClaimTerms<'_>, a: &AnalyzedArticle) -> Assessment {
             .push(facts(si, s.span, &ws, coverage, matched, said));
     }
     out.events = event_matches(claim, a, &out.sentences);
+    out.frames = frame_matches(claim.claim, a);
+    out
+}
+
+/// Predicates too light to say what a clause is about.
+fn light_predicate(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "be" | "have"
+            | "do"
+            | "say"
+            | "get"
+            | "make"
+            | "go"
+            | "come"
+            | "take"
+            | "tell"
+            | "report"
+            | "claim"
+            | "show"
+            | "reveal"
+            | "appear"
+            | "seem"
+            | "know"
+            | "think"
+            | "want"
+            | "like"
+            | "see"
+            | "look"
+            | "find"
+            | "give"
+            | "use"
+    )
+}
+
+/// The head a frame argument compares by: lower case, not a pronoun.
+fn arg_key(a: &Arg) -> Option<String> {
+    (a.upos != "PRON" && a.upos != "DET").then(|| a.head.to_lowercase().to_string())
+}
+
+fn same_arg(x: &str, y: &str) -> bool {
+    x == y || (x.len() >= 5 && y.len() >= 5 && names::same_surname(x, y))
+}
+
+/// The article's clauses with a predicate of the claim's clauses and one of
+/// its subject or object heads.
+fn frame_matches(claim: &AnalyzedArticle, a: &AnalyzedArticle) -> Vec<FrameMatch> {
+    let keys: Vec<(&str, Vec<String>, bool)> = claim
+        .claims
+        .frames
+        .iter()
+        .filter(|f| !light_predicate(&f.predicate) && f.predicate.len() > 2)
+        .map(|f| {
+            let args = [&f.subject, &f.object]
+                .into_iter()
+                .flatten()
+                .filter_map(arg_key)
+                .collect();
+            (f.predicate.as_str(), args, f.negative())
+        })
+        .filter(|(_, args, _): &(&str, Vec<String>, bool)| !args.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    if keys.is_empty() {
+        return out;
+    }
+    for f in &a.claims.frames {
+        let Some((_, _, negative)) = keys.iter().find(|(p, args, _)| {
+            wordnet::related(p, &f.predicate)
+                && [&f.subject, &f.object]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(arg_key)
+                    .any(|h| args.iter().any(|x| same_arg(x, &h)))
+        }) else {
+            continue;
+        };
+        out.push(FrameMatch {
+            sentence: f.sentence,
+            predicate: f.predicate.to_string(),
+            opposite: f.negative() != *negative,
+            hedged: f.hedge.is_some() || f.modal.is_some(),
+            reported: f.statement.is_some(),
+        });
+    }
     out
 }
 
@@ -1359,6 +1493,25 @@ impl Assessment {
                     vec![s.span],
                 );
             }
+            if let Some(f) = self.frames.iter().find(|f| {
+                f.opposite
+                    && !f.hedged
+                    && !self.claim_hedged
+                    && self.sentences[f.sentence].coverage >= t.frame_coverage
+                    && self.sentences[f.sentence].plain()
+            }) {
+                return v(
+                    Stance::Contradiction,
+                    Some("polarity"),
+                    "denied-clause",
+                    format!(
+                        "A sentence sharing the claim's words ({}) says the \"{}\" did not happen.",
+                        self.shared_words(&self.sentences[f.sentence]),
+                        f.predicate
+                    ),
+                    vec![self.sentences[f.sentence].span],
+                );
+            }
             // A refutation an article means is in its opening or said more
             // than once; a debunking word deep in one sentence is often
             // about something else (chosen on the tune half: contradiction
@@ -1459,8 +1612,11 @@ impl Assessment {
                 self.rank(&restating),
             );
         }
-        if !doubted && !self.claim_refutes && !self.claim_hedged && lead_hedges <= t.lead_hedges {
-            if let Some(e) = self.events.iter().find(|e| {
+        let free = !doubted && !self.claim_refutes;
+        let gated = !self.claim_hedged && lead_hedges <= t.lead_hedges;
+        if free
+            && gated
+            && let Some(e) = self.events.iter().find(|e| {
                 e.polarity == Polarity::Asserted
                     && e.claim_polarity == Polarity::Asserted
                     && e.modality == e.claim_modality
@@ -1468,18 +1624,48 @@ impl Assessment {
                     && self.sentences[e.sentence].coverage >= t.agree_coverage
                     && self.sentences[e.sentence].plain()
                     && !self.sentences[e.sentence].attributed
-            }) {
-                return v(
-                    Stance::Agreement,
-                    Some("event"),
-                    "agreeing-claims",
-                    format!(
-                        "A sentence asserts the same {} event with {} shared participant(s), without hedging.",
-                        e.event, e.shared
-                    ),
-                    vec![self.sentences[e.sentence].span],
-                );
-            }
+            })
+        {
+            return v(
+                Stance::Agreement,
+                Some("event"),
+                "agreeing-claims",
+                format!(
+                    "A sentence asserts the same {} event with {} shared participant(s), without hedging.",
+                    e.event, e.shared
+                ),
+                vec![self.sentences[e.sentence].span],
+            );
+        }
+        let frame_gate = if t.frame_despite_lead_hedges {
+            !self.claim_hedged
+        } else {
+            gated
+        };
+        if free
+            && frame_gate
+            && let Some(f) = self.frames.iter().find(|f| {
+                let s = &self.sentences[f.sentence];
+                !f.opposite
+                    && !f.hedged
+                    && (t.frame_reported || !f.reported)
+                    && s.coverage >= t.frame_coverage
+                    && s.plain()
+            })
+        {
+            return v(
+                Stance::Agreement,
+                Some("clause"),
+                "agreeing-clause",
+                format!(
+                    "A sentence says the same \"{}\" with a shared participant ({}), without hedging.",
+                    f.predicate,
+                    self.shared_words(&self.sentences[f.sentence])
+                ),
+                vec![self.sentences[f.sentence].span],
+            );
+        }
+        if free && gated {
             let confirmed: Vec<&SentenceFacts> = self
                 .sentences
                 .iter()
@@ -1639,7 +1825,7 @@ mod tests {
     fn a_plain_restatement_agrees() {
         let v = check(
             "A Brenfield bakery baked the largest cake in the region.",
-            "A bakery in Brenfield baked the largest cake in the region on Monday. \
+            "The largest cake in the region came out of a Brenfield bakery on Monday. \
              Hundreds of visitors tasted it.",
         );
         assert_eq!(v.verdict, Stance::Agreement, "{v:?}");
@@ -1658,6 +1844,42 @@ mod tests {
         assert_eq!(v.verdict, Stance::Agreement, "{v:?}");
         assert_eq!(v.rule, "agreeing-claims");
         assert_eq!(v.kind, Some("event"));
+    }
+
+    #[test]
+    fn the_same_act_by_a_synonym_agrees_later_in_the_article() {
+        // The opening hedges; a later plain sentence says the same act
+        // ("purchased" for "bought") of the same buyer.
+        let v = check(
+            "Harbour Mills bought the old Vantor shipyard.",
+            "The deal reportedly surprised the town. Workers gathered at the gates on Friday. \
+             Harbour Mills purchased the shipyard from its creditors for an undisclosed sum.",
+        );
+        assert_eq!(v.verdict, Stance::Agreement, "{v:?}");
+        assert_eq!(v.rule, "agreeing-clause");
+        assert_eq!(v.kind, Some("clause"));
+    }
+
+    #[test]
+    fn the_same_act_negated_contradicts() {
+        let v = check(
+            "Harbour Mills bought the old Vantor shipyard.",
+            "Harbour Mills did not buy the Vantor shipyard, its chairman told shareholders on Friday. \
+             Talks with the creditors ended without a deal.",
+        );
+        assert_eq!(v.verdict, Stance::Contradiction, "{v:?}");
+        assert_eq!(v.rule, "denied-clause");
+        assert_eq!(v.kind, Some("polarity"));
+    }
+
+    #[test]
+    fn a_hedged_clause_does_not_agree() {
+        let v = check(
+            "Harbour Mills bought the old Vantor shipyard.",
+            "The town waited for news on Friday. Workers gathered at the gates. \
+             Harbour Mills may have bought the shipyard from its creditors.",
+        );
+        assert_ne!(v.verdict, Stance::Agreement, "{v:?}");
     }
 
     #[test]

@@ -43,6 +43,7 @@ use crate::article::Span;
 use crate::claims::frames::{Frame, stop_term};
 use crate::claims::veracity::{Veracity, anaphoric};
 use crate::compare::model::{Conflict, Evidence, SlotKind, Why};
+use crate::wordnet;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Each debunking or negative clause is set against at most this many
@@ -294,7 +295,7 @@ fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>]) -> Vec<Conflict> {
                         article: di,
                         sentence: sentence_span(&arts[di], v.sentence),
                         cue: v.cue,
-                        value: verdict(&v.word),
+                        value: verdict(&v.word, arts[di].article.slice(v.cue)),
                         statement: v.statement,
                     },
                 ],
@@ -322,23 +323,50 @@ fn opening(sentence: &str, words: usize) -> String {
     s
 }
 
-/// How the debunking side reads: "denied", "called “not true”", "called a
-/// hoax".
-fn verdict(word: &str) -> String {
+/// How the debunking side reads: "denied", "called a hoax", "called an
+/// exaggeration", and for a word that is no countable noun its own text:
+/// "called “not true”", "called “exaggerated”".
+fn verdict(word: &str, written: &str) -> String {
+    const NOUNS: &[&str] = &[
+        "hoax",
+        "fake",
+        "fraud",
+        "fabrication",
+        "fiction",
+        "satire",
+        "prank",
+        "lie",
+        "sham",
+        "spoof",
+        "parody",
+        "falsehood",
+        "scam",
+        "mockumentary",
+        "exaggeration",
+    ];
     if word == "denied" {
         word.to_string()
-    } else if word.starts_with("not ") || word.starts_with("no ") {
+    } else if NOUNS.contains(&word) {
+        let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("called {article} {word}")
+    } else if word.starts_with("not ") || word.starts_with("no ") || written.trim().is_empty() {
         format!("called \u{201c}{word}\u{201d}")
     } else {
-        format!("called a {word}")
+        format!("called \u{201c}{}\u{201d}", written.trim())
     }
 }
 
 /// Two predicates name the same act: equal, one the other's nominalisation
 /// (a shared stem of five letters or more, all but two letters of the
-/// shorter), or both words of taking part in something.
+/// shorter), related verbs in WordNet ([`wordnet::related`]: "buy" and
+/// "purchase", "murder" and "kill"), or both words of taking part in
+/// something.
 fn related(a: &str, b: &str) -> bool {
-    if a == b {
+    if wordnet::related(a, b) {
         return true;
     }
     if involvement(a) && involvement(b) {
@@ -709,6 +737,24 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_debunking_side_reads_as_english() {
+        assert_eq!(verdict("hoax", "hoax"), "called a hoax");
+        assert_eq!(
+            verdict("exaggeration", "exaggeration"),
+            "called an exaggeration"
+        );
+        assert_eq!(
+            verdict("exaggerate", "exaggerated"),
+            "called \u{201c}exaggerated\u{201d}"
+        );
+        assert_eq!(
+            verdict("not true", "true"),
+            "called \u{201c}not true\u{201d}"
+        );
+        assert_eq!(verdict("denied", "denied"), "denied");
+    }
 
     fn set(texts: &[&str]) -> Analysis {
         crate::pipeline::analysed_set(texts)
