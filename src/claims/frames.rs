@@ -12,6 +12,7 @@
 //! the clause heads, one walk of each clause's own words.
 
 use crate::article::Span;
+use crate::claims::time::{TimeExpr, TimeValue};
 use crate::syntax::{Token, children};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
@@ -60,6 +61,20 @@ pub struct Frame {
     /// The statement (index into the article's statements) the clause is
     /// in, if it is reported speech.
     pub statement: Option<usize>,
+    /// When the clause says it happened: a time phrase in one of its
+    /// obliques ("on Wednesday", "in 1907", "since the 1920s").
+    #[serde(default)]
+    pub time: Option<When>,
+}
+
+/// A frame's time phrase, and the days it stands for when they resolve
+/// (a weekday in an undated article does not).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct When {
+    pub span: Span,
+    pub value: Option<TimeValue>,
+    /// The weekday the phrase names, lower case ("wednesday"), if any.
+    pub weekday: Option<CompactString>,
 }
 
 impl Frame {
@@ -67,6 +82,21 @@ impl Frame {
     pub fn negative(&self) -> bool {
         self.negation.is_some() != self.denied_by.is_some()
     }
+}
+
+/// The weekday a time phrase names ("on Wednesday", "last Tuesday").
+fn weekday(text: &str) -> Option<&'static str> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    text.split(|c: char| !c.is_alphabetic())
+        .find_map(|w| DAYS.iter().find(|d| w.eq_ignore_ascii_case(d)).copied())
 }
 
 /// Verbs whose complement clause is what they say is false.
@@ -202,12 +232,14 @@ fn clause_relation(deprel: &str) -> bool {
 
 /// The frames of one sentence. `statement_at` gives the statement around a
 /// byte offset; `first` is the index the sentence's first frame will have
-/// among the article's frames (for `denied_by`).
+/// among the article's frames (for `denied_by`); `times` are the sentence's
+/// time expressions ([`time::times`](crate::claims::time::times)).
 pub fn frames(
     sentence: usize,
     tokens: &[Token],
     first: usize,
     statement_at: &dyn Fn(usize) -> Option<usize>,
+    times: &[TimeExpr],
 ) -> Vec<Frame> {
     let n = tokens.len();
     let children = children(tokens);
@@ -372,6 +404,27 @@ pub fn frames(
             .collect();
         terms.sort_unstable();
         terms.dedup();
+        // The first time phrase inside an oblique of the predicate ("became
+        // his godmother on Wednesday"), not one of a clause below it.
+        let time = children[h]
+            .iter()
+            .filter(|&&c| {
+                let d = tokens[c].deprel;
+                d.starts_with("obl") || d == "nmod:tmod" || d == "advmod"
+            })
+            .find_map(|&c| {
+                let span = arg(c).span;
+                times.iter().find(|t| {
+                    t.span.start < span.end
+                        && span.start < t.span.end
+                        && (t.value.is_some() || weekday(&t.text).is_some())
+                })
+            })
+            .map(|t| When {
+                span: t.span,
+                value: t.value,
+                weekday: weekday(&t.text).map(CompactString::from),
+            });
         out.push(Frame {
             sentence,
             predicate: lemma(h),
@@ -386,6 +439,7 @@ pub fn frames(
             denied_by: None,
             terms,
             statement: statement_at(t.span.start),
+            time,
         });
     }
     // "denied claims that …": the denial, below, scopes over the clause.
@@ -465,7 +519,7 @@ mod tests {
         let mut out = Vec::new();
         for s in &syn.sentences {
             let first = out.len();
-            out.extend(frames(s.sentence, &s.tokens, first, &|_| None));
+            out.extend(frames(s.sentence, &s.tokens, first, &|_| None, &[]));
         }
         out
     }

@@ -211,13 +211,25 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
         kind: SourceKind::Article,
         mention: None,
     }]);
+    // Each sentence's time expressions, found once for the clause frames
+    // and the typed claims.
+    let mut times_of: Vec<Option<Vec<time::TimeExpr>>> = vec![None; cx.segments.sentences.len()];
+    let times_in = |i: usize| {
+        let span = cx.segments.sentences[i].span;
+        time::times(&text[span.range()], span.start, article.date)
+    };
     for parsed in &cx.syntax.sentences {
         let first = out.frames.len();
+        let ts = match times_of.get_mut(parsed.sentence) {
+            Some(slot) => slot.insert(times_in(parsed.sentence)).as_slice(),
+            None => &[],
+        };
         out.frames.extend(frames::frames(
             parsed.sentence,
             &parsed.tokens,
             first,
             &statement_at,
+            ts,
         ));
         out.veracity.extend(veracity::statements(
             parsed.sentence,
@@ -228,7 +240,7 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
     // Kept for the whole set: no slack from growing.
     out.frames.shrink_to_fit();
     out.veracity.shrink_to_fit();
-    for sentence in &cx.segments.sentences {
+    for (si, sentence) in cx.segments.sentences.iter().enumerate() {
         let s_text = &text[sentence.span.range()];
         let ws = mentions::words(s_text, sentence.span.start);
         if ws.is_empty() {
@@ -238,7 +250,7 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
         let ms = mentions::mentions(s_text, sentence.span.start, &ws, cx.people, cx.outlets);
         let triggers = triggers(&ws, &ms, &settings.events);
         let slots = place::slots(text, &ws, &ms);
-        let times = time::times(s_text, sentence.span.start, article.date);
+        let times = times_of[si].take().unwrap_or_else(|| times_in(si));
         let quantities = quantity::quantities(s_text, sentence.span.start);
         let index_of = |at: usize| ws.partition_point(|w| w.span.start < at);
         // One frame per event type and statement in the sentence (the

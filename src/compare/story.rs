@@ -1,7 +1,8 @@
 //! The story of a set and the conflicts about it that no event word names:
 //! an article that tells the story as true against one that calls it a
-//! hoax (`story-debunked`), and a clause one source asserts against the
-//! same clause another denies or negates (`frame-denied`).
+//! hoax (`story-debunked`), a clause one source asserts against the
+//! same clause another denies or negates (`frame-denied`), and one act told
+//! at two times that cannot both be right (`frame-time`).
 //!
 //! **The story** is what most articles of the set talk about: the content
 //! lemmas of their clauses weighted by the share of articles that use them,
@@ -37,10 +38,21 @@
 //! negative clause is compared with at most [`MAX_PAIRS`] positive ones, and
 //! each pair of articles gives at most one conflict: the pair of sentences
 //! most about the story.
+//!
+//! **Times**: two asserted clauses of different articles about the story,
+//! with related predicates (see [`related`]) and the same subject or object
+//! (never two different named subjects, never different complements), each
+//! with a time phrase in one of its obliques: days that do not overlap
+//! ("on 3 March" / "on 5 March"; a month holding the day is a refinement), or
+//! two different weekdays where a date is missing. A time after its
+//! article's date is a plan and may move: no conflict. Clauses are blocked by
+//! predicate stem and subject or object, at most [`MAX_PAIRS`] conflicts per
+//! clause, one per pair of articles.
 
 use crate::analysis::{Analysis, AnalyzedArticle};
 use crate::article::Span;
-use crate::claims::frames::{Frame, stop_term};
+use crate::claims::frames::{Frame, When, stop_term};
+use crate::claims::time::Precision;
 use crate::claims::veracity::{Veracity, anaphoric};
 use crate::compare::model::{Conflict, Evidence, SlotKind, Why};
 use crate::wordnet;
@@ -206,6 +218,7 @@ pub fn conflicts(analysis: &Analysis) -> Vec<Conflict> {
     let reads: Vec<Read<'_>> = arts.iter().map(|a| read(a, &story)).collect();
     let mut out = veracity(arts, &reads);
     out.extend(denials(analysis, &reads));
+    out.extend(other_times(analysis, &reads));
     out
 }
 
@@ -734,6 +747,182 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
     out.into_iter().map(|x| x.1).collect()
 }
 
+/// The phrase and days of a frame's time, as a reader would say them:
+/// "on Wednesday (2014-12-24)", "in 1907".
+fn when_value(a: &AnalyzedArticle, w: &When) -> String {
+    let phrase = opening(a.article.slice(w.span), 6);
+    match &w.value {
+        // A relative phrase ("on Wednesday", "yesterday") gets its day.
+        Some(v) if v.precision == Precision::Day && !has_year(&phrase) => {
+            format!("{phrase} ({})", v.start)
+        }
+        _ => phrase,
+    }
+}
+
+/// Whether a phrase writes a year ("3 March 2021", "in 1907").
+fn has_year(phrase: &str) -> bool {
+    phrase
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4)
+}
+
+/// Whether two frame times cannot both be right: resolved days that do not
+/// overlap, or two different weekdays when a date is missing (an undated
+/// article's "on Tuesday" against another's "on Wednesday"). A time still
+/// ahead of its article is a plan, which may move: no conflict.
+fn times_conflict(a: &AnalyzedArticle, x: &When, b: &AnalyzedArticle, y: &When) -> bool {
+    let ahead = |art: &AnalyzedArticle, w: &When| match (&w.value, art.article.date) {
+        (Some(v), Some(d)) => v.start > d,
+        _ => false,
+    };
+    if ahead(a, x) || ahead(b, y) {
+        return false;
+    }
+    match (&x.value, &y.value) {
+        (Some(u), Some(v)) => !u.overlaps(v),
+        _ => matches!((&x.weekday, &y.weekday), (Some(p), Some(q)) if p != q),
+    }
+}
+
+/// The same act by the same one, told at times that cannot both be right
+/// ("became his godmother on Tuesday" / "… on Wednesday"; "the law dates
+/// from 1907" / "from 1974"). Both clauses asserted, neither hedged nor
+/// modal, in different articles, both about the story; one conflict per pair
+/// of articles, as for denials.
+fn other_times(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
+    let arts = &analysis.articles;
+    let weight_of = |ai: usize, s: usize| reads[ai].sentences.get(&s).map_or(0.0, |x| x.0);
+    let mut by_stem: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+    for (ai, a) in arts.iter().enumerate() {
+        for (fi, f) in a.claims.frames.iter().enumerate() {
+            let Some(p) = predicate(f) else { continue };
+            if f.time.is_none()
+                || f.negative()
+                || f.hedge.is_some()
+                || f.modal.is_some()
+                || f.clause == "xcomp"
+                || weight_of(ai, f.sentence) < ABOUT_STORY
+            {
+                continue;
+            }
+            // Blocked by the predicate's stem and the subject or object
+            // that must be shared, so a bucket holds one act of one thing.
+            let stem: String = p.chars().take(5).collect();
+            if let Some(s) = subject(a, f) {
+                by_stem
+                    .entry(format!("s:{stem}:{s}"))
+                    .or_default()
+                    .push((ai, fi));
+            }
+            if let Some(o) = f.object.as_ref().filter(|o| o.upos != "PRON") {
+                by_stem
+                    .entry(format!("o:{stem}:{}", o.head))
+                    .or_default()
+                    .push((ai, fi));
+            }
+        }
+    }
+    type Best = (f64, (usize, usize), Conflict);
+    let mut best: FxHashMap<(usize, usize), Best> = FxHashMap::default();
+    let mut stems: Vec<&String> = by_stem.keys().collect();
+    stems.sort();
+    for stem in stems {
+        let bucket = &by_stem[stem];
+        for (k, &(ai, fi)) in bucket.iter().enumerate() {
+            let a = &arts[ai];
+            let f = &a.claims.frames[fi];
+            let (Some(p), Some(x)) = (predicate(f), f.time.as_ref()) else {
+                continue;
+            };
+            let mut taken = 0;
+            for &(bi, gi) in &bucket[k + 1..] {
+                if taken == MAX_PAIRS {
+                    break;
+                }
+                if bi == ai {
+                    continue;
+                }
+                let b = &arts[bi];
+                let g = &b.claims.frames[gi];
+                let (Some(q), Some(y)) = (predicate(g), g.time.as_ref()) else {
+                    continue;
+                };
+                if !related(p, q) {
+                    continue;
+                }
+                // The same one doing it, or the same thing done.
+                let same_subject = matches!(
+                    (subject(a, f), subject(b, g)),
+                    (Some(s), Some(t)) if s == t
+                );
+                let same_object = matches!(
+                    (&f.object, &g.object),
+                    (Some(o), Some(r)) if o.head == r.head && o.upos != "PRON"
+                );
+                let other_complement = matches!(
+                    (&f.complement, &g.complement),
+                    (Some(c), Some(d)) if c != d
+                );
+                // Two named doers are two acts ("the mayor closed" / "the
+                // governor closed").
+                let other_subject = matches!(
+                    (subject(a, f), subject(b, g)),
+                    (Some(s), Some(t)) if s != t
+                );
+                if !(same_subject || same_object) || other_subject || other_complement {
+                    continue;
+                }
+                if !times_conflict(a, x, b, y) {
+                    continue;
+                }
+                taken += 1;
+                let conflict = Conflict {
+                    topic: format!("When {}", topic(a, f, p).trim_start_matches("Whether ")),
+                    slot: SlotKind::Time,
+                    rule: "frame-time",
+                    sides: [
+                        Evidence {
+                            article: ai,
+                            sentence: sentence_span(a, f.sentence),
+                            cue: x.span,
+                            value: when_value(a, x),
+                            statement: f.statement,
+                        },
+                        Evidence {
+                            article: bi,
+                            sentence: sentence_span(b, g.sentence),
+                            cue: y.span,
+                            value: when_value(b, y),
+                            statement: g.statement,
+                        },
+                    ],
+                    why: Why {
+                        event: p.to_string(),
+                        shared: Vec::new(),
+                        from: None,
+                        to: None,
+                    },
+                    more: 0,
+                };
+                let score = weight_of(ai, f.sentence) + weight_of(bi, g.sentence);
+                let order = (f.sentence.min(g.sentence), f.sentence.max(g.sentence));
+                let key = (ai.min(bi), ai.max(bi));
+                let better = best.get(&key).is_none_or(|(s0, o0, _)| {
+                    score > s0 + 1e-9 || ((score - s0).abs() <= 1e-9 && order < *o0)
+                });
+                if better {
+                    best.insert(key, (score, order, conflict));
+                }
+            }
+        }
+    }
+    let mut out: Vec<((usize, usize), Conflict)> =
+        best.into_iter().map(|(key, (_, _, c))| (key, c)).collect();
+    out.sort_by_key(|x| x.0);
+    out.into_iter().map(|x| x.1).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -825,6 +1014,41 @@ mod tests {
         assert_eq!(c[0].sides[1].article, 1);
         let maybe = "The mayor would not close the harbour of Harbourton after the explosion.\n";
         assert!(conflicts(&set(&[asserted, maybe])).is_empty());
+    }
+
+    #[test]
+    fn the_same_act_at_two_times_conflicts_and_a_refinement_does_not() {
+        let a = "The mayor closed the harbour of Harbourton after the explosion on 3 March 2021.\n";
+        let b = "The mayor closed the harbour of Harbourton after the explosion on 5 March 2021.\n";
+        let c = conflicts(&set(&[a, b]));
+        let times: Vec<&Conflict> = c.iter().filter(|c| c.rule == "frame-time").collect();
+        assert_eq!(times.len(), 1, "{c:#?}");
+        assert_eq!(times[0].slot, SlotKind::Time);
+        assert_eq!(
+            times[0].topic,
+            "When the mayor closed the harbour of Harbourton"
+        );
+        assert_eq!(times[0].sides[0].value, "on 3 March 2021");
+        assert_eq!(times[0].sides[1].value, "on 5 March 2021");
+        // A month that holds the day is a refinement, not a conflict.
+        let month =
+            "The mayor closed the harbour of Harbourton after the explosion in March 2021.\n";
+        let c = conflicts(&set(&[a, month]));
+        assert!(c.iter().all(|c| c.rule != "frame-time"), "{c:#?}");
+        // Undated articles naming two weekdays for the same act disagree.
+        let tue = "On Tuesday the mayor closed the harbour of Harbourton after the explosion.\n";
+        let wed = "On Wednesday the mayor closed the harbour of Harbourton after the explosion.\n";
+        let c = conflicts(&set(&[tue, wed]));
+        assert_eq!(
+            c.iter().filter(|c| c.rule == "frame-time").count(),
+            1,
+            "{c:#?}"
+        );
+        // Someone else closing it on another day is another act.
+        let other =
+            "On Wednesday the governor closed the harbour of Harbourton after the explosion.\n";
+        let c = conflicts(&set(&[tue, other]));
+        assert!(c.iter().all(|c| c.rule != "frame-time"), "{c:#?}");
     }
 
     #[test]
