@@ -326,6 +326,18 @@ impl Ingested {
                 });
                 continue;
             }
+            // A named pipe, device or socket in a directory is not an
+            // article: reading it could wait forever or never end.
+            if !entry.file_type().is_file() {
+                self.inputs.push(InputRecord {
+                    path: shown,
+                    line: None,
+                    status: InputStatus::Skipped {
+                        reason: "not a regular file (a named pipe, device or socket) inside a directory is not read".into(),
+                    },
+                });
+                continue;
+            }
             match Format::from_path(path) {
                 Some(format) => {
                     candidates += 1;
@@ -852,6 +864,30 @@ mod tests {
 
     fn text(s: &str) -> Result<Article, InputError> {
         parse_text("t.txt", s.to_string())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_in_a_directory_is_skipped_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "The council met on Monday.\n").unwrap();
+        let fifo = dir.path().join("b.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this machine
+        }
+        let label = dir.path().display().to_string();
+        let got = ingest_paths(&[label], &mut std::io::empty());
+        assert_eq!(got.articles.len(), 1);
+        let skipped = got
+            .inputs
+            .iter()
+            .find(|r| r.path.ends_with("b.txt"))
+            .expect("the pipe is listed");
+        assert!(
+            matches!(&skipped.status, InputStatus::Skipped { reason } if reason.contains("not a regular file")),
+            "{skipped:?}"
+        );
     }
 
     #[test]

@@ -19,7 +19,11 @@ pub fn set_colour(choice: ColorChoice, is_terminal: bool) {
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place, so an
-/// interrupted run never leaves half a report.
+/// interrupted run never leaves half a report. A symbolic link is written
+/// through (its target is replaced, the link stays); anything that is not a
+/// regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written
+/// straight to, never replaced. The temporary file is named
+/// `.claimcheck-*.tmp`, so a killed run's leftover is recognisable.
 pub fn write_atomically(
     path: &std::path::Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -28,11 +32,33 @@ pub fn write_atomically(
         path: path.to_path_buf(),
         source,
     };
-    let dir = match path.parent() {
+    let target = resolve_links(path);
+    if let Ok(meta) = std::fs::metadata(&target)
+        && !meta.is_file()
+    {
+        if meta.is_dir() {
+            return Err(to_err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory",
+            )));
+        }
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .map_err(to_err)?;
+        let mut buf = std::io::BufWriter::new(file);
+        write(&mut buf).map_err(to_err)?;
+        return buf.flush().map_err(to_err);
+    }
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => std::path::Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(to_err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".claimcheck-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(to_err)?;
     {
         let mut buf = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut buf).map_err(to_err)?;
@@ -44,11 +70,126 @@ pub fn write_atomically(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        let mode = std::fs::metadata(&target).map_or(0o644, |m| m.permissions().mode() & 0o7777);
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(to_err)?;
     }
-    tmp.persist(path).map_err(|e| to_err(e.error))?;
+    tmp.persist(&target).map_err(|e| to_err(e.error))?;
     Ok(())
+}
+
+/// The file a path names once symbolic links are followed, also a link
+/// whose target does not exist yet (a bounded number of hops, so a loop of
+/// links ends).
+fn resolve_links(path: &std::path::Path) -> std::path::PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(&p) {
+                Ok(next) if next.is_absolute() => p = next,
+                Ok(next) => {
+                    p = p
+                        .parent()
+                        .map_or_else(|| next.clone(), |dir| dir.join(&next));
+                }
+                Err(_) => return p,
+            },
+            _ => return p,
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(path: &std::path::Path, text: &str) -> Result<(), Error> {
+        write_atomically(path, |w| w.write_all(text.as_bytes()))
+    }
+
+    #[test]
+    fn a_regular_file_is_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.json");
+        std::fs::write(&p, "old and longer text").unwrap();
+        write(&p, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+        // No temporary file is left beside it.
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.txt");
+        let link = dir.path().join("link.txt");
+        std::fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink("real.txt", &link).unwrap();
+        write(&link, "new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        // A dangling link gets its target created.
+        let dangling = dir.path().join("dangling.txt");
+        std::os::unix::fs::symlink("made.txt", &dangling).unwrap();
+        write(&dangling, "made").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("made.txt")).unwrap(),
+            "made"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this machine
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write(&fifo, "through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = std::path::Path::new("/dev/null");
+        if !std::fs::metadata(null).is_ok_and(|m| m.file_type().is_char_device()) {
+            return;
+        }
+        write(null, "discarded").unwrap();
+        assert!(
+            std::fs::metadata(null)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    }
+
+    #[test]
+    fn a_directory_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = write(dir.path(), "x").unwrap_err();
+        assert!(
+            e.to_string().contains(&dir.path().display().to_string()),
+            "{e}"
+        );
+    }
 }
