@@ -615,9 +615,7 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
     }
     // One conflict per pair of articles: the pair of sentences most about
     // the story, the earliest on a tie.
-    // Per pair of articles: (weight, the pair's sentences, the conflict).
-    type Best = (f64, (usize, usize), Conflict);
-    let mut best: FxHashMap<(usize, usize), Best> = FxHashMap::default();
+    let mut best = PerPair::default();
     for &(ai, fi) in &negative {
         let a = &arts[ai];
         let f = &a.claims.frames[fi];
@@ -730,21 +728,52 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
                 },
                 more: 0,
             };
-            let score = weight_of(ai, f.sentence) + weight_of(bi, g.sentence);
-            let order = (f.sentence.min(g.sentence), f.sentence.max(g.sentence));
-            let key = (ai.min(bi), ai.max(bi));
-            let better = best.get(&key).is_none_or(|(s0, o0, _)| {
-                score > s0 + 1e-9 || ((score - s0).abs() <= 1e-9 && order < *o0)
-            });
-            if better {
-                best.insert(key, (score, order, conflict));
-            }
+            best.offer(
+                (ai, f.sentence),
+                (bi, g.sentence),
+                weight_of(ai, f.sentence) + weight_of(bi, g.sentence),
+                conflict,
+            );
         }
     }
-    let mut out: Vec<((usize, usize), Conflict)> =
-        best.into_iter().map(|(key, (_, _, c))| (key, c)).collect();
-    out.sort_by_key(|x| x.0);
-    out.into_iter().map(|x| x.1).collect()
+    best.into_sorted()
+}
+
+/// One conflict per pair of articles: the one whose two sentences weigh
+/// most in the story, the earliest pair of sentences on a tie.
+#[derive(Default)]
+struct PerPair {
+    /// (first article, second article) → (weight, the pair's sentences,
+    /// the conflict).
+    best: FxHashMap<(usize, usize), Kept>,
+}
+
+type Kept = (f64, (usize, usize), Conflict);
+
+impl PerPair {
+    /// Offers a conflict between sentence `x.1` of article `x.0` and
+    /// sentence `y.1` of article `y.0`, with the pair's story weight.
+    fn offer(&mut self, x: (usize, usize), y: (usize, usize), score: f64, conflict: Conflict) {
+        let order = (x.1.min(y.1), x.1.max(y.1));
+        let key = (x.0.min(y.0), x.0.max(y.0));
+        let better = self.best.get(&key).is_none_or(|(s0, o0, _)| {
+            score > s0 + 1e-9 || ((score - s0).abs() <= 1e-9 && order < *o0)
+        });
+        if better {
+            self.best.insert(key, (score, order, conflict));
+        }
+    }
+
+    /// The kept conflicts, by pair of articles.
+    fn into_sorted(self) -> Vec<Conflict> {
+        let mut out: Vec<((usize, usize), Conflict)> = self
+            .best
+            .into_iter()
+            .map(|(key, (_, _, c))| (key, c))
+            .collect();
+        out.sort_by_key(|x| x.0);
+        out.into_iter().map(|x| x.1).collect()
+    }
 }
 
 /// The phrase and days of a frame's time, as a reader would say them:
@@ -823,8 +852,7 @@ fn other_times(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
             }
         }
     }
-    type Best = (f64, (usize, usize), Conflict);
-    let mut best: FxHashMap<(usize, usize), Best> = FxHashMap::default();
+    let mut best = PerPair::default();
     let mut stems: Vec<&String> = by_stem.keys().collect();
     stems.sort();
     for stem in stems {
@@ -905,22 +933,16 @@ fn other_times(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
                     },
                     more: 0,
                 };
-                let score = weight_of(ai, f.sentence) + weight_of(bi, g.sentence);
-                let order = (f.sentence.min(g.sentence), f.sentence.max(g.sentence));
-                let key = (ai.min(bi), ai.max(bi));
-                let better = best.get(&key).is_none_or(|(s0, o0, _)| {
-                    score > s0 + 1e-9 || ((score - s0).abs() <= 1e-9 && order < *o0)
-                });
-                if better {
-                    best.insert(key, (score, order, conflict));
-                }
+                best.offer(
+                    (ai, f.sentence),
+                    (bi, g.sentence),
+                    weight_of(ai, f.sentence) + weight_of(bi, g.sentence),
+                    conflict,
+                );
             }
         }
     }
-    let mut out: Vec<((usize, usize), Conflict)> =
-        best.into_iter().map(|(key, (_, _, c))| (key, c)).collect();
-    out.sort_by_key(|x| x.0);
-    out.into_iter().map(|x| x.1).collect()
+    best.into_sorted()
 }
 
 #[cfg(test)]
