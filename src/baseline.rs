@@ -48,13 +48,22 @@ pub fn of(findings: &[Finding]) -> Baseline {
 pub fn read(path: &Path) -> Result<Baseline, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| {
+    let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
         format!(
             "{}:{}: not a claimcheck baseline: {e}",
             path.display(),
             e.line()
         )
-    })
+    })?;
+    if baseline.version != BASELINE_VERSION {
+        return Err(format!(
+            "{}: baseline format version {} is not supported (this claimcheck reads version \
+             {BASELINE_VERSION}); write a new one with --write-baseline",
+            path.display(),
+            baseline.version
+        ));
+    }
+    Ok(baseline)
 }
 
 /// Marks the findings the baseline holds as suppressed.

@@ -319,6 +319,7 @@ static NO_ARGS: CommonArgs = CommonArgs {
     config: None,
     files_from: None,
     from_records: false,
+    max_article_bytes: None,
 };
 
 /// `extract`'s arguments.
@@ -383,6 +384,12 @@ pub struct CommonArgs {
     /// sets too long for a command line
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
+
+    /// The largest article read: a text or Markdown file, one JSON Lines
+    /// record, standard input (bytes, or with K, M or G: 1024-based;
+    /// default 16M); a larger one is an input error naming it
+    #[arg(long, value_name = "SIZE", value_parser = crate::config::parse_size)]
+    pub max_article_bytes: Option<u64>,
 
     /// The PATHS are claim records written by `extract --records` (JSON
     /// Lines, `-` for stdin), not articles: extraction is skipped and the

@@ -22,6 +22,10 @@ fail-on = "error"
 # They are listed in the report as skipped, never dropped silently.
 ignore = []
 
+# The largest article read (a text or Markdown file, one JSON Lines record,
+# standard input): bytes, or with K, M or G. A larger one is an input error.
+max-article-bytes = "16M"
+
 # Extra news outlets for attribution chains, and extra reporting verbs
 # (in the forms the text uses).
 outlets = []
@@ -150,6 +154,10 @@ pub struct Config {
     pub events: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub aliases: BTreeMap<String, Vec<String>>,
+    /// The largest article read, in bytes (a number, or a string such as
+    /// `"32M"`).
+    #[serde(default, deserialize_with = "size")]
+    pub max_article_bytes: Option<u64>,
     /// Where it was read from (not a key).
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -182,6 +190,48 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     Ok(config)
 }
 
+/// Parses a size: bytes, or a number followed by K, M or G (1024-based, an
+/// optional `B` or `iB` after it), like `16M`, `512KiB`, `2000000`.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("expected a size such as 16M or 2000000, got {text:?}"))?;
+    let unit = unit.trim().to_ascii_lowercase();
+    let shift = match unit.trim_end_matches("ib").trim_end_matches('b') {
+        "" => 0,
+        "k" => 10,
+        "m" => 20,
+        "g" => 30,
+        _ => {
+            return Err(format!(
+                "unknown size unit {unit:?} in {text:?}: use K, M or G"
+            ));
+        }
+    };
+    match number.checked_mul(1 << shift) {
+        Some(0) | None => Err(format!("size {text:?} must be above 0 and below 16 EiB")),
+        Some(n) => Ok(n),
+    }
+}
+
+/// `max-article-bytes`: a number or a size string.
+fn size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Size {
+        Bytes(u64),
+        Text(String),
+    }
+    match Size::deserialize(d)? {
+        Size::Bytes(0) => Err(serde::de::Error::custom("size must be above 0")),
+        Size::Bytes(n) => Ok(Some(n)),
+        Size::Text(t) => parse_size(&t).map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
 /// The line a string first appears on, for errors found after parsing.
 fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.find(needle)
@@ -210,6 +260,24 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError
 }
 
 impl Config {
+    /// How inputs are read under this configuration, with the size limit
+    /// given on the command line (if any) over the file's.
+    pub fn reading(&self, max_article_bytes: Option<u64>) -> crate::ingest::Reading {
+        let ignore = (!self.ignore.is_empty()).then(|| crate::ingest::Ignore {
+            set: self.ignore_set(),
+            from: self.path.as_ref().map_or_else(
+                || "the configuration".to_string(),
+                |p| p.display().to_string(),
+            ),
+        });
+        crate::ingest::Reading {
+            ignore,
+            max_article_bytes: max_article_bytes
+                .or(self.max_article_bytes)
+                .unwrap_or(crate::ingest::DEFAULT_MAX_ARTICLE_BYTES),
+        }
+    }
+
     /// The ignore patterns as one matcher.
     pub fn ignore_set(&self) -> globset::GlobSet {
         let mut b = globset::GlobSetBuilder::new();
@@ -262,5 +330,23 @@ mod tests {
         .unwrap();
         assert_eq!(c.rules.severity(Rule::SingleSource), None);
         assert_eq!(c.rules.severity(Rule::QuoteDrift), Some(Severity::Error));
+    }
+
+    #[test]
+    fn sizes_in_bytes_or_with_a_binary_unit() {
+        assert_eq!(parse_size("2000000"), Ok(2_000_000));
+        assert_eq!(parse_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_size("512KiB"), Ok(512 << 10));
+        assert_eq!(parse_size("1 GB"), Ok(1 << 30));
+        for bad in ["", "M", "0", "12Q", "-5", "99999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+        let c = parse(Path::new("c.toml"), "max-article-bytes = \"2K\"\n").unwrap();
+        assert_eq!(c.reading(None).max_article_bytes, 2048);
+        assert_eq!(c.reading(Some(10)).max_article_bytes, 10);
+        let c = parse(Path::new("c.toml"), "max-article-bytes = 4096\n").unwrap();
+        assert_eq!(c.max_article_bytes, Some(4096));
+        let e = err("max-article-bytes = \"lots\"\n");
+        assert_eq!(e.line, Some(1), "{e}");
     }
 }

@@ -23,6 +23,8 @@ pub enum InputErrorKind {
     Binary { offset: usize },
     #[error("not valid UTF-8 at byte {offset}; convert the file to UTF-8")]
     NotUtf8 { offset: usize },
+    #[error("not valid UTF-16 at byte {offset} (an unpaired surrogate or an odd last byte)")]
+    NotUtf16 { offset: usize },
     #[error("not a real date: `{value}` (expected YYYY-MM-DD)")]
     BadDate { value: String },
     #[error("malformed JSON: {message}")]
@@ -33,6 +35,13 @@ pub enum InputErrorKind {
     UnclosedFrontMatter,
     #[error("not a claim record: {message}")]
     BadRecord { message: String },
+    #[error(
+        "article {} is over the size limit of {} bytes (raise it with --max-article-bytes or \
+         `max-article-bytes` in claimcheck.toml)",
+        .size.map_or_else(String::new, |s| format!("of {s} bytes")),
+        .limit
+    )]
+    TooLarge { size: Option<u64>, limit: u64 },
 }
 
 /// An input problem with its location: the file and, where it applies, the line.

@@ -9,8 +9,13 @@
 //!   seed header `date YYYY-MM-DD`.
 //!
 //! Directories are walked recursively in sorted order; hidden entries are not
-//! entered, and files of other extensions are listed as skipped. Nothing is
-//! dropped silently: every input ends up in [`Ingested::inputs`].
+//! entered, and they, files of other extensions, links, pipes and devices
+//! are listed as skipped, as are paths the configuration ignores (those are
+//! never opened). One article may hold at most [`Reading::max_article_bytes`]
+//! (a text or Markdown file, one JSON Lines record, standard input); a
+//! larger one is an error naming it. A UTF-8 byte-order mark is allowed, a
+//! UTF-16 file with its mark is decoded. Nothing is dropped silently: every
+//! input ends up in [`Ingested::inputs`].
 
 use crate::article::{Article, ExclusionKind, Origin, Span};
 use crate::boilerplate;
@@ -61,6 +66,53 @@ impl InputRecord {
     }
 }
 
+/// The default bound on one article: far above any real article (a long
+/// feature is 100 KB), low enough that one stray dump cannot exhaust memory.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
+
+/// How inputs are read: which paths are left out and how large one article
+/// may be.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub ignore: Option<Ignore>,
+    /// The most bytes of one article; larger ones are input errors.
+    pub max_article_bytes: u64,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading {
+            ignore: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+/// Paths left out of a run, and where the patterns came from (shown in the
+/// skipped entry).
+#[derive(Debug, Clone)]
+pub struct Ignore {
+    pub set: globset::GlobSet,
+    pub from: String,
+}
+
+impl Ignore {
+    /// Whether the patterns match `path`, as given or without a leading `./`.
+    pub fn hit(&self, path: &str) -> bool {
+        self.set.is_match(path) || self.set.is_match(path.trim_start_matches("./"))
+    }
+
+    fn record(&self, path: &str) -> InputRecord {
+        InputRecord {
+            path: path.to_string(),
+            line: None,
+            status: InputStatus::Skipped {
+                reason: format!("ignored by {}", self.from),
+            },
+        }
+    }
+}
+
 /// Everything ingestion produced.
 #[derive(Debug, Default)]
 pub struct Ingested {
@@ -72,6 +124,7 @@ pub struct Ingested {
     /// a directory holding it): read the first time, skipped after.
     pub duplicates: Vec<Duplicate>,
     pub(crate) seen: SeenFiles,
+    pub(crate) reading: Reading,
 }
 
 /// A file skipped because it had been read under another name already.
@@ -226,21 +279,26 @@ pub const JSONL_CHUNK: usize = 512;
 /// Reads every path (`-` is standard input), sorted and de-duplicated so the
 /// result does not depend on the order the paths were given in.
 pub fn ingest_paths(paths: &[String], stdin: &mut dyn Read) -> Ingested {
-    ingest_paths_streaming(paths, stdin, &mut |_| {})
+    ingest_paths_streaming(paths, stdin, &Reading::default(), &mut |_| {})
 }
 
-/// [`ingest_paths`], handing the articles read so far to `flush` after each
-/// file (it may take them out of `Ingested::articles`): memory then holds
-/// one input file at a time, not the whole set. The input list is kept.
+/// [`ingest_paths`] as `reading` says, handing the articles read so far to
+/// `flush` after each file (it may take them out of `Ingested::articles`):
+/// memory then holds one input file at a time, not the whole set. The input
+/// list is kept.
 pub fn ingest_paths_streaming(
     paths: &[String],
     stdin: &mut dyn Read,
+    reading: &Reading,
     flush: &mut dyn FnMut(&mut Ingested),
 ) -> Ingested {
     let mut sorted: Vec<&String> = paths.iter().collect();
     sorted.sort();
     sorted.dedup();
-    let mut out = Ingested::default();
+    let mut out = Ingested {
+        reading: reading.clone(),
+        ..Ingested::default()
+    };
     for p in sorted {
         out.read_path(p, stdin, flush);
         flush(&mut out);
@@ -254,7 +312,9 @@ impl Ingested {
         let out = self;
         if p == "-" {
             let mut bytes = Vec::new();
-            match stdin.read_to_end(&mut bytes) {
+            let limit = out.reading.max_article_bytes;
+            match stdin.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+                Ok(n) if n as u64 > limit => out.push_failure(too_large("-", None, None, limit)),
                 Ok(_) => out.read_bytes("-", &bytes, Format::Text),
                 Err(e) => out.push_failure(InputError::new(
                     "-",
@@ -264,6 +324,11 @@ impl Ingested {
                 )),
             }
             return;
+        }
+        if let Some(ignore) = &out.reading.ignore
+            && ignore.hit(p)
+        {
+            return out.inputs.push(ignore.record(p));
         }
         let path = Path::new(p);
         match std::fs::metadata(path) {
@@ -289,13 +354,12 @@ impl Ingested {
     fn read_dir(&mut self, label: &str, flush: &mut dyn FnMut(&mut Ingested)) {
         let mut articles_seen = 0;
         let failures_before = self.inputs.iter().filter(|r| r.is_failed()).count();
-        let walker = walkdir::WalkDir::new(label)
+        let mut walker = walkdir::WalkDir::new(label)
             .follow_links(false)
             .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            .into_iter();
         let mut candidates = 0;
-        for entry in walker {
+        while let Some(entry) = walker.next() {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -313,29 +377,47 @@ impl Ingested {
             };
             let path = entry.path();
             let shown = path.display().to_string();
+            let skip = |reason: String| InputRecord {
+                path: shown.clone(),
+                line: None,
+                status: InputStatus::Skipped { reason },
+            };
+            if entry.depth() > 0 {
+                let ignored = self.reading.ignore.as_ref().filter(|i| i.hit(&shown));
+                let hidden = is_hidden(entry.file_name());
+                if ignored.is_some() || hidden {
+                    // A directory whose articles are all ignored is not empty.
+                    candidates += usize::from(ignored.is_some());
+                    self.inputs.push(match ignored {
+                        Some(ignore) => ignore.record(&shown),
+                        None => skip(if entry.file_type().is_dir() {
+                            "hidden directory is not entered".into()
+                        } else {
+                            "hidden file is not read".into()
+                        }),
+                    });
+                    if entry.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
+                    continue;
+                }
+            }
             if entry.file_type().is_dir() {
                 continue;
             }
             if entry.file_type().is_symlink() {
-                self.inputs.push(InputRecord {
-                    path: shown,
-                    line: None,
-                    status: InputStatus::Skipped {
-                        reason: "symbolic link inside a directory is not followed".into(),
-                    },
-                });
+                self.inputs.push(skip(
+                    "symbolic link inside a directory is not followed".into(),
+                ));
                 continue;
             }
             // A named pipe, device or socket in a directory is not an
             // article: reading it could wait forever or never end.
             if !entry.file_type().is_file() {
-                self.inputs.push(InputRecord {
-                    path: shown,
-                    line: None,
-                    status: InputStatus::Skipped {
-                        reason: "not a regular file (a named pipe, device or socket) inside a directory is not read".into(),
-                    },
-                });
+                self.inputs.push(skip(
+                    "not a regular file (a named pipe, device or socket) inside a directory is not read"
+                        .into(),
+                ));
                 continue;
             }
             match Format::from_path(path) {
@@ -346,13 +428,9 @@ impl Ingested {
                     articles_seen += self.articles.len() - n;
                     flush(self);
                 }
-                None => self.inputs.push(InputRecord {
-                    path: shown,
-                    line: None,
-                    status: InputStatus::Skipped {
-                        reason: "not an article format (.txt, .md, .jsonl)".into(),
-                    },
-                }),
+                None => self
+                    .inputs
+                    .push(skip("not an article format (.txt, .md, .jsonl)".into())),
             }
         }
         let failures_after = self.inputs.iter().filter(|r| r.is_failed()).count();
@@ -376,8 +454,21 @@ impl Ingested {
         if format == Format::JsonLines {
             return self.read_jsonl_file(label, path, flush);
         }
-        match std::fs::read(path) {
-            Ok(bytes) => self.read_bytes_flushing(label, &bytes, format, flush),
+        let limit = self.reading.max_article_bytes;
+        // Bounded even if the file grows while it is read.
+        let read = std::fs::File::open(path).and_then(|f| {
+            let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+            let mut bytes = Vec::new();
+            if size <= limit {
+                f.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+            }
+            Ok((size.max(bytes.len() as u64), bytes))
+        });
+        match read {
+            Ok((size, _)) if size > limit => {
+                self.push_failure(too_large(label, None, Some(size), limit))
+            }
+            Ok((_, bytes)) => self.read_bytes_flushing(label, &bytes, format, flush),
             Err(e) => self.push_failure(InputError::new(
                 label,
                 InputErrorKind::Io {
@@ -453,9 +544,24 @@ impl Ingested {
         failures: &mut Vec<InputError>,
     ) {
         use rayon::prelude::*;
+        let limit = self.reading.max_article_bytes;
         let parsed: Vec<Result<Article, InputError>> = chunk
             .into_par_iter()
-            .map(|(line_no, line)| parse_jsonl_record(label, line_no, line.as_ref()))
+            .map(|(line_no, line)| {
+                let mut line = line.as_ref();
+                if line_no == 1 {
+                    line = line.strip_prefix('\u{feff}').unwrap_or(line);
+                }
+                if line.len() as u64 > limit {
+                    return Err(too_large(
+                        label,
+                        Some(line_no),
+                        Some(line.len() as u64),
+                        limit,
+                    ));
+                }
+                parse_jsonl_record(label, line_no, line)
+            })
             .collect();
         for r in parsed {
             match r {
@@ -482,6 +588,17 @@ impl Ingested {
             Err(e) => return self.push_failure(InputError::new(label, io_error(e))),
         };
         let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        // UTF-16 (with its byte-order mark) is decoded as a whole.
+        if let Ok(start) = reader.fill_buf()
+            && utf16_order(start).is_some()
+        {
+            let mut bytes = Vec::new();
+            return match reader.read_to_end(&mut bytes) {
+                Ok(_) => self.read_bytes_flushing(label, &bytes, Format::JsonLines, flush),
+                Err(e) => self.push_failure(InputError::new(label, io_error(e))),
+            };
+        }
+        let limit = self.reading.max_article_bytes;
         let record = self.inputs.len();
         self.inputs.push(InputRecord {
             path: label.to_string(),
@@ -496,7 +613,10 @@ impl Ingested {
             let mut chunk: Vec<(usize, String)> = Vec::new();
             while chunk.len() < JSONL_CHUNK {
                 buf.clear();
-                let n = match reader.read_until(b'\n', &mut buf) {
+                // A record (and its line end) longer than the limit is not
+                // held: the rest of its line is skipped.
+                let bounded = limit.saturating_add(2);
+                let n = match (&mut reader).take(bounded).read_until(b'\n', &mut buf) {
                     Ok(0) => {
                         done = true;
                         break;
@@ -511,6 +631,14 @@ impl Ingested {
                 line_no += 1;
                 let start = offset;
                 offset += n;
+                if n as u64 == bounded && !buf.ends_with(b"\n") {
+                    let rest = reader.skip_until(b'\n').unwrap_or(0);
+                    offset += rest;
+                    let size = (n + rest) as u64 - u64::from(rest > 0);
+                    failures.push(too_large(label, Some(line_no), Some(size), limit));
+                    seen += 1;
+                    continue;
+                }
                 let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
                 let line = line.strip_suffix(b"\r").unwrap_or(line);
                 if line.iter().all(u8::is_ascii_whitespace) {
@@ -570,9 +698,70 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|s| s.starts_with('.'))
 }
 
-/// Checks that the bytes are non-empty UTF-8 text, naming the line of the
-/// first bad byte.
+/// The error of an article over the size limit.
+fn too_large(label: &str, line: Option<usize>, size: Option<u64>, limit: u64) -> InputError {
+    InputError {
+        path: label.to_string(),
+        line,
+        kind: InputErrorKind::TooLarge { size, limit },
+    }
+}
+
+/// Whether the bytes open with a UTF-16 byte-order mark: `Some(true)` for
+/// little-endian.
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(true),
+        [0xFE, 0xFF, ..] => Some(false),
+        _ => None,
+    }
+}
+
+/// UTF-16 text after its byte-order mark, as a string; the error names the
+/// line and byte of the first unpaired surrogate (or odd final byte).
+fn decode_utf16(label: &str, bytes: &[u8], little: bool) -> Result<String, InputError> {
+    let unit = |c: &[u8]| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    };
+    let units = &bytes[2..];
+    let mut text = String::with_capacity(units.len() / 2);
+    let bad = |text: &str, offset: usize| {
+        InputError::at_line(
+            label,
+            text.matches('\n').count() + 1,
+            InputErrorKind::NotUtf16 { offset },
+        )
+    };
+    let mut offset = 2;
+    for c in char::decode_utf16(units.chunks_exact(2).map(unit)) {
+        match c {
+            Ok(c) => {
+                offset += 2 * c.len_utf16();
+                text.push(c);
+            }
+            Err(_) => return Err(bad(&text, offset)),
+        }
+    }
+    if units.len() % 2 == 1 {
+        return Err(bad(&text, bytes.len() - 1));
+    }
+    Ok(text)
+}
+
+/// Checks that the bytes are non-empty UTF-8 text (or UTF-16 with its
+/// byte-order mark, decoded), naming the line of the first bad byte.
 fn decode(label: &str, bytes: &[u8]) -> Result<String, InputError> {
+    if let Some(little) = utf16_order(bytes) {
+        let text = decode_utf16(label, bytes, little)?;
+        if text.trim().is_empty() {
+            return Err(InputError::new(label, InputErrorKind::EmptyFile));
+        }
+        return Ok(text);
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::new(label, InputErrorKind::EmptyFile));
     }
@@ -1026,5 +1215,154 @@ mod tests {
         assert!(!ing.has_errors());
         assert_eq!(ing.articles[0].date, Some(jiff::civil::date(2022, 2, 28)));
         assert_eq!(ing.articles[1].date, Some(jiff::civil::date(2022, 2, 27)));
+    }
+
+    /// Reads `paths` with a size limit and ignore patterns.
+    fn read_with(paths: &[&Path], limit: u64, ignore: &[&str]) -> Ingested {
+        let mut b = globset::GlobSetBuilder::new();
+        for g in ignore {
+            b.add(globset::Glob::new(g).unwrap());
+        }
+        let reading = Reading {
+            ignore: (!ignore.is_empty()).then(|| Ignore {
+                set: b.build().unwrap(),
+                from: "test.toml".into(),
+            }),
+            max_article_bytes: limit,
+        };
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        ingest_paths_streaming(&paths, &mut std::io::empty(), &reading, &mut |_| {})
+    }
+
+    fn status_of<'a>(got: &'a Ingested, end: &str) -> &'a InputStatus {
+        &got.inputs
+            .iter()
+            .find(|r| r.path.ends_with(end))
+            .unwrap_or_else(|| panic!("{end} listed: {:?}", got.inputs))
+            .status
+    }
+
+    #[test]
+    fn an_article_over_the_size_limit_is_an_error_naming_it_and_the_rest_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "The mayor spoke.").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "word ".repeat(400)).unwrap();
+        let got = read_with(&[dir.path()], 1000, &[]);
+        assert_eq!(got.articles.len(), 1);
+        assert!(matches!(
+            status_of(&got, "b.txt"),
+            InputStatus::Failed { error } if error.kind == InputErrorKind::TooLarge { size: Some(2000), limit: 1000 }
+        ));
+        // At the limit it is read.
+        assert_eq!(read_with(&[dir.path()], 2000, &[]).articles.len(), 2);
+    }
+
+    #[test]
+    fn a_jsonl_record_over_the_limit_is_an_error_of_its_line_and_the_next_lines_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = format!(r#"{{"id":"b","text":"{}"}}"#, "x".repeat(5000));
+        let body = format!(
+            "{}\n{long}\n{}\n",
+            r#"{"id":"a","text":"The mayor spoke."}"#, r#"{"id":"c","text":"The clerk spoke."}"#
+        );
+        let path = dir.path().join("set.jsonl");
+        std::fs::write(&path, &body).unwrap();
+        let got = read_with(&[&path], 1000, &[]);
+        let ids: Vec<&str> = got.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        let errors: Vec<&InputError> = got.errors().collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, Some(2));
+        assert!(
+            matches!(errors[0].kind, InputErrorKind::TooLarge { size: Some(n), .. } if n == long.len() as u64)
+        );
+        // Read from memory (standard input, UTF-16), the same bound holds.
+        let mut ing = Ingested {
+            reading: Reading {
+                max_article_bytes: 1000,
+                ..Reading::default()
+            },
+            ..Ingested::default()
+        };
+        ing.read_bytes("set.jsonl", body.as_bytes(), Format::JsonLines);
+        assert_eq!(ing.articles.len(), 2);
+        assert_eq!(ing.errors().next().unwrap().line, Some(2));
+    }
+
+    #[test]
+    fn a_byte_order_mark_keeps_the_first_jsonl_record() {
+        let mut ing = Ingested::default();
+        let body = "\u{feff}{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n";
+        ing.read_bytes("set.jsonl", body.as_bytes(), Format::JsonLines);
+        assert!(!ing.has_errors(), "{:?}", ing.inputs);
+        assert_eq!(ing.articles.len(), 2);
+        assert_eq!(ing.articles[0].id, "a");
+    }
+
+    #[test]
+    fn utf16_with_its_mark_is_decoded_both_ways_round() {
+        let text =
+            "date 2024-01-02\nThe mayor said: \u{201c}We will open the bridge \u{1F309}.\u{201d}\n";
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(units.iter().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(units.iter().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        for bytes in [le, be] {
+            let mut ing = Ingested::default();
+            ing.read_bytes("a.txt", &bytes, Format::Text);
+            assert!(!ing.has_errors(), "{:?}", ing.inputs);
+            assert_eq!(ing.articles[0].date, Some(jiff::civil::date(2024, 1, 2)));
+            assert!(ing.articles[0].text.contains("open the bridge \u{1F309}"));
+        }
+        // A lone surrogate on the second line is an error of that line.
+        let mut bad: Vec<u8> = vec![0xFF, 0xFE];
+        for u in "one\ntwo ".encode_utf16().chain([0xD800, 0x41]) {
+            bad.extend(u.to_le_bytes());
+        }
+        let mut ing = Ingested::default();
+        ing.read_bytes("a.txt", &bad, Format::Text);
+        let e = ing.errors().next().expect("an error");
+        assert_eq!(e.line, Some(2));
+        assert!(
+            matches!(e.kind, InputErrorKind::NotUtf16 { offset: 18 }),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn hidden_entries_and_ignored_paths_are_listed_and_ignored_ones_never_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        std::fs::write(dir.path().join(".git/x.txt"), "The mayor spoke.").unwrap();
+        std::fs::write(dir.path().join(".draft.txt"), "The mayor spoke.").unwrap();
+        std::fs::write(dir.path().join("a.txt"), "The mayor spoke.").unwrap();
+        // Would fail to read (binary); ignored, it is skipped instead.
+        std::fs::write(dir.path().join("bad.txt"), b"\0\0\0").unwrap();
+        let got = read_with(&[dir.path()], 1000, &["**/bad.txt"]);
+        assert!(!got.has_errors(), "{:?}", got.inputs);
+        assert_eq!(got.articles.len(), 1);
+        assert!(
+            matches!(status_of(&got, ".git"), InputStatus::Skipped { reason } if reason.contains("hidden directory"))
+        );
+        assert!(
+            matches!(status_of(&got, ".draft.txt"), InputStatus::Skipped { reason } if reason.contains("hidden file"))
+        );
+        assert!(
+            matches!(status_of(&got, "bad.txt"), InputStatus::Skipped { reason } if reason == "ignored by test.toml")
+        );
+        // Nothing inside the hidden directory is listed.
+        assert!(!got.inputs.iter().any(|r| r.path.ends_with("x.txt")));
+        // Named on the command line, an ignored file is not read either.
+        let bad = dir.path().join("bad.txt");
+        let got = read_with(&[&bad], 1000, &["**/bad.txt"]);
+        assert!(!got.has_errors() && got.articles.is_empty());
+        // A directory whose every article is ignored is not an empty directory.
+        let got = read_with(&[dir.path()], 1000, &["**/*.txt"]);
+        assert!(!got.has_errors(), "{:?}", got.inputs);
     }
 }

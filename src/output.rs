@@ -23,7 +23,8 @@ pub fn set_colour(choice: ColorChoice, is_terminal: bool) {
 /// through (its target is replaced, the link stays); anything that is not a
 /// regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written
 /// straight to, never replaced. The temporary file is named
-/// `.claimcheck-*.tmp`, so a killed run's leftover is recognisable.
+/// `.claimcheck-*.tmp`; an interrupted run (SIGINT, SIGTERM, SIGHUP)
+/// removes it before it ends, and only a `kill -9` can leave one behind.
 pub fn write_atomically(
     path: &std::path::Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -54,11 +55,7 @@ pub fn write_atomically(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => std::path::Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".claimcheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(to_err)?;
+    let (mut tmp, _pending) = Pending::create_in(dir).map_err(to_err)?;
     {
         let mut buf = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut buf).map_err(to_err)?;
@@ -77,6 +74,70 @@ pub fn write_atomically(
     }
     tmp.persist(&target).map_err(|e| to_err(e.error))?;
     Ok(())
+}
+
+/// Temporary files being written, removed by the signal handler if the run
+/// is interrupted (a signal ends the process without running destructors).
+static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// One temporary file in [`PENDING`] for as long as it lives.
+struct Pending(std::path::PathBuf);
+
+impl Pending {
+    /// Creates `.claimcheck-*.tmp` in `dir`, registered before a signal
+    /// can be handled (the handler waits for the lock held meanwhile).
+    fn create_in(dir: &std::path::Path) -> std::io::Result<(tempfile::NamedTempFile, Pending)> {
+        on_signal_remove_pending();
+        let mut pending = PENDING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let tmp = tempfile::Builder::new()
+            .prefix(".claimcheck-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        let path = std::path::absolute(tmp.path()).unwrap_or_else(|_| tmp.path().to_path_buf());
+        pending.push(path.clone());
+        Ok((tmp, Pending(path)))
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let mut pending = PENDING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        pending.retain(|p| p != &self.0);
+    }
+}
+
+/// Installs, once, a thread that waits for SIGINT, SIGTERM or SIGHUP,
+/// removes the pending temporary files, then ends the process as the
+/// signal's default action would (so the shell sees the real cause).
+fn on_signal_remove_pending() {
+    #[cfg(unix)]
+    {
+        static INSTALLED: std::sync::Once = std::sync::Once::new();
+        INSTALLED.call_once(|| {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+            else {
+                return; // Without the handler a killed run may leave its file.
+            };
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    // Held until the process ends: no new file can register.
+                    let pending = PENDING
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    for p in pending.iter() {
+                        let _ = std::fs::remove_file(p);
+                    }
+                    let _ = signal_hook::low_level::emulate_default_handler(signal);
+                    std::process::exit(128 + signal);
+                }
+            });
+        });
+    }
 }
 
 /// The file a path names once symbolic links are followed, also a link

@@ -73,7 +73,8 @@ pub fn run(
     {
         return commands::extract::stream(args, &inputs, &config, stdin, stdout, stderr);
     }
-    let (mut ingested, records) = read_inputs(common.from_records, &inputs, stdin);
+    let reading = config.reading(common.max_article_bytes);
+    let (mut ingested, records) = read_inputs(common.from_records, &inputs, stdin, &reading);
     commands::ignore(&mut ingested, &config);
     if let Some(note) = ingest::duplicates_note(&ingested.duplicates) {
         writeln!(stderr, "{note}")?;
@@ -127,6 +128,7 @@ fn read_inputs(
     from_records: bool,
     inputs: &Inputs,
     stdin: &mut dyn Read,
+    reading: &ingest::Reading,
 ) -> (Ingested, Option<Vec<crate::analysis::AnalyzedArticle>>) {
     if from_records {
         let read = crate::record::read_paths(&inputs.paths, stdin);
@@ -137,7 +139,7 @@ fn read_inputs(
         };
         (ingested, Some(read.articles))
     } else {
-        (commands::ingest_for(inputs, stdin), None)
+        (commands::ingest_for(inputs, stdin, reading), None)
     }
 }
 

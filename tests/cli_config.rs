@@ -171,6 +171,27 @@ fn a_baseline_suppresses_known_findings_even_after_edits_above_them() {
 }
 
 #[test]
+fn a_baseline_of_another_format_version_is_refused_before_the_analysis() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("base.json"),
+        r#"{"version": 99, "findings": []}"#,
+    )
+    .unwrap();
+    let out = claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "seeds/", "--baseline", "base.json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("base.json") && err.contains("version 99"),
+        "{err}"
+    );
+}
+
+#[test]
 fn inline_suppression_in_markdown() {
     let dir = tempfile::tempdir().unwrap();
     let md = "---\ndate: 2024-01-02\n---\nThe mayor spoke.\n\n<!-- claimcheck-disable-next-line unbalanced-quote -->\n\"We will wait, he said. Nothing more.\n";
@@ -182,6 +203,41 @@ fn inline_suppression_in_markdown() {
         "{rules:?}"
     );
     assert_eq!(code, Some(0));
+}
+
+#[test]
+fn ignored_files_are_never_read_by_any_command() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "ignore = [\"seeds/002*\", \"seeds/broken.txt\"]\n",
+    )
+    .unwrap();
+    // Not UTF-8: reading it would be an input error (exit 2).
+    std::fs::write(dir.path().join("seeds/broken.txt"), b"\xff\xfe\xfd").unwrap();
+    let (doc, code) = check_in(dir.path(), &["seeds/", "--fail-on", "never"]);
+    assert_eq!(code, Some(0), "{doc:#}");
+    assert_eq!(doc["summary"]["articles"], 1);
+    // The streaming extract leaves them out too, with or without `./`.
+    for path in ["seeds/", "./seeds/"] {
+        let out = claimcheck()
+            .current_dir(dir.path())
+            .args(["extract", "--format", "jsonl", path])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.is_empty());
+        assert!(
+            text.lines().all(|l| l.contains("000_08d0998124b02623")),
+            "{text}"
+        );
+    }
 }
 
 #[test]

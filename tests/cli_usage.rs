@@ -339,3 +339,44 @@ fn cluster_flags_have_their_own_heading() {
         }
     }
 }
+
+/// A run killed while writing `--output` leaves no temporary file and ends
+/// with the signal's status.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_removes_its_temporary_output_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (signal, number) in [("TERM", 15), ("INT", 2), ("HUP", 1)] {
+        let out = dir.path().join("out.jsonl");
+        // Standard input stays open, so the run is mid-write when killed.
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("claimcheck"))
+            .args(["extract", "--format", "jsonl", "--output"])
+            .arg(&out)
+            .arg("-")
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let temporary = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().starts_with(".claimcheck-"))
+                .count()
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while temporary() == 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(temporary(), 1, "the run writes a temporary file first");
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(number), "{status:?}");
+        assert_eq!(temporary(), 0, "SIG{signal} left the temporary file");
+        assert!(!out.exists(), "no half report");
+    }
+}

@@ -29,7 +29,6 @@ pub fn stream(
     let syntax = matches!(&args.command, Command::Extract(e) if e.syntax);
     let mut settings = settings_for(config, common, records);
     settings.syntax = syntax;
-    let set = config.ignore_set();
     // One article's output lines.
     let lines_of = |a: Article| -> Vec<u8> {
         let item = AnalyzedArticle::new(a, &settings);
@@ -74,11 +73,8 @@ pub fn stream(
                 if !last && ing.articles.len() < ingest::JSONL_CHUNK {
                     return;
                 }
-                let batch: Vec<Article> = ing
-                    .articles
-                    .drain(..)
-                    .filter(|a| config.ignore.is_empty() || !set.is_match(&a.origin.path))
-                    .collect();
+                // Ignored paths are never read (`reading`).
+                let batch: Vec<Article> = ing.articles.drain(..).collect();
                 if let Some(previous) = pending.take() {
                     write_batch(previous, &mut failure);
                 }
@@ -93,7 +89,10 @@ pub fn stream(
             let mut ingested = if inputs.seeds {
                 ingest::ingest_seeds()
             } else {
-                ingest::ingest_paths_streaming(&inputs.paths, stdin, &mut |ing| flush(ing, false))
+                let reading = config.reading(common.max_article_bytes);
+                ingest::ingest_paths_streaming(&inputs.paths, stdin, &reading, &mut |ing| {
+                    flush(ing, false)
+                })
             };
             flush(&mut ingested, true);
             if let Some(previous) = pending.take() {

@@ -45,12 +45,13 @@ pub struct Inputs {
     pub seeds: bool,
 }
 
-/// Reads the inputs the command names: the paths given, or the embedded seeds.
-pub fn ingest_for(inputs: &Inputs, stdin: &mut dyn Read) -> Ingested {
+/// Reads the inputs the command names: the paths given (as `reading`
+/// says), or the embedded seeds.
+pub fn ingest_for(inputs: &Inputs, stdin: &mut dyn Read, reading: &ingest::Reading) -> Ingested {
     if inputs.seeds {
         ingest::ingest_seeds()
     } else {
-        ingest::ingest_paths(&inputs.paths, stdin)
+        ingest::ingest_paths_streaming(&inputs.paths, stdin, reading, &mut |_| {})
     }
 }
 
@@ -143,22 +144,18 @@ pub fn paths_for(common: &crate::cli::CommonArgs, stdin: &mut dyn Read) -> Resul
 }
 
 /// Leaves out the articles whose path the configuration ignores, listing
-/// their inputs as skipped (nothing is dropped silently).
+/// their inputs as skipped (nothing is dropped silently), also those that
+/// failed to read. Paths read from disk are ignored before they are opened
+/// ([`ingest::Reading`]); this catches the rest (claim records).
 pub fn ignore(ingested: &mut Ingested, config: &crate::config::Config) {
-    if config.ignore.is_empty() {
+    let Some(ignore) = config.reading(None).ignore else {
         return;
-    }
-    let set = config.ignore_set();
-    let hit = |p: &str| set.is_match(p) || set.is_match(p.trim_start_matches("./"));
-    ingested.articles.retain(|a| !hit(&a.origin.path));
-    let from = config.path.as_ref().map_or_else(
-        || "the configuration".to_string(),
-        |p| p.display().to_string(),
-    );
+    };
+    ingested.articles.retain(|a| !ignore.hit(&a.origin.path));
     for input in &mut ingested.inputs {
-        if hit(&input.path) && !input.is_failed() {
+        if ignore.hit(&input.path) {
             input.status = crate::ingest::InputStatus::Skipped {
-                reason: format!("ignored by {from}"),
+                reason: format!("ignored by {}", ignore.from),
             };
         }
     }
