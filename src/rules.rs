@@ -6,7 +6,7 @@
 //! that every reporter formats.
 
 use crate::analysis::Analysis;
-use crate::article::Span;
+use crate::article::{ExclusionKind, Span};
 use crate::claims::mentions::{EntityKind, Via};
 use crate::compare::align::{SlotKind, Verdict};
 use crate::grammar::{IssueKind, Kind};
@@ -708,20 +708,29 @@ fn drift(analysis: &Analysis, out: &mut Vec<Finding>) {
 pub fn suppress_inline(analysis: &Analysis, findings: &mut [Finding]) {
     const MARK: &str = "claimcheck-disable-next-line";
     for (ai, item) in analysis.articles.iter().enumerate() {
-        let text = &item.article.text;
-        let mut from = 0;
-        while let Some(i) = text[from..].find(MARK) {
-            let at = from + i;
-            from = at + MARK.len();
-            let Some(close) = text[from..].find("-->") else {
-                break;
+        let article = &item.article;
+        let text = &article.text;
+        // Only a real comment of the format counts (Markdown's HTML
+        // comments): the same words in article text, a quotation or a JSON
+        // Lines record are the article's content, not an instruction.
+        for region in &article.excluded {
+            let comment = article.slice(region.span);
+            if region.kind != ExclusionKind::Markup || !comment.starts_with("<!--") {
+                continue;
+            }
+            let Some(inner) = comment
+                .strip_prefix("<!--")
+                .and_then(|c| c.strip_suffix("-->"))
+                .and_then(|c| c.trim_start().strip_prefix(MARK))
+            else {
+                continue;
             };
-            let rules: Vec<&str> = text[from..from + close]
+            let rules: Vec<&str> = inner
                 .split(|c: char| c.is_whitespace() || c == ',')
                 .filter(|w| !w.is_empty())
                 .collect();
             // The next line with text after the comment.
-            let after = from + close + 3;
+            let after = region.span.end;
             let Some(nl) = text[after..].find('\n') else {
                 continue;
             };
@@ -729,10 +738,10 @@ pub fn suppress_inline(analysis: &Analysis, findings: &mut [Finding]) {
             while text[line_start..].starts_with(['\n', '\r']) {
                 line_start += 1;
             }
-            let target = item.article.line_col(line_start).0;
+            let target = article.line_col(line_start).0;
             for f in findings.iter_mut() {
                 if f.location.article == ai
-                    && item.article.line_col(f.location.span.start).0 == target
+                    && article.line_col(f.location.span.start).0 == target
                     && (rules.is_empty() || rules.contains(&f.rule.code()))
                     && f.suppressed.is_none()
                 {

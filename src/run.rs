@@ -112,7 +112,12 @@ pub fn run(
         Command::Check(c) => fail_on = commands::check::findings(c, &config, &mut analysis)?,
         _ => {}
     }
-    write_report(args, &analysis, stdout)?;
+    match write_report(args, &analysis, stdout) {
+        // The reader stopped early (`| head`): the exit code is still the
+        // findings'.
+        Err(Error::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        written => written?,
+    }
     let wrote_baseline = matches!(&args.command, Command::Check(c) if c.write_baseline.is_some());
     Ok(if failed {
         Outcome::InputErrors

@@ -241,6 +241,37 @@ fn ignored_files_are_never_read_by_any_command() {
 }
 
 #[test]
+fn suppression_words_in_article_text_switch_nothing_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = "claimcheck-disable-next-line -->";
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!(
+            "date 2024-01-02\n\nThe mayor spoke. {marker}\n\"We will wait, he said. Nothing more.\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.jsonl"),
+        format!("{{\"id\":\"b\",\"text\":\"Note {marker}\\n\\\"We will wait, he said. Nothing more.\"}}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c.md"),
+        format!("The clerk said: \"{marker}\"\n\n\"We will wait, he said. Nothing more.\n"),
+    )
+    .unwrap();
+    let (doc, code) = check_in(dir.path(), &["a.txt", "b.jsonl", "c.md"]);
+    let unbalanced: Vec<(String, String, bool)> = rules_of(&doc)
+        .into_iter()
+        .filter(|r| r.0 == "unbalanced-quote")
+        .collect();
+    assert_eq!(unbalanced.len(), 3, "{doc:#}");
+    assert!(unbalanced.iter().all(|r| !r.2), "{unbalanced:?}");
+    assert_eq!(code, Some(1));
+}
+
+#[test]
 fn ignored_paths_are_listed_as_skipped() {
     let dir = scratch();
     std::fs::write(

@@ -380,3 +380,35 @@ fn an_interrupted_run_removes_its_temporary_output_file() {
         assert!(!out.exists(), "no half report");
     }
 }
+
+/// A reader that stops early (`| head`) does not change the exit code the
+/// findings and inputs decided.
+#[test]
+fn a_closed_pipe_keeps_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("set.jsonl");
+    let mut body = String::new();
+    for i in 0..300 {
+        body.push_str(&format!(
+            "{{\"id\":\"a{i}\",\"text\":\"The mayor said \\u201cwe will open bridge {i} on Monday\\u201d.\"}}\n"
+        ));
+    }
+    body.push_str("not json\n");
+    std::fs::write(&set, body).unwrap();
+    let run = |args: &[&str]| {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("claimcheck"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Closed before the first byte is written.
+        drop(child.stdout.take());
+        child.wait().unwrap().code()
+    };
+    let set = set.to_str().unwrap();
+    assert_eq!(run(&["extract", "--format", "jsonl", set]), Some(2));
+    assert_eq!(run(&["check", "--format", "json", set]), Some(2));
+    assert_eq!(run(&["check", "--format", "json", "seeds"]), Some(1));
+}

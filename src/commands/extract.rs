@@ -99,8 +99,10 @@ pub fn stream(
                 write_batch(previous, &mut failure);
             }
             match failure {
-                Some(e) => Err(e),
-                None => Ok(ingested),
+                // The reader stopped early (`| head`): the inputs were still
+                // all read, so the exit code says whether one failed.
+                Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+                _ => Ok(ingested),
             }
         })
     };
@@ -108,8 +110,10 @@ pub fn stream(
         None => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
             let ing = body(&mut out)?;
-            out.flush()?;
-            ing
+            match out.flush() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+                _ => ing,
+            }
         }
         Some(path) => {
             let mut kept = None;
