@@ -688,6 +688,19 @@ fn drift(analysis: &Analysis, out: &mut Vec<Finding>) {
             location: a,
             message: "other wording".to_string(),
         });
+        // Every other article with either wording, so one finding covers a
+        // wording however many outlets repeat it.
+        for (copies, message) in [
+            (&d.b_copies, "this wording"),
+            (&d.a_copies, "other wording"),
+        ] {
+            for &id in copies {
+                f.related.push(Related {
+                    location: quote(id),
+                    message: message.to_string(),
+                });
+            }
+        }
         let diff: String = d
             .diff
             .iter()

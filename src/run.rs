@@ -112,6 +112,14 @@ pub fn run(
         Command::Check(c) => fail_on = commands::check::findings(c, &config, &mut analysis)?,
         _ => {}
     }
+    if analysis.comparison.drifts_unchecked > 0 {
+        writeln!(
+            stderr,
+            "note: quote drift: {} pairs of quote versions were not compared (over {} candidates for one quote)",
+            analysis.comparison.drifts_unchecked,
+            crate::compare::drift::MAX_CANDIDATES
+        )?;
+    }
     match write_report(args, &analysis, stdout) {
         // The reader stopped early (`| head`): the exit code is still the
         // findings'.

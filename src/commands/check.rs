@@ -66,9 +66,11 @@ pub fn merge_blocks(analysis: &mut Analysis, paths: &[std::path::PathBuf]) -> Re
     let blocks = read_alignments(paths)?;
     let alignments = compare::blocks::merge(analysis, blocks)
         .map_err(|e| Error::Usage(format!("--alignments: {e}")))?;
+    let drifts = compare::drift::find(analysis);
     analysis.comparison = compare::Comparison {
         alignments,
-        drifts: compare::drift::drifts(analysis),
+        drifts: drifts.drifts,
+        drifts_unchecked: drifts.unchecked,
         conflicts: compare::story::conflicts(analysis),
     };
     Ok(())

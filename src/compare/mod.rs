@@ -17,9 +17,11 @@ pub use model::Comparison;
 
 /// Compares the claims and quotes of an analysed article set.
 pub fn compare(analysis: &crate::analysis::Analysis) -> Comparison {
+    let drifts = drift::find(analysis);
     Comparison {
         alignments: align::align(analysis),
-        drifts: drift::drifts(analysis),
+        drifts: drifts.drifts,
+        drifts_unchecked: drifts.unchecked,
         conflicts: story::conflicts(analysis),
     }
 }

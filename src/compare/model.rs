@@ -103,6 +103,9 @@ pub struct Alignment {
 pub struct Comparison {
     pub alignments: Vec<Alignment>,
     pub drifts: Vec<Drift>,
+    /// Pairs of quote versions the drift bound left uncompared
+    /// ([`MAX_CANDIDATES`](crate::compare::drift::MAX_CANDIDATES) per version).
+    pub drifts_unchecked: usize,
     /// Conflicts about the story that no event word names (veracity,
     /// denials of a clause), from [`story`](crate::compare::story).
     pub conflicts: Vec<Conflict>,
@@ -161,7 +164,10 @@ pub struct Drift {
     pub speaker: String,
     pub a: QuoteId,
     pub b: QuoteId,
-    /// Share of the shorter quote's words found in the other (0–1).
+    /// The other statements with `a`'s wording, and with `b`'s.
+    pub a_copies: Vec<QuoteId>,
+    pub b_copies: Vec<QuoteId>,
+    /// Share of the smaller version's distinct words found in the other (0–1).
     pub overlap: f64,
     pub diff: Vec<DiffPart>,
     pub rule: &'static str,

@@ -376,6 +376,8 @@ pub struct DriftOut<'a> {
     pub rule: &'a str,
     pub overlap: f64,
     pub quotes: [QuoteOut<'a>; 2],
+    /// The other articles with each wording (ids, in input order).
+    pub copies: [Vec<&'a str>; 2],
     pub diff: &'a [crate::compare::drift::DiffPart],
 }
 
@@ -413,6 +415,11 @@ pub fn drifts_out(analysis: &Analysis) -> Vec<DriftOut<'_>> {
             rule: d.rule,
             overlap: d.overlap,
             quotes: [quote(d.a), quote(d.b)],
+            copies: [&d.a_copies, &d.b_copies].map(|c| {
+                c.iter()
+                    .map(|q| analysis.articles[q.article].article.id.as_str())
+                    .collect()
+            }),
             diff: &d.diff,
         })
         .collect()
