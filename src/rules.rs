@@ -564,51 +564,132 @@ fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
             index.entry(*h).or_default().push(i);
         }
     }
-    let mut pairs: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
-    for list in index.values() {
-        if list.len() > 64 {
-            continue;
-        }
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                pairs.insert((i.min(j), i.max(j)));
-            }
-        }
-    }
-    for (i, j) in pairs {
+    // A small bucket: every pair. A large one (a story copied by hundreds
+    // of outlets shares its whole sample): each article against the first
+    // few that matched nothing yet, so the cost stays linear and no copy is
+    // left out.
+    const PAIRWISE: usize = 64;
+    const REPRESENTATIVES: usize = 16;
+    let near = |i: usize, j: usize| -> Option<f64> {
         let (a, b) = (&sets[i], &sets[j]);
         if a.len() < 10 || b.len() < 10 {
-            continue;
+            return None;
         }
         let shared = a.iter().filter(|h| b.binary_search(h).is_ok()).count();
         let jaccard = shared as f64 / (a.len() + b.len() - shared) as f64;
-        if jaccard < 0.6 {
+        (jaccard >= 0.6).then_some(jaccard)
+    };
+    let mut checked: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
+    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+    let mut check = |i: usize, j: usize, edges: &mut Vec<(usize, usize, f64)>| -> bool {
+        let key = (i.min(j), i.max(j));
+        if !checked.insert(key) {
+            return false;
+        }
+        match near(key.0, key.1) {
+            Some(jaccard) => {
+                edges.push((key.0, key.1, jaccard));
+                true
+            }
+            None => false,
+        }
+    };
+    let mut buckets: Vec<&Vec<usize>> = index.values().filter(|l| l.len() >= 2).collect();
+    buckets.sort();
+    for list in buckets {
+        if list.len() <= PAIRWISE {
+            for (x, &i) in list.iter().enumerate() {
+                for &j in &list[x + 1..] {
+                    check(i, j, &mut edges);
+                }
+            }
             continue;
         }
-        let (ai, bi) = (&analysis.articles[i].article, &analysis.articles[j].article);
-        let first = |art: usize| first_sentence(analysis, art);
+        let mut reps: Vec<usize> = Vec::new();
+        for &i in list {
+            let matched = reps.iter().any(|&r| check(r, i, &mut edges));
+            if !matched && reps.len() < REPRESENTATIVES {
+                reps.push(i);
+            }
+        }
+    }
+    // Copies of one story, however many: one finding per group.
+    let mut group: Vec<usize> = (0..sets.len()).collect();
+    fn root(group: &mut [usize], mut i: usize) -> usize {
+        while group[i] != i {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        i
+    }
+    for &(i, j, _) in &edges {
+        let (ri, rj) = (root(&mut group, i), root(&mut group, j));
+        group[ri.max(rj)] = ri.min(rj);
+    }
+    let mut groups: std::collections::BTreeMap<usize, (Vec<usize>, f64, f64)> =
+        std::collections::BTreeMap::new();
+    for &(i, j, jaccard) in &edges {
+        let g = groups
+            .entry(root(&mut group, i))
+            .or_insert((Vec::new(), f64::MAX, 0.0_f64));
+        g.0.extend([i, j]);
+        g.1 = g.1.min(jaccard);
+        g.2 = g.2.max(jaccard);
+    }
+    for (_, (mut members, low, high)) in groups {
+        members.sort_unstable();
+        members.dedup();
+        let ids: Vec<&str> = members
+            .iter()
+            .map(|&m| analysis.articles[m].article.id.as_str())
+            .collect();
+        let last = *members.last().unwrap_or(&0);
+        let share = if (high - low) * 100.0 < 1.0 {
+            format!("{:.0}% of their wording shared", high * 100.0)
+        } else {
+            format!(
+                "{:.0}–{:.0}% of their wording shared",
+                low * 100.0,
+                high * 100.0
+            )
+        };
+        let message = if let [a, b] = ids[..] {
+            format!(
+                "{a} and {b} are near-copies of one story ({share}); their agreement counts once"
+            )
+        } else {
+            let named = ids.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+            let more = if ids.len() > 5 {
+                format!(" and {} more", ids.len() - 5)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} articles are near-copies of one story ({share}): {named}{more}; their agreement counts once",
+                ids.len()
+            )
+        };
+        let mut key = vec!["circular-reporting"];
+        key.extend(&ids);
         let mut f = finding(
             Rule::CircularReporting,
-            format!(
-                "{} and {} are near-copies of one story ({:.0}% of their wording shared); their agreement counts once",
-                ai.id,
-                bi.id,
-                jaccard * 100.0
-            ),
+            message,
             Location {
-                article: j,
-                span: first(j),
+                article: last,
+                span: first_sentence(analysis, last),
             },
             "near-copy".to_string(),
-            fnv(&["circular-reporting", &ai.id, &bi.id]),
+            fnv(&key),
         );
-        f.related.push(Related {
-            location: Location {
-                article: i,
-                span: first(i),
-            },
-            message: "the other copy".to_string(),
-        });
+        for &m in &members[..members.len() - 1] {
+            f.related.push(Related {
+                location: Location {
+                    article: m,
+                    span: first_sentence(analysis, m),
+                },
+                message: "the other copy".to_string(),
+            });
+        }
         out.push(f);
     }
     // Outlets citing each other: article A (from outlet X) relays outlet Y,
@@ -790,5 +871,31 @@ mod tests {
         assert_eq!(fnv(&["quote-drift", "a"]), fnv(&["quote-drift", "a"]));
         assert_ne!(fnv(&["ab", "c"]), fnv(&["a", "bc"]));
         assert_eq!(fnv(&[""]).len(), 16);
+    }
+
+    const STORY: &str = "The ferry from Harbourton to the island was cancelled on Monday after the storm damaged the pier, and the port authority said repairs would take at least two weeks before any crossing could resume.";
+    const OTHER: &str = "A new library opened in the old town hall on Saturday, with a reading room for children, a café on the ground floor and a collection of local maps that the council bought from a private collector last year.";
+
+    fn near_copies(texts: &[&str]) -> Vec<Finding> {
+        let analysis = crate::pipeline::analysed_set(texts);
+        findings(&analysis, &RuleOptions::default())
+            .into_iter()
+            .filter(|f| f.rule == Rule::CircularReporting)
+            .collect()
+    }
+
+    #[test]
+    fn copies_of_one_story_are_one_finding_however_many() {
+        for n in [2, 3, 60, 100, 300] {
+            let mut texts = vec![OTHER];
+            texts.extend(std::iter::repeat_n(STORY, n));
+            let found = near_copies(&texts);
+            assert_eq!(found.len(), 1, "{n} copies");
+            assert_eq!(found[0].related.len(), n - 1, "{n} copies");
+            // The unrelated article is in no group.
+            assert!(found[0].related.iter().all(|r| r.location.article != 0));
+            assert_ne!(found[0].location.article, 0);
+        }
+        assert!(near_copies(&[STORY, OTHER]).is_empty());
     }
 }
