@@ -221,18 +221,21 @@ impl Block {
 }
 
 impl Clusters {
-    /// Calls `visit` with each cluster holding a name `folded` can be the
-    /// same person as (a cluster may come more than once).
+    /// Calls `visit` with each cluster all of whose names `folded` can be
+    /// the same person as (a cluster may come more than once).
     fn scan(&self, folded: &names::Folded, mut visit: impl FnMut(usize)) {
         let Some(block) = self.blocks.get(folded.block()) else {
             return;
         };
         for &i in block.matching(&folded.surname).iter() {
             for &c in &block.surnames[i].clusters {
+                // Every spelling of the cluster, not one: a chain of near
+                // spellings (Ivanov, Ivanova, Ivanovsky; Oleg, Olga) must
+                // not join people no two of whom are alike end to end.
                 if self.clusters[c]
                     .names
                     .iter()
-                    .any(|(_, _, f)| f.same_person(folded))
+                    .all(|(_, _, f)| f.same_person(folded))
                 {
                     visit(c);
                 }
@@ -421,5 +424,42 @@ mod tests {
         assert_eq!(m("lukyanenko"), vec![2]);
         // Not in the block: compared with each surname.
         assert_eq!(m("lukashenkko"), vec![0, 1]);
+    }
+
+    #[test]
+    fn a_cluster_holds_only_names_that_match_each_other() {
+        // Kovalenko ~ Kovalanka ~ Kovalanska, but not Kovalenko ~
+        // Kovalanska: a chain; Ivanov ~ Ivanova ~ Ivanovska likewise.
+        let names = [
+            "Oleg Kovalenko",
+            "Oleg Kovalanka",
+            "Oleg Kovalanska",
+            "Oleg Ivanov",
+            "Oleg Ivanova",
+            "Oleg Ivanovska",
+            "Oleg Ivanovsky",
+            "Anna Petrova",
+            "Anya Petrova",
+            "Anna Petrovna",
+            "Volodymyr Zelenskyy",
+            "Volodymyr Zelensky",
+            "Vladimir Zelenskiy",
+        ];
+        for order in [names.to_vec(), names.iter().rev().copied().collect()] {
+            let mut c = Clusters::default();
+            for n in &order {
+                c.add(n);
+            }
+            for cluster in &c.clusters {
+                for (a, _, fa) in &cluster.names {
+                    for (b, _, fb) in &cluster.names {
+                        assert!(fa.same_person(fb), "{a} and {b} in one cluster");
+                    }
+                }
+            }
+            // The real variants still join.
+            let z = c.find("Volodymyr Zelenskyy").unwrap();
+            assert_eq!(c.find("Vladimir Zelenskiy"), Some(z));
+        }
     }
 }
