@@ -80,6 +80,54 @@ impl LineIndex {
     }
 }
 
+/// Characters a terminal or a CI log would act on rather than show: C0
+/// controls but tab, line feed and carriage return; DEL; C1 controls.
+fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Bidirectional controls, which can make `invoice\u{202e}txt.exe` read as
+/// `invoicexet.txt`.
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A name (a path, an id, an outlet) as it can be printed: control and
+/// bidirectional characters, and line breaks, written as `\u{…}` escapes.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| is_control(c) || is_bidi(c) || c == '\n' || c == '\r' || c == '\t';
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Article text with each control character (ESC of an ANSI sequence, BEL,
+/// NUL, a C1 control) replaced by as many `?` as it has bytes, so every
+/// offset into the text stays the same.
+pub fn without_controls(text: String) -> String {
+    if !text.chars().any(is_control) {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if is_control(c) {
+                "?".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// The largest char boundary not after `i` (stable replacement for the
 /// unstable `str::floor_char_boundary`).
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -141,10 +189,19 @@ pub struct Article {
 
 impl Article {
     /// Builds an article and its line index; `excluded` is sorted and merged.
+    /// The id and path are kept printable ([`visible`]) and the text's
+    /// control characters are neutralised ([`without_controls`]): no
+    /// article can move the cursor, retitle a terminal or forge a line of
+    /// any report.
     pub fn new(id: String, origin: Origin, text: String) -> Self {
+        let text = without_controls(text);
         let lines = LineIndex::new(&text);
+        let origin = Origin {
+            path: visible(&origin.path).into_owned(),
+            ..origin
+        };
         Article {
-            id,
+            id: visible(&id).into_owned(),
             origin,
             date: None,
             outlet: None,
@@ -262,5 +319,29 @@ mod tests {
             a.included(),
             vec![Span::new(0, 2), Span::new(6, 8), Span::new(10, 16)]
         );
+    }
+
+    #[test]
+    fn names_are_shown_escaped_and_text_keeps_its_offsets() {
+        assert_eq!(visible("a.txt"), "a.txt");
+        assert_eq!(visible("invoice\u{202e}txt.exe"), "invoice\\u{202e}txt.exe");
+        assert_eq!(visible("x\n::error::y"), "x\\u{a}::error::y");
+        let text = "Say \u{1b}[2J\u{85}hello\u{7}.\tTab\nnext";
+        let clean = without_controls(text.to_string());
+        assert_eq!(clean.len(), text.len());
+        assert_eq!(clean, "Say ?[2J??hello?.\tTab\nnext");
+        let a = Article::new(
+            "id\u{1b}".into(),
+            Origin {
+                path: "p\u{7}".into(),
+                record_line: None,
+            },
+            text.into(),
+        );
+        assert_eq!(
+            (a.id.as_str(), a.origin.path.as_str()),
+            ("id\\u{1b}", "p\\u{7}")
+        );
+        assert_eq!(a.text, clean);
     }
 }

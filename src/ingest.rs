@@ -325,18 +325,20 @@ impl Ingested {
             }
             return;
         }
+        // The name as it is shown: no control or bidi character.
+        let label = crate::article::visible(p).into_owned();
         if let Some(ignore) = &out.reading.ignore
             && ignore.hit(p)
         {
-            return out.inputs.push(ignore.record(p));
+            return out.inputs.push(ignore.record(&label));
         }
         let path = Path::new(p);
         match std::fs::metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                out.push_failure(InputError::new(p, InputErrorKind::NotFound));
+                out.push_failure(InputError::new(label, InputErrorKind::NotFound));
             }
             Err(e) => out.push_failure(InputError::new(
-                p,
+                label,
                 InputErrorKind::Io {
                     message: e.to_string(),
                 },
@@ -344,7 +346,7 @@ impl Ingested {
             Ok(meta) if meta.is_dir() => out.read_dir(p, flush),
             Ok(_) => {
                 let format = Format::from_path(path).unwrap_or(Format::Text);
-                out.read_file(p, path, format, flush);
+                out.read_file(&label, path, format, flush);
             }
         }
     }
@@ -366,6 +368,7 @@ impl Ingested {
                     let path = e
                         .path()
                         .map_or(label.to_string(), |p| p.display().to_string());
+                    let path = crate::article::visible(&path).into_owned();
                     self.push_failure(InputError::new(
                         path,
                         InputErrorKind::Io {
@@ -376,7 +379,7 @@ impl Ingested {
                 }
             };
             let path = entry.path();
-            let shown = path.display().to_string();
+            let shown = crate::article::visible(&path.display().to_string()).into_owned();
             let skip = |reason: String| InputRecord {
                 path: shown.clone(),
                 line: None,
@@ -435,7 +438,10 @@ impl Ingested {
         }
         let failures_after = self.inputs.iter().filter(|r| r.is_failed()).count();
         if candidates == 0 && failures_after == failures_before && articles_seen == 0 {
-            self.push_failure(InputError::new(label, InputErrorKind::EmptyDirectory));
+            self.push_failure(InputError::new(
+                crate::article::visible(label),
+                InputErrorKind::EmptyDirectory,
+            ));
         }
     }
 
@@ -894,9 +900,10 @@ pub fn parse_markdown(label: &str, text: String) -> Result<Article, InputError> 
     }
     let mut article = Article::new(label.to_string(), origin(label, None), text);
     article.date = fm.date;
-    article.title = fm.title;
-    article.outlet = fm.outlet;
-    article.url = fm.url;
+    let shown = |v: Option<String>| v.map(|v| crate::article::visible(&v).into_owned());
+    article.title = shown(fm.title);
+    article.outlet = shown(fm.outlet);
+    article.url = shown(fm.url);
     article.exclude(Span::new(0, body_start.max(bom)), ExclusionKind::Header);
     for span in markdown_markup(&article.text, body_start) {
         article.exclude(span, ExclusionKind::Markup);
@@ -1033,9 +1040,10 @@ fn parse_jsonl_record(label: &str, line_no: usize, line: &str) -> Result<Article
     };
     let mut article = Article::new(id, origin(label, Some(line_no)), text);
     article.date = date;
-    article.outlet = rec.source;
-    article.url = rec.url;
-    article.title = rec.title;
+    let shown = |v: Option<String>| v.map(|v| crate::article::visible(&v).into_owned());
+    article.outlet = shown(rec.source);
+    article.url = shown(rec.url);
+    article.title = shown(rec.title);
     boilerplate::mark(&mut article);
     Ok(article)
 }

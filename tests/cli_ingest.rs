@@ -374,3 +374,43 @@ fn jsonl_lines_that_are_not_text_are_errors_of_their_line() {
     let e = write(dir.path(), "empty.jsonl", b"\n  \n");
     assert_bad_input(&e, &format!("{e}: file is empty"));
 }
+
+/// Ids, outlets, file names and article text cannot inject terminal escape
+/// sequences, bidi tricks or forged CI lines into any text report.
+#[test]
+fn control_characters_from_inputs_never_reach_a_text_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = serde_json::json!({
+        "id": "a\u{1b}]0;pwned\u{7}\n::error::forged",
+        "outlet": "Daily\u{1b}[2J",
+        "text": "The mayor said \u{1b}[31m\u{201c}we will open the bridge on Monday\u{201d}.\n\u{201c}An open quote.",
+    });
+    std::fs::write(dir.path().join("set.jsonl"), format!("{record}\n")).unwrap();
+    std::fs::write(
+        dir.path().join("invoice\u{202e}txt.exe.txt"),
+        "The mayor spoke. \u{201c}Unclosed.\n",
+    )
+    .unwrap();
+    for format in ["human", "github", "markdown", "junit"] {
+        let out = Command::cargo_bin("claimcheck")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--color", "never", "--format", format, "."])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let out = String::from_utf8_lossy(&out.stdout).into_owned();
+        for bad in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(!out.contains(bad), "{format}: {bad:?} in {out}");
+        }
+        assert!(
+            !out.lines().any(|l| l.starts_with("::error::forged")),
+            "{format}: {out}"
+        );
+        // The names are still there, escaped visibly.
+        assert!(
+            out.contains("invoice\\u{202e}txt.exe.txt"),
+            "{format}: {out}"
+        );
+    }
+}
