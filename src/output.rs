@@ -76,6 +76,30 @@ pub fn write_atomically(
     Ok(())
 }
 
+/// Whether a report can be written to `path` (checked before the analysis):
+/// not a directory, and its directory exists.
+pub fn check_writable(path: &std::path::Path) -> Result<(), Error> {
+    let to_err = |kind, what: &str| Error::Output {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(kind, what.to_string()),
+    };
+    let target = resolve_links(path);
+    if target.is_dir() {
+        return Err(to_err(std::io::ErrorKind::IsADirectory, "is a directory"));
+    }
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(to_err(
+            std::io::ErrorKind::NotFound,
+            &format!("directory {} does not exist", dir.display()),
+        ));
+    }
+    Ok(())
+}
+
 /// Temporary files being written, removed by the signal handler if the run
 /// is interrupted (a signal ends the process without running destructors).
 static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());

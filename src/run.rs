@@ -42,6 +42,22 @@ pub fn run(
     if !crate::cli::formats_of(args.command.name()).contains(&common.format) {
         return Err(Error::Usage(common.format.belongs_elsewhere()));
     }
+    // Every file argument is checked before the articles are read: a typo
+    // fails in a moment, not after the analysis.
+    let known = match &args.command {
+        Command::Check(c) => commands::check::read_baseline(c)?,
+        _ => None,
+    };
+    let outputs = [
+        args.output.as_deref(),
+        match &args.command {
+            Command::Check(c) => c.write_baseline.as_deref(),
+            _ => None,
+        },
+    ];
+    for path in outputs.into_iter().flatten() {
+        crate::output::check_writable(path)?;
+    }
     let inputs = commands::paths_for(common, stdin)?;
     if common.from_records && inputs.seeds {
         return Err(Error::Usage(
@@ -109,7 +125,9 @@ pub fn run(
     let mut fail_on = FailOn::Error;
     match &args.command {
         Command::Compare(c) => commands::compare::after_analysis(c, &mut analysis, &settings)?,
-        Command::Check(c) => fail_on = commands::check::findings(c, &config, &mut analysis)?,
+        Command::Check(c) => {
+            fail_on = commands::check::findings(c, &config, known.as_ref(), &mut analysis)?;
+        }
         _ => {}
     }
     if analysis.comparison.drifts_unchecked > 0 {

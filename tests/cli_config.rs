@@ -180,7 +180,7 @@ fn a_baseline_of_another_format_version_is_refused_before_the_analysis() {
     .unwrap();
     let out = claimcheck()
         .current_dir(dir.path())
-        .args(["check", "seeds/", "--baseline", "base.json"])
+        .args(["check", "seeds/", "missing.txt", "--baseline", "base.json"])
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -189,6 +189,27 @@ fn a_baseline_of_another_format_version_is_refused_before_the_analysis() {
         err.contains("base.json") && err.contains("version 99"),
         "{err}"
     );
+    // Refused before any article was read: the missing input is not reached.
+    assert!(!err.contains("missing.txt"), "{err}");
+    // So are a report or baseline that cannot be written.
+    for args in [
+        ["--output", "no/such/dir/report.json"],
+        ["--output", "seeds"],
+        ["--write-baseline", "no/such/dir/base.json"],
+    ] {
+        let out = claimcheck()
+            .current_dir(dir.path())
+            .args(["check", "seeds/", "missing.txt"])
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(args[1]) && !err.contains("missing.txt"),
+            "{err}"
+        );
+    }
 }
 
 #[test]

@@ -12,18 +12,30 @@ use crate::finding::Severity;
 use crate::output::write_atomically;
 use crate::rules::{self, RuleOptions};
 
-/// Fills [`Analysis::findings`] and writes `--write-baseline`; returns the
-/// level at which findings fail the run.
-pub fn findings(c: &CheckArgs, config: &Config, analysis: &mut Analysis) -> Result<FailOn, Error> {
+/// Reads `--baseline` (before the articles: a bad file fails at once).
+pub fn read_baseline(c: &CheckArgs) -> Result<Option<baseline::Baseline>, Error> {
+    c.baseline
+        .as_deref()
+        .map(|p| baseline::read(p).map_err(Error::Usage))
+        .transpose()
+}
+
+/// Fills [`Analysis::findings`] (marking those `known` holds) and writes
+/// `--write-baseline`; returns the level at which findings fail the run.
+pub fn findings(
+    c: &CheckArgs,
+    config: &Config,
+    known: Option<&baseline::Baseline>,
+    analysis: &mut Analysis,
+) -> Result<FailOn, Error> {
     let opts = RuleOptions {
         house_style: config.house_style.names.clone(),
     };
     let mut findings = rules::findings(analysis, &opts);
     config.rules.apply(&mut findings);
     rules::suppress_inline(analysis, &mut findings);
-    if let Some(path) = &c.baseline {
-        let b = baseline::read(path).map_err(Error::Usage)?;
-        baseline::apply(&b, &mut findings);
+    if let Some(b) = known {
+        baseline::apply(b, &mut findings);
     }
     analysis.findings = findings;
     if let Some(path) = &c.write_baseline {
