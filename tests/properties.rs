@@ -415,3 +415,54 @@ fn regressions_found_by_the_properties() {
         assert_eq!(summary(&nfc, norm), summary(&bom, norm), "{text:?}");
     }
 }
+
+/// Wordings of one story, each a near-copy of the others but for one word
+/// of the quote.
+const WORDINGS: [&str; 3] = ["rebuild", "repair", "restore"];
+
+fn story(wording: &str) -> String {
+    format!(
+        "date 2024-03-04\n\nThe harbour wall at Harbourton collapsed on Sunday night after a week of storms, the port authority said.\n\n“We will {wording} the harbour wall before the winter storms arrive in Harbourton,” Jan Kowal said on Monday, adding that the council had set aside money for the work.\n"
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// However many articles repeat a few wordings of one story, the report
+    /// grows with the wordings, not the articles: one quote-drift finding per
+    /// pair of wordings, one circular-reporting finding per group of copies,
+    /// and every article of a repeated wording is named in one of them.
+    #[test]
+    fn repeated_wordings_give_findings_in_proportion_to_the_wordings(
+        picks in prop::collection::vec(0usize..3, 2..120),
+    ) {
+        let mut ing = ingest::Ingested::default();
+        for (i, &w) in picks.iter().enumerate() {
+            ing.read_bytes(&format!("{i:03}.txt"), story(WORDINGS[w]).as_bytes(), ingest::Format::Text);
+        }
+        let settings = Settings { claims: true, ..Settings::default() };
+        let analysis = analyse(ing, &settings);
+        let findings = claimcheck::rules::findings(&analysis, &claimcheck::rules::RuleOptions::default());
+        let used: std::collections::BTreeSet<usize> = picks.iter().copied().collect();
+        let of = |rule: claimcheck::finding::Rule| findings.iter().filter(move |f| f.rule == rule);
+        let k = used.len();
+        prop_assert!(of(claimcheck::finding::Rule::QuoteDrift).count() <= k * (k - 1) / 2);
+        if k >= 2 {
+            prop_assert!(of(claimcheck::finding::Rule::QuoteDrift).count() >= 1);
+        }
+        let circular: Vec<_> = of(claimcheck::finding::Rule::CircularReporting).collect();
+        prop_assert!(circular.len() <= k, "{} groups for {k} wordings", circular.len());
+        // Nothing lost: every article whose wording another article repeats
+        // is in a near-copy group.
+        let named: std::collections::BTreeSet<usize> = circular
+            .iter()
+            .flat_map(|f| std::iter::once(f.location.article).chain(f.related.iter().map(|r| r.location.article)))
+            .collect();
+        for (i, &w) in picks.iter().enumerate() {
+            if picks.iter().filter(|&&x| x == w).count() >= 2 {
+                prop_assert!(named.contains(&i), "article {i} is in no group");
+            }
+        }
+    }
+}
