@@ -355,6 +355,7 @@ fn an_interrupted_run_removes_its_temporary_output_file() {
             .arg(&out)
             .arg("-")
             .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
         let temporary = || {
@@ -374,8 +375,14 @@ fn an_interrupted_run_removes_its_temporary_output_file() {
             .status()
             .unwrap();
         assert!(killed.success());
+        // `wait` would close standard input first, racing the signal with
+        // an end of input: it stays open until the run has ended.
+        let stdin = child.stdin.take();
         let status = child.wait().unwrap();
-        assert_eq!(status.signal(), Some(number), "{status:?}");
+        drop(stdin);
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+        assert_eq!(status.signal(), Some(number), "{status:?}: {stderr}");
         assert_eq!(temporary(), 0, "SIG{signal} left the temporary file");
         assert!(!out.exists(), "no half report");
     }

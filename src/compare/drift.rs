@@ -4,7 +4,9 @@
 //! Direct quotes are keyed by their speaker's entity, and quotes with the
 //! same words (beyond case and punctuation) are one *version*: a wording
 //! repeated by many articles is compared once, and its finding lists every
-//! article that carries either wording. Two versions of one speaker, found
+//! article that carries either wording. Of the drifted pairs, a spanning
+//! tree from the most repeated wording is reported: every wording once, so
+//! the findings grow with the wordings, not with their pairs. Two versions of one speaker, found
 //! in different articles, are the same quote when they share at least half
 //! of their distinct word pairs (by the smaller version's count; three
 //! quarters when it is under half the other's length); they drift when
@@ -182,6 +184,7 @@ pub fn find(analysis: &Analysis) -> Drifts {
         }
     }
     let mut out = Drifts::default();
+    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
     // `stamp[j] == i + 1`: version j is already a candidate of version i.
     let mut stamp: Vec<usize> = vec![0; versions.len()];
     for (i, a) in versions.iter().enumerate() {
@@ -204,8 +207,43 @@ pub fn find(analysis: &Analysis) -> Drifts {
             candidates.truncate(MAX_CANDIDATES);
         }
         for j in candidates {
-            if let Some(d) = drift(analysis, a, &versions[j]) {
-                out.drifts.push(d);
+            if let Some(overlap) = same_quote(a, &versions[j]) {
+                edges.push((i, j, overlap));
+            }
+        }
+    }
+    // One quote's wordings, however many: each shown once, against the
+    // most repeated wording where it drifts from it, else against the
+    // wording that links it (a spanning tree from the most repeated), so
+    // the findings grow with the wordings, not with their pairs.
+    let mut next: Vec<Vec<(usize, f64)>> = vec![Vec::new(); versions.len()];
+    for &(i, j, overlap) in &edges {
+        next[i].push((j, overlap));
+        next[j].push((i, overlap));
+    }
+    let mut reached = vec![false; versions.len()];
+    let mut order: Vec<usize> = (0..versions.len())
+        .filter(|&i| !next[i].is_empty())
+        .collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(versions[i].quotes.len()), i));
+    for root in order {
+        if reached[root] {
+            continue;
+        }
+        reached[root] = true;
+        let mut queue = std::collections::VecDeque::from([root]);
+        while let Some(i) = queue.pop_front() {
+            let mut around = next[i].clone();
+            around.sort_by_key(|&(j, _)| j);
+            for (j, overlap) in around {
+                if reached[j] {
+                    continue;
+                }
+                reached[j] = true;
+                queue.push_back(j);
+                if let Some(d) = drift(analysis, &versions[i], &versions[j], overlap) {
+                    out.drifts.push(d);
+                }
             }
         }
     }
@@ -235,7 +273,10 @@ fn excerpt(short: &[String], long: &[String]) -> bool {
     short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-fn drift(analysis: &Analysis, a: &Version, b: &Version) -> Option<Drift> {
+/// Whether two versions are one quote worded differently, with the share of
+/// the smaller's word pairs the other has; also whether they occur in two
+/// different articles.
+fn same_quote(a: &Version, b: &Version) -> Option<f64> {
     let (short, long) = if a.set.len() <= b.set.len() {
         (a, b)
     } else {
@@ -258,6 +299,11 @@ fn drift(analysis: &Analysis, a: &Version, b: &Version) -> Option<Drift> {
     if overlap < needed {
         return None;
     }
+    shown(a, b).map(|_| overlap)
+}
+
+/// The finding of two versions [`same_quote`] matched.
+fn drift(analysis: &Analysis, a: &Version, b: &Version, overlap: f64) -> Option<Drift> {
     let (qa, qb) = shown(a, b)?;
     let ((first, fq), (second, sq)) = if qa <= qb {
         ((a, qa), (b, qb))
