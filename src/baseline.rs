@@ -66,8 +66,9 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
     Ok(baseline)
 }
 
-/// Marks the findings the baseline holds as suppressed.
-pub fn apply(baseline: &Baseline, findings: &mut [Finding]) {
+/// Marks the findings the baseline holds as suppressed by it (`file`, the
+/// baseline's path as given, is named in the report).
+pub fn apply(baseline: &Baseline, file: &str, findings: &mut [Finding]) {
     let known: std::collections::BTreeSet<(Rule, &str)> = baseline
         .findings
         .iter()
@@ -75,7 +76,9 @@ pub fn apply(baseline: &Baseline, findings: &mut [Finding]) {
         .collect();
     for f in findings.iter_mut() {
         if f.suppressed.is_none() && known.contains(&(f.rule, f.fingerprint.as_str())) {
-            f.suppressed = Some(Suppression::Baseline);
+            f.suppressed = Some(Suppression::Baseline {
+                file: file.to_string(),
+            });
         }
     }
 }

@@ -167,14 +167,31 @@ pub struct Related {
     pub message: String,
 }
 
-/// Why a finding does not count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// Why a finding does not count, and what said so.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Suppression {
-    /// In the baseline file.
-    Baseline,
-    /// An inline `claimcheck-disable-next-line` comment.
-    Inline,
+    /// In the baseline file (its path as given).
+    Baseline { file: String },
+    /// An inline `claimcheck-disable-next-line` comment: where it is.
+    Inline { marker: Location },
+}
+
+impl Suppression {
+    /// `baseline` or `inline`, as the machine formats name it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Suppression::Baseline { .. } => "baseline",
+            Suppression::Inline { .. } => "inline",
+        }
+    }
+}
+
+/// As its kind (`"baseline"`, `"inline"`): the `suppressed` field of every
+/// machine format; where it came from is the report's `suppression`.
+impl Serialize for Suppression {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.kind())
+    }
 }
 
 /// One finding.

@@ -839,7 +839,12 @@ pub fn suppress_inline(analysis: &Analysis, findings: &mut [Finding]) {
                     && (rules.is_empty() || rules.contains(&f.rule.code()))
                     && f.suppressed.is_none()
                 {
-                    f.suppressed = Some(Suppression::Inline);
+                    f.suppressed = Some(Suppression::Inline {
+                        marker: Location {
+                            article: ai,
+                            span: region.span,
+                        },
+                    });
                 }
             }
         }

@@ -224,6 +224,98 @@ fn inline_suppression_in_markdown() {
         "{rules:?}"
     );
     assert_eq!(code, Some(0));
+    // The report says which comment switched the finding off, and where.
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "unbalanced-quote")
+        .unwrap();
+    assert_eq!(f["suppressed"], "inline");
+    assert_eq!(f["suppression"]["marker"]["line"], 6, "{f:#}");
+    assert_eq!(
+        f["suppression"]["marker"]["text"],
+        "<!-- claimcheck-disable-next-line unbalanced-quote -->",
+        "{f:#}"
+    );
+    let human = claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "a.md", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains(
+            "suppressed: unbalanced-quote at a.md:7:1 by <!-- claimcheck-disable-next-line unbalanced-quote --> at a.md:6\n"
+        ),
+        "{text}"
+    );
+    let sarif = claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "a.md", "--format", "sarif"])
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let r = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "unbalanced-quote")
+        .unwrap();
+    let s = &r["suppressions"][0];
+    assert_eq!(s["kind"], "inSource", "{r:#}");
+    assert_eq!(
+        s["location"]["physicalLocation"]["region"]["startLine"], 6,
+        "{r:#}"
+    );
+}
+
+/// Every finding a baseline switched off is listed with the baseline's name,
+/// in the human report and the JSON.
+#[test]
+fn the_report_lists_each_baselined_finding_with_its_baseline() {
+    let dir = scratch();
+    claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "seeds/", "--write-baseline", "known.json"])
+        .assert()
+        .code(0);
+    let (doc, code) = check_in(dir.path(), &["seeds/", "--baseline", "known.json"]);
+    assert_eq!(code, Some(0));
+    let findings = doc["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        assert_eq!(f["suppression"]["kind"], "baseline", "{f:#}");
+        assert_eq!(f["suppression"]["baseline"], "known.json", "{f:#}");
+    }
+    let human = claimcheck()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "seeds/",
+            "--baseline",
+            "known.json",
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&human.stdout);
+    let listed: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("suppressed: ") && l.ends_with(" by the baseline known.json"))
+        .collect();
+    assert_eq!(listed.len(), findings.len(), "{text}");
+    for f in findings {
+        let line = format!(
+            "suppressed: {} at {}:{}:{} by the baseline known.json",
+            f["rule"].as_str().unwrap(),
+            f["location"]["path"].as_str().unwrap(),
+            f["location"]["line"],
+            f["location"]["column"]
+        );
+        assert!(listed.contains(&line.as_str()), "{line} in {text}");
+    }
 }
 
 #[test]
@@ -385,6 +477,10 @@ fn baselined_findings_stay_in_sarif_as_suppressed_with_stable_fingerprints() {
     for r in results {
         assert_eq!(r["baselineState"], "unchanged", "{r:#}");
         assert_eq!(r["suppressions"][0]["kind"], "external", "{r:#}");
+        assert_eq!(
+            r["suppressions"][0]["justification"], "suppressed by the baseline base.json",
+            "{r:#}"
+        );
         assert!(
             r["partialFingerprints"]
                 .as_object()

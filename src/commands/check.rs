@@ -35,7 +35,10 @@ pub fn findings(
     config.rules.apply(&mut findings);
     rules::suppress_inline(analysis, &mut findings);
     if let Some(b) = known {
-        baseline::apply(b, &mut findings);
+        let file = c.baseline.as_deref().map_or_else(String::new, |p| {
+            crate::article::visible(&p.to_string_lossy()).into_owned()
+        });
+        baseline::apply(b, &file, &mut findings);
     }
     analysis.findings = findings;
     if let Some(path) = &c.write_baseline {

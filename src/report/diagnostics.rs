@@ -42,8 +42,12 @@ fn write_finding(
 ) -> io::Result<()> {
     let lvl = level(f.severity);
     let code = f.rule.code();
-    let title = match f.suppressed {
-        Some(_) => format!("{} (suppressed)", f.message),
+    let title = match &f.suppressed {
+        Some(s) => format!(
+            "{} (suppressed by {})",
+            f.message,
+            super::findings::suppression(analysis, s).describe()
+        ),
         None => f.message.clone(),
     };
     let article = |i: usize| &analysis.articles[i].article;
@@ -145,5 +149,28 @@ pub fn write_check(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
             crate::ingest::InputStatus::Read { .. } => {}
         }
     }
+    write_suppressions(analysis, out)?;
     write_summary(&summary(analysis), out)
+}
+
+/// Every suppression the run used: the rule and place of the finding, and
+/// the comment or baseline that switched it off.
+fn write_suppressions(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    for f in &analysis.findings {
+        let Some(s) = &f.suppressed else { continue };
+        let at = super::findings::location(analysis, f.location);
+        // A JSON Lines record is located by its line in the file.
+        let place = match at.record_line {
+            Some(_) => super::findings::file_line(&at),
+            None => format!("{}:{}:{}", at.path, at.line, at.column),
+        };
+        writeln!(
+            out,
+            "{} {} at {place} by {}",
+            "suppressed:".dimmed(),
+            f.rule.code(),
+            super::findings::suppression(analysis, s).describe()
+        )?;
+    }
+    Ok(())
 }

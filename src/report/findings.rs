@@ -41,8 +41,61 @@ pub struct FindingOut<'a> {
     pub related: Vec<RelatedOut<'a>>,
     pub notes: &'a [String],
     pub fingerprint: &'a str,
+    /// `baseline` or `inline`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppressed: Option<Suppression>,
+    pub suppressed: Option<&'a Suppression>,
+    /// What suppressed it: the comment (with its location and text) or the
+    /// baseline file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<SuppressionOut<'a>>,
+}
+
+/// What suppressed a finding, as the machine formats print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuppressionOut<'a> {
+    /// `baseline` or `inline`.
+    pub kind: &'static str,
+    /// The baseline file, as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<&'a str>,
+    /// The inline comment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<LocationOut<'a>>,
+}
+
+impl SuppressionOut<'_> {
+    /// What suppressed the finding, for a reader: `the baseline
+    /// base.json`, `<!-- claimcheck-disable-next-line … --> at a.md:6`.
+    pub fn describe(&self) -> String {
+        match (&self.marker, self.baseline) {
+            (Some(m), _) => {
+                // One line, however the comment was written.
+                let mut text = m.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if text.chars().count() > 120 {
+                    text = text.chars().take(117).collect::<String>() + "...";
+                }
+                format!("{text} at {}", file_line(m))
+            }
+            (None, Some(b)) if !b.is_empty() => format!("the baseline {b}"),
+            _ => "the baseline".to_string(),
+        }
+    }
+}
+
+/// A suppression in output form.
+pub fn suppression<'a>(analysis: &'a Analysis, s: &'a Suppression) -> SuppressionOut<'a> {
+    match s {
+        Suppression::Baseline { file } => SuppressionOut {
+            kind: s.kind(),
+            baseline: Some(file),
+            marker: None,
+        },
+        Suppression::Inline { marker } => SuppressionOut {
+            kind: s.kind(),
+            baseline: None,
+            marker: Some(location(analysis, *marker)),
+        },
+    }
 }
 
 /// A location in output form.
@@ -82,7 +135,8 @@ pub fn finding<'a>(analysis: &'a Analysis, f: &'a Finding) -> FindingOut<'a> {
             .collect(),
         notes: &f.notes,
         fingerprint: &f.fingerprint,
-        suppressed: f.suppressed,
+        suppressed: f.suppressed.as_ref(),
+        suppression: f.suppressed.as_ref().map(|s| suppression(analysis, s)),
     }
 }
 

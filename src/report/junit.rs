@@ -79,10 +79,9 @@ fn body(f: &FindingOut<'_>) -> String {
 
 /// One line of `<system-out>`.
 fn out_line(f: &FindingOut<'_>) -> String {
-    let suppressed = if f.suppressed.is_some() {
-        " (suppressed)"
-    } else {
-        ""
+    let suppressed = match &f.suppression {
+        Some(why) => format!(" (suppressed by {})", why.describe()),
+        None => String::new(),
     };
     format!(
         "{}[{}]{suppressed}: {} at {}\n",

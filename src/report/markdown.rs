@@ -173,10 +173,11 @@ impl Reporter for Markdown {
                 suppressed.len()
             )?;
             for f in suppressed {
-                let why = match f.suppressed {
-                    Some(crate::rules::Suppression::Baseline) => "baseline",
-                    _ => "inline comment",
-                };
+                let why = f
+                    .suppression
+                    .as_ref()
+                    .map(|w| format!("by {}", code(&w.describe())))
+                    .unwrap_or_default();
                 writeln!(
                     out,
                     "- {} {} {} {} ({why})",

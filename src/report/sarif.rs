@@ -236,7 +236,7 @@ fn result(analysis: &Analysis, f: &Finding, paths: &[&str]) -> sarif::Result {
         .collect();
     let fingerprints = BTreeMap::from([(FINGERPRINT_KEY.to_string(), f.fingerprint.clone())]);
     let baseline = match f.suppressed {
-        Some(Suppression::Baseline) => ResultBaselineState::Unchanged,
+        Some(Suppression::Baseline { .. }) => ResultBaselineState::Unchanged,
         _ => ResultBaselineState::New,
     };
     let mut r = sarif::Result::builder()
@@ -251,14 +251,21 @@ fn result(analysis: &Analysis, f: &Finding, paths: &[&str]) -> sarif::Result {
     if !related.is_empty() {
         r.related_locations = Some(related);
     }
-    if let Some(s) = f.suppressed {
-        let kind = match s {
-            Suppression::Baseline => SupressionKind::External,
-            Suppression::Inline => SupressionKind::InSource,
-        };
-        r.suppressions = Some(vec![
-            sarif::Suppression::builder().kind(kind.to_string()).build(),
-        ]);
+    if let (Some(s), Some(why)) = (&f.suppressed, &out.suppression) {
+        let mut suppression = sarif::Suppression::builder()
+            .kind(
+                match s {
+                    Suppression::Baseline { .. } => SupressionKind::External,
+                    Suppression::Inline { .. } => SupressionKind::InSource,
+                }
+                .to_string(),
+            )
+            .justification(format!("suppressed by {}", why.describe()))
+            .build();
+        if let Some(m) = &why.marker {
+            suppression.location = Some(location(m, paths, None));
+        }
+        r.suppressions = Some(vec![suppression]);
     }
     r
 }

@@ -29,7 +29,7 @@ use crate::analysis::{Analysis, AnalyzedArticle};
 use crate::article::{ExclusionKind, Span};
 use crate::compare::align::Verdict;
 use crate::grammar::Kind;
-use crate::rules::{Rule, Severity, Suppression};
+use crate::rules::{Rule, Severity};
 use crate::sources::{Chain, EdgeKind, SourceKind};
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -762,11 +762,12 @@ fn findings_table(s: &mut String, analysis: &Analysis) -> fmt::Result {
              <td><a href=\"#art-{}\"><code>{}:{}:{}</code></a></td><td>",
             Esc(f.rule.code()),
             severity_mark(f.severity),
-            match f.suppressed {
-                Some(Suppression::Baseline) =>
-                    " <span class=\"muted\">(suppressed by the baseline)</span>",
-                Some(Suppression::Inline) => " <span class=\"muted\">(suppressed inline)</span>",
-                None => "",
+            match &out.suppression {
+                Some(why) => format!(
+                    " <span class=\"muted\">(suppressed by {})</span>",
+                    Esc(&why.describe())
+                ),
+                None => String::new(),
             },
             Esc(f.rule.code()),
             f.location.article,
