@@ -86,6 +86,7 @@ pub fn resolve_with_people(
     let tokens = parsed.tokens;
     let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
     let names: rustc_hash::FxHashSet<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    let known = Known::new(&people);
     // The speaker of the latest statement named by a noun phrase, for "they".
     let mut last_named: Option<String> = None;
     for st in parsed.statements {
@@ -94,7 +95,7 @@ pub fn resolve_with_people(
             Some(span) if st.pronoun => {
                 let word = text[span.range()].to_lowercase();
                 if let Some(ant) = st.antecedent {
-                    Some(canonical(&text[ant.range()], &people, ant.start).0)
+                    Some(canonical(&text[ant.range()], &known, ant.start).0)
                 } else if matches!(word.as_str(), "he" | "she" | "i") {
                     let want = match word.as_str() {
                         "he" => Gender::Male,
@@ -113,7 +114,7 @@ pub fn resolve_with_people(
                 }
             }
             Some(span) => {
-                let (name, person) = canonical(&text[span.range()], &people, span.start);
+                let (name, person) = canonical(&text[span.range()], &known, span.start);
                 if let Some(p) = person {
                     let m = Mention {
                         at: token_at(span.start),
@@ -260,14 +261,79 @@ fn nfc_lower(s: &str) -> String {
     s.nfc().collect::<String>().to_lowercase()
 }
 
+/// The people of an article indexed for [`canonical`], built once: people
+/// by surname, and each distinct surname once in one Unicode normal form for
+/// the misspelling match, whose answers are kept per spelling asked. A
+/// speaker look-up then costs a hash probe, not a pass over every person.
+struct Known<'a> {
+    people: &'a [Person],
+    /// Surname → its people, in order.
+    by_last: rustc_hash::FxHashMap<&'a str, Vec<usize>>,
+    /// Distinct lowercased surnames with their length in characters and
+    /// their latest person, by length.
+    lowers: Vec<(String, usize, usize)>,
+    fuzzy: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<usize>>>,
+}
+
+impl<'a> Known<'a> {
+    fn new(people: &'a [Person]) -> Self {
+        let mut by_last: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+        let mut latest: rustc_hash::FxHashMap<String, usize> = Default::default();
+        for (i, p) in people.iter().enumerate() {
+            by_last.entry(p.last.as_str()).or_default().push(i);
+            latest.insert(nfc_lower(&p.last), i);
+        }
+        let mut lowers: Vec<(String, usize, usize)> = latest
+            .into_iter()
+            .map(|(l, i)| {
+                let n = l.chars().count();
+                (l, n, i)
+            })
+            .collect();
+        lowers.sort_unstable_by_key(|(_, n, i)| (*n, *i));
+        Known {
+            people,
+            by_last,
+            lowers,
+            fuzzy: Default::default(),
+        }
+    }
+
+    /// The person whose surname is closest to `lower` (Jaro-Winkler at
+    /// least 0.9; on a tie, the latest), as a pass over every surname would
+    /// find it. A score of 0.9 needs the shorter name at least half the
+    /// longer's length (Jaro ≥ 5/6 even with the full prefix bonus), so only
+    /// those lengths are scored.
+    fn misspelt(&self, lower: &str) -> Option<usize> {
+        if let Some(found) = self.fuzzy.borrow().get(lower) {
+            return *found;
+        }
+        let n = lower.chars().count();
+        let from = self.lowers.partition_point(|(_, k, _)| 2 * k + 1 < n);
+        let found = self.lowers[from..]
+            .iter()
+            .take_while(|(_, k, _)| *k <= 2 * n + 1)
+            .map(|(l, _, i)| (strsim::jaro_winkler(l, lower), *i))
+            .filter(|(s, _)| *s >= 0.9)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+            .map(|(_, i)| i);
+        self.fuzzy.borrow_mut().insert(lower.to_string(), found);
+        found
+    }
+}
+
 /// The canonical name for a speaker mention, and the person it is, if any.
-fn canonical(mention: &str, people: &[Person], at: usize) -> (String, Option<usize>) {
+fn canonical(mention: &str, known: &Known<'_>, at: usize) -> (String, Option<usize>) {
+    let people = known.people;
     let words: Vec<&str> = mention.split_whitespace().collect();
     // A full name inside the mention: only people whose surname is one of
     // the mention's words can be (no substring search over everyone).
-    let full = people.iter().position(|p| {
-        words.iter().any(|w| strip_possessive(w) == p.last) && mention.contains(&p.name)
-    });
+    let full = words
+        .iter()
+        .filter_map(|w| known.by_last.get(strip_possessive(w)))
+        .flat_map(|v| v.iter().copied())
+        .filter(|&i| mention.contains(&people[i].name))
+        .min();
     if let Some(i) = full {
         return (people[i].name.clone(), Some(i));
     }
@@ -276,33 +342,21 @@ fn canonical(mention: &str, people: &[Person], at: usize) -> (String, Option<usi
     if last_clean.chars().next().is_some_and(char::is_uppercase)
         && !lexicon::is_in(&TITLES, last_clean)
     {
-        let exact = people
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, p)| p.at <= at && p.last == last_clean)
-            .or_else(|| {
-                people
-                    .iter()
-                    .enumerate()
-                    .find(|(_, p)| p.last == last_clean)
-            });
-        if let Some((i, p)) = exact {
-            return (p.name.clone(), Some(i));
+        if let Some(same) = known.by_last.get(last_clean) {
+            let i = same
+                .iter()
+                .rev()
+                .find(|&&i| people[i].at <= at)
+                .unwrap_or(&same[0]);
+            return (people[*i].name.clone(), Some(*i));
         }
         // A close misspelling of a surname ("Zelenesky"), compared in one
         // Unicode normal form.
         let lower = nfc_lower(last_clean);
-        if lower.chars().count() >= 5 {
-            let fuzzy = people
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (strsim::jaro_winkler(&nfc_lower(&p.last), &lower), i))
-                .filter(|(s, _)| *s >= 0.9)
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((_, i)) = fuzzy {
-                return (people[i].name.clone(), Some(i));
-            }
+        if lower.chars().count() >= 5
+            && let Some(i) = known.misspelt(&lower)
+        {
+            return (people[i].name.clone(), Some(i));
         }
     }
     // A role: the head noun is a title, the modifiers agree.

@@ -13,8 +13,98 @@ use crate::article::Span;
 use crate::grammar::lexicon::{self, class};
 use crate::resolve::gazetteer::{self, Place, PlaceKind};
 use crate::sources::Outlets;
+use crate::resolve::names;
 use crate::speakers::PersonName;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+
+/// The people an article introduced, indexed once for the look-ups of all
+/// its mentions: each look-up probes a hash map instead of scanning every
+/// person, so a long article costs time in proportion to its length, not
+/// to mentions × people.
+#[derive(Debug, Default)]
+pub struct People<'a> {
+    list: &'a [PersonName],
+    /// The first person of each full name.
+    first_by_name: FxHashMap<&'a str, usize>,
+    /// The last person of each surname.
+    last_by_surname: FxHashMap<&'a str, usize>,
+    /// Folded surnames by what [`names::surnames_match`] needs equal in
+    /// two different spellings (the first three letters), people in order.
+    by_prefix: FxHashMap<Option<String>, Vec<(usize, String)>>,
+    /// People by each of their role words, in order.
+    by_role: FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> People<'a> {
+    pub fn new(list: &'a [PersonName]) -> Self {
+        let mut p = People {
+            list,
+            ..People::default()
+        };
+        for (i, person) in list.iter().enumerate() {
+            p.first_by_name.entry(&person.name).or_insert(i);
+            p.last_by_surname.insert(&person.last, i);
+            let folded = names::fold(&person.last);
+            p.by_prefix
+                .entry(folded.get(..3).map(str::to_string))
+                .or_default()
+                .push((i, folded));
+            let mut roles: Vec<&str> = person.role.iter().map(String::as_str).collect();
+            roles.sort_unstable();
+            roles.dedup();
+            for r in roles {
+                p.by_role.entry(r).or_default().push(i);
+            }
+        }
+        p
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Whether someone has this full name.
+    fn has_name(&self, name: &str) -> bool {
+        self.first_by_name.contains_key(name)
+    }
+
+    /// The first person whose full name is `text` or ends it after a space.
+    fn named_in(&self, text: &str) -> Option<&'a PersonName> {
+        let tails = text.match_indices(' ').map(|(k, _)| &text[k + 1..]);
+        std::iter::once(text)
+            .chain(tails)
+            .filter_map(|t| self.first_by_name.get(t).copied())
+            .min()
+            .map(|i| &self.list[i])
+    }
+
+    /// The last person with this surname, also misspelt when `fuzzy`
+    /// ([`names::same_surname`]).
+    fn by_surname(&self, text: &str, fuzzy: bool) -> Option<&'a PersonName> {
+        if let Some(&i) = self.last_by_surname.get(text) {
+            return Some(&self.list[i]);
+        }
+        if !fuzzy {
+            return None;
+        }
+        let folded = names::fold(text);
+        self.by_prefix
+            .get(&folded.get(..3).map(str::to_string))?
+            .iter()
+            .rev()
+            .find(|(_, f)| names::surnames_match(f, &folded))
+            .map(|(i, _)| &self.list[*i])
+    }
+
+    /// The people with this role word, latest first.
+    fn with_role(&self, word: &str) -> impl Iterator<Item = &'a PersonName> + '_ {
+        self.by_role
+            .get(word)
+            .into_iter()
+            .flat_map(|v| v.iter().rev().map(|&i| &self.list[i]))
+    }
+}
 
 /// One word or punctuation token of a sentence.
 #[derive(Debug, Clone)]
@@ -242,7 +332,7 @@ pub fn mentions(
     sentence: &str,
     base: usize,
     ws: &[Word<'_>],
-    people: &[PersonName],
+    people: &People<'_>,
     outlets: &Outlets,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -347,7 +437,7 @@ fn roles(
     sentence: &str,
     base: usize,
     ws: &[Word<'_>],
-    people: &[PersonName],
+    people: &People<'_>,
     out: &mut Vec<Mention>,
 ) {
     if people.is_empty() {
@@ -388,9 +478,8 @@ fn roles(
             continue;
         };
         let head = &ws[k].lower;
-        let found = people.iter().rev().find(|p| {
-            p.role.iter().any(|r| r == head)
-                && p.role
+        let found = people.with_role(head).find(|p| {
+            p.role
                     .iter()
                     .any(|r| gazetteer::demonym(r).is_some_and(|c| c.country == country.country))
         });
@@ -485,7 +574,7 @@ fn run(
     ws: &[Word<'_>],
     i: usize,
     j: usize,
-    people: &[PersonName],
+    people: &People<'_>,
     outlets: &Outlets,
     listed: bool,
     out: &mut Vec<Mention>,
@@ -497,7 +586,7 @@ fn run(
     if j - i > 2
         && let Some(split) = (i + 1..j - 1).find(|&k| {
             let tail = ws[k..j].iter().map(|w| w.s).collect::<Vec<_>>().join(" ");
-            people.iter().any(|p| p.name == tail)
+            people.has_name(&tail)
         })
     {
         let before = out.len();
@@ -617,10 +706,7 @@ fn run(
         after_preposition: after_prep,
     };
     // A person the article introduced: full name or surname.
-    if let Some(p) = people
-        .iter()
-        .find(|p| p.name == text || text.ends_with(&format!(" {}", p.name)))
-    {
+    if let Some(p) = people.named_in(&text) {
         m.kind = EntityKind::Person;
         m.name = trim_name(&p.name).to_string();
         let keep = trim_name(&text);
@@ -633,16 +719,7 @@ fn run(
         return;
     }
     // A surname, also misspelt ("Zelenesky" for "Zelenskyy").
-    if let Some(p) = people.iter().rev().find(|p| p.last == text).or_else(|| {
-        (n1 - n0 == 1)
-            .then(|| {
-                people
-                    .iter()
-                    .rev()
-                    .find(|p| crate::resolve::names::same_surname(&p.last, &text))
-            })
-            .flatten()
-    }) {
+    if let Some(p) = people.by_surname(&text, n1 - n0 == 1) {
         m.kind = EntityKind::Person;
         m.via = Via::Surname;
         m.name = trim_name(&p.name).to_string();
@@ -827,7 +904,7 @@ mod tests {
 
     fn texts(s: &str) -> Vec<(String, EntityKind, String)> {
         let ws = words(s, 0);
-        mentions(s, 0, &ws, &[], &Outlets::default())
+        mentions(s, 0, &ws, &People::default(), &Outlets::default())
             .into_iter()
             .map(|m| (m.text, m.kind, m.name))
             .collect()
@@ -882,7 +959,7 @@ mod tests {
         }];
         let s = "Chile's minister said so. The Peruvian minister did not.";
         let ws = words(s, 0);
-        let ms = mentions(s, 0, &ws, &people, &Outlets::default());
+        let ms = mentions(s, 0, &ws, &People::new(&people), &Outlets::default());
         let role: Vec<(&str, &str)> = ms
             .iter()
             .filter(|m| m.via == Via::Role)

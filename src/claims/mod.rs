@@ -240,6 +240,7 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
     // Kept for the whole set: no slack from growing.
     out.frames.shrink_to_fit();
     out.veracity.shrink_to_fit();
+    let people = mentions::People::new(cx.people);
     for (si, sentence) in cx.segments.sentences.iter().enumerate() {
         let s_text = &text[sentence.span.range()];
         let ws = mentions::words(s_text, sentence.span.start);
@@ -247,7 +248,7 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
             continue;
         }
         let first_mention = out.mentions.len();
-        let ms = mentions::mentions(s_text, sentence.span.start, &ws, cx.people, cx.outlets);
+        let ms = mentions::mentions(s_text, sentence.span.start, &ws, &people, cx.outlets);
         let triggers = triggers(&ws, &ms, &settings.events);
         let slots = place::slots(text, &ws, &ms);
         let times = times_of[si].take().unwrap_or_else(|| times_in(si));
