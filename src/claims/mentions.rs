@@ -12,8 +12,8 @@
 use crate::article::Span;
 use crate::grammar::lexicon::{self, class};
 use crate::resolve::gazetteer::{self, Place, PlaceKind};
-use crate::sources::Outlets;
 use crate::resolve::names;
+use crate::sources::Outlets;
 use crate::speakers::PersonName;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -480,8 +480,8 @@ fn roles(
         let head = &ws[k].lower;
         let found = people.with_role(head).find(|p| {
             p.role
-                    .iter()
-                    .any(|r| gazetteer::demonym(r).is_some_and(|c| c.country == country.country))
+                .iter()
+                .any(|r| gazetteer::demonym(r).is_some_and(|c| c.country == country.country))
         });
         if let Some(p) = found {
             let span = Span::new(ws[a].span.start, ws[k].span.start + ws[k].s.len());
