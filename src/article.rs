@@ -52,18 +52,55 @@ impl fmt::Display for Span {
     }
 }
 
-/// Maps byte offsets to 1-based line and column (column counted in characters).
+/// Maps byte offsets to 1-based line and column (column counted in
+/// characters). Built in one pass; a look-up is a binary search for the line
+/// and a count of at most [`LineIndex::BLOCK`] bytes for the column, so a
+/// text without line breaks costs the same per look-up as any other.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     /// Byte offset at which each line starts; `line_starts[0] == 0`.
     line_starts: Vec<usize>,
+    /// Characters before byte `k * BLOCK`, for every block of the text.
+    chars_before_block: Vec<usize>,
+}
+
+/// Characters (bytes that do not continue one) in `bytes`.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 impl LineIndex {
+    /// Bytes between two character-count checkpoints.
+    pub const BLOCK: usize = 256;
+
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        let mut chars_before_block = Vec::with_capacity(text.len() / Self::BLOCK + 1);
+        let mut seen = 0;
+        for block in text.as_bytes().chunks(Self::BLOCK) {
+            chars_before_block.push(seen);
+            seen += chars_in(block);
+        }
+        LineIndex {
+            line_starts,
+            chars_before_block,
+        }
+    }
+
+    /// Characters before byte `offset` (a character boundary).
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        let block = offset / Self::BLOCK;
+        match self.chars_before_block.get(block) {
+            Some(&n) => n + chars_in(&bytes[block * Self::BLOCK..offset]),
+            None => chars_in(&bytes[..offset]),
+        }
+    }
+
+    /// 1-based line of byte `offset` (clamped to the text).
+    pub fn line(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        self.line_starts.partition_point(|&s| s <= offset)
     }
 
     /// 1-based line and character column of byte `offset` (clamped to the text).
@@ -71,7 +108,12 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
-        let column = text[start..offset].chars().count() + 1;
+        let bytes = text.as_bytes();
+        let column = if offset - start <= Self::BLOCK {
+            chars_in(&bytes[start..offset]) + 1
+        } else {
+            self.chars_before(bytes, offset) - self.chars_before(bytes, start) + 1
+        };
         (line, column)
     }
 
@@ -218,6 +260,11 @@ impl Article {
         self.lines.line_col(&self.text, offset)
     }
 
+    /// 1-based line of a byte offset (no column to count).
+    pub fn line(&self, offset: usize) -> usize {
+        self.lines.line(&self.text, offset)
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]
     }
@@ -278,6 +325,30 @@ pub fn clip(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_of_long_lines_agree_with_counting_from_the_line_start() {
+        // Lines longer than a block, multi-byte characters across block
+        // edges, offsets inside characters (floored), the end of the text.
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(["a", "ł", "“", "😀", " "][i % 5]);
+            if i % 170 == 169 {
+                text.push('\n');
+            }
+        }
+        let idx = LineIndex::new(&text);
+        for offset in 0..=text.len() + 3 {
+            let at = floor_char_boundary(&text, offset.min(text.len()));
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let want = (
+                text[..at].matches('\n').count() + 1,
+                text[start..at].chars().count() + 1,
+            );
+            assert_eq!(idx.line_col(&text, offset), want, "offset {offset}");
+            assert_eq!(idx.line(&text, offset), want.0);
+        }
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

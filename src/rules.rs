@@ -348,7 +348,7 @@ fn report_spellings(
         .map(|g| {
             let (ai, span) = g.1[0];
             let a = &analysis.articles[ai].article;
-            format!("{} ({}:{})", g.0, a.id, a.line_col(span.start).0)
+            format!("{} ({}:{})", g.0, a.id, a.line(span.start))
         })
         .collect();
     // Flag the spellings that are not the house style (or, with none set,
@@ -832,10 +832,10 @@ pub fn suppress_inline(analysis: &Analysis, findings: &mut [Finding]) {
             while text[line_start..].starts_with(['\n', '\r']) {
                 line_start += 1;
             }
-            let target = article.line_col(line_start).0;
+            let target = article.line(line_start);
             for f in findings.iter_mut() {
                 if f.location.article == ai
-                    && article.line_col(f.location.span.start).0 == target
+                    && article.line(f.location.span.start) == target
                     && (rules.is_empty() || rules.contains(&f.rule.code()))
                     && f.suppressed.is_none()
                 {

@@ -77,19 +77,76 @@ struct Version {
     text: String,
 }
 
+/// An article's entity mentions indexed for [`speaker_entity`]: by start
+/// (with the furthest end of every prefix, so a look-up walks back only
+/// over mentions that could still reach the span) and by name, so each
+/// statement costs a search, not a pass over every mention.
+struct Mentions<'a> {
+    /// (start, end, mention), by start.
+    by_start: Vec<(usize, usize, usize)>,
+    /// The furthest end among `by_start[..=k]`.
+    reach: Vec<usize>,
+    /// The first mention of each name.
+    by_name: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Mentions<'a> {
+    fn new(ms: &'a [crate::claims::mentions::Mention]) -> Self {
+        let mut by_start: Vec<(usize, usize, usize)> = ms
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.span.start, m.span.end, i))
+            .collect();
+        by_start.sort_unstable();
+        let mut reach = Vec::with_capacity(by_start.len());
+        let mut far = 0;
+        for &(_, end, _) in &by_start {
+            far = far.max(end);
+            reach.push(far);
+        }
+        let mut by_name: FxHashMap<&str, usize> = FxHashMap::default();
+        for (i, m) in ms.iter().enumerate() {
+            by_name.entry(m.name.as_str()).or_insert(i);
+        }
+        Mentions {
+            by_start,
+            reach,
+            by_name,
+        }
+    }
+
+    /// The first mention (in the article's order) overlapping `span`.
+    fn overlapping(&self, span: crate::article::Span) -> Option<usize> {
+        let upto = self
+            .by_start
+            .partition_point(|&(start, ..)| start < span.end);
+        let mut first = None;
+        for k in (0..upto).rev() {
+            if self.reach[k] <= span.start {
+                break;
+            }
+            let (start, end, i) = self.by_start[k];
+            let m = crate::article::Span::new(start, end);
+            if m.overlaps(span) && first.is_none_or(|f| i < f) {
+                first = Some(i);
+            }
+        }
+        first
+    }
+}
+
 /// The speaker entity of a statement: the entity of the mention its speaker
 /// words overlap, else any mention of the person it resolved to.
-fn speaker_entity(analysis: &Analysis, ai: usize, si: usize) -> Option<usize> {
+fn speaker_entity(analysis: &Analysis, ai: usize, si: usize, ms: &Mentions<'_>) -> Option<usize> {
     let item = &analysis.articles[ai];
     let r = &item.statements[si];
-    let ms = &item.claims.mentions;
     if let Some(sp) = r.statement.speaker
-        && let Some(mi) = ms.iter().position(|m| m.span.overlaps(sp))
+        && let Some(mi) = ms.overlapping(sp)
     {
         return analysis.entities.of.get(ai)?.get(mi).copied();
     }
     let name = r.speaker.as_deref()?;
-    let mi = ms.iter().position(|m| m.name == name)?;
+    let mi = *ms.by_name.get(name)?;
     analysis.entities.of.get(ai)?.get(mi).copied()
 }
 
@@ -98,11 +155,12 @@ fn versions(analysis: &Analysis) -> Vec<Version> {
     let mut out: Vec<Version> = Vec::new();
     let mut by_words: FxHashMap<(usize, Vec<String>), usize> = FxHashMap::default();
     for (ai, item) in analysis.articles.iter().enumerate() {
+        let ms = Mentions::new(&item.claims.mentions);
         for (si, r) in item.statements.iter().enumerate() {
             if r.statement.kind != Kind::Direct {
                 continue;
             }
-            let Some(speaker) = speaker_entity(analysis, ai, si) else {
+            let Some(speaker) = speaker_entity(analysis, ai, si, &ms) else {
                 continue;
             };
             let text = item.article.slice(r.statement.span);

@@ -235,7 +235,7 @@ pub fn entities_out(analysis: &Analysis) -> Vec<EntityOut<'_>> {
                         text: &v.text,
                         via: v.via,
                         count: v.locations.len(),
-                        first: (&art.id, art.line_col(span.start).0),
+                        first: (&art.id, art.line(span.start)),
                     }
                 })
                 .collect(),
@@ -315,7 +315,7 @@ pub fn alignments_out(analysis: &Analysis) -> Vec<AlignmentOut<'_>> {
                         text: a.slice(e.sentence),
                         start: e.sentence.start,
                         end: e.sentence.end,
-                        line: a.line_col(e.sentence.start).0,
+                        line: a.line(e.sentence.start),
                         value: &e.value,
                         side: si,
                         value_at: Some(at(a, e.cue)),
@@ -355,7 +355,7 @@ fn aligned_out(analysis: &Analysis) -> Vec<AlignmentOut<'_>> {
                             text: a.slice(c.sentence),
                             start: c.sentence.start,
                             end: c.sentence.end,
-                            line: a.line_col(c.sentence.start).0,
+                            line: a.line(c.sentence.start),
                             value: &side.value,
                             side: si,
                             value_at: value_span(c, al.slot).map(|s| at(a, s)),
@@ -402,7 +402,7 @@ pub fn drifts_out(analysis: &Analysis) -> Vec<DriftOut<'_>> {
             text: a.slice(st.span),
             start: st.span.start,
             end: st.span.end,
-            line: a.line_col(st.span.start).0,
+            line: a.line(st.span.start),
             chain: &item.chains[id.statement],
         }
     };
@@ -488,7 +488,7 @@ pub fn claim_verdicts_out(analysis: &Analysis) -> Vec<ClaimVerdictOut<'_>> {
                             text: a.slice(*span),
                             start: span.start,
                             end: span.end,
-                            line: a.line_col(span.start).0,
+                            line: a.line(span.start),
                             chain,
                         }
                     })

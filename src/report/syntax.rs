@@ -201,7 +201,7 @@ fn write_json(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
                             text: a.slice(span),
                             start: span.start,
                             end: span.end,
-                            line: a.line_col(span.start).0,
+                            line: a.line(span.start),
                             words: s
                                 .tokens
                                 .iter()
