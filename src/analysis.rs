@@ -45,6 +45,10 @@ pub struct Settings {
     pub claim_settings: ClaimSettings,
     /// Extract claims and resolve entities across the set.
     pub claims: bool,
+    /// With `claims`: stop at the entity table, without the comparator
+    /// (alignments, conflicts, quote drift), for a report that shows claims
+    /// and entities only (`extract --claims`).
+    pub claims_only: bool,
     /// Keep the syntax stage's parse in the analysis (`extract --syntax`);
     /// it runs whenever claims are extracted, which read it.
     pub syntax: bool,

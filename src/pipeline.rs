@@ -91,7 +91,8 @@ pub fn analyse_with_progress(
 }
 
 /// The stages after extraction, over the whole set: aliases, the entity
-/// table and the comparator (the last two only with [`Settings::claims`]).
+/// table and the comparator (the last two only with [`Settings::claims`],
+/// the comparator not with [`Settings::claims_only`]).
 /// Analysed articles may come from [`AnalyzedArticle::new`] or from claim
 /// records ([`crate::record`]).
 pub fn finish(
@@ -100,7 +101,7 @@ pub fn finish(
     settings: &Settings,
 ) -> Analysis {
     let mut analysis = resolve_set(inputs, articles, settings);
-    if settings.claims {
+    if settings.claims && !settings.claims_only {
         analysis.comparison = compare::compare(&analysis);
     }
     analysis

@@ -107,6 +107,10 @@ pub fn run(
     };
     let mut settings = commands::settings_for(&config, common, claims);
     settings.syntax = syntax;
+    // `extract --claims` shows claims and entities, nothing the comparator
+    // finds (the HTML report, whatever the command, shows it all).
+    settings.claims_only =
+        matches!(&args.command, Command::Extract(e) if e.claims) && common.format != Format::Html;
     if let Command::Compare(c) = &args.command
         && let (Some(table), Some(block)) = (&c.entities, &c.block)
     {
