@@ -25,14 +25,22 @@ pub struct RuleOptions {
 /// FNV-1a, 64 bits: a fingerprint that does not change between versions or
 /// platforms (std's hasher may).
 fn fnv(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_BASIS;
     for p in parts {
-        for b in p.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        h = fnv_feed(h, p.bytes().chain(std::iter::once(0xff)));
     }
     format!("{h:016x}")
+}
+
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, from the state `h`.
+fn fnv_feed(mut h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Whitespace-collapsed, lowercased text for fingerprints.
@@ -517,11 +525,17 @@ fn shingles(text: &str) -> Vec<u64> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
+    // The hash of the five words joined by spaces (as `fnv` would give it),
+    // without building the string.
     let mut out: Vec<u64> = words
         .windows(5)
         .map(|w| {
-            let s = w.join(" ");
-            u64::from_str_radix(&fnv(&[&s]), 16).unwrap_or(0)
+            let mut h = FNV_BASIS;
+            for (k, word) in w.iter().enumerate() {
+                let space = (k > 0).then_some(b' ');
+                h = fnv_feed(h, space.into_iter().chain(word.bytes()));
+            }
+            fnv_feed(h, std::iter::once(0xff))
         })
         .collect();
     out.sort_unstable();
@@ -544,9 +558,10 @@ fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
     // come from an index of each article's smallest shingle hashes (a
     // min-hash sample), so the cost stays near-linear.
     const SAMPLE: usize = 8;
+    use rayon::prelude::*;
     let sets: Vec<Vec<u64>> = analysis
         .articles
-        .iter()
+        .par_iter()
         .map(|a| {
             let text: String = a
                 .article
@@ -854,6 +869,24 @@ pub fn suppress_inline(analysis: &Analysis, findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shingle_hashes_are_the_fnv_of_the_five_words_joined() {
+        let text = "The Mayor said the new bridge, Łódź's first, opens on Monday at nine.";
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut want: Vec<u64> = words
+            .windows(5)
+            .map(|w| u64::from_str_radix(&fnv(&[&w.join(" ")]), 16).unwrap())
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(shingles(text), want);
+        assert_eq!(want.len(), words.len() - 4);
+    }
 
     #[test]
     fn codes_are_unique_kebab_case_and_round_trip() {
