@@ -415,3 +415,38 @@ fn eighty_thousand_quotes_in_one_paragraph_through_check() {
     assert!(analysis.comparison.drifts.is_empty());
     assert!(analysis.findings.len() <= n);
 }
+
+/// A long article's sentences are parsed in parallel: its report is the
+/// same byte for byte on one thread and on every thread.
+#[test]
+#[ignore = "checks a 1 MB article twice: run in release by .ci/run"]
+fn a_long_article_reports_the_same_on_one_thread_and_on_all() {
+    let bodies = story_bodies();
+    let mut joined = String::new();
+    while joined.len() < 1 << 20 {
+        for b in &bodies {
+            joined.push_str(b.trim());
+            joined.push_str("\n\n");
+        }
+    }
+    let report = |text: String| {
+        let (analysis, _) = checked(text);
+        assert!(analysis.articles[0].segments.sentences.len() >= 512);
+        let mut out = Vec::new();
+        claimcheck::report::Reporter::write(
+            &claimcheck::report::Json,
+            &analysis,
+            claimcheck::report::View::Check,
+            &mut out,
+        )
+        .unwrap();
+        out
+    };
+    let all = report(joined.clone());
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| report(joined));
+    assert!(all == one, "the thread count changed the report");
+}

@@ -166,40 +166,56 @@ pub(crate) fn parsed(text: &str) -> (Article, Segmented, Syntax) {
 }
 
 /// Analyses every sentence of an article (not the header or site furniture
-/// the article excludes).
+/// the article excludes). A long article's sentences are analysed in
+/// parallel (sentences are independent; the result keeps their order), so
+/// one long article uses every core as a set of articles does.
 pub fn analyse(article: &Article, segments: &Segmented) -> Syntax {
+    /// Sentences below which one thread does it all (a set's articles are
+    /// already spread over the cores).
+    const PARALLEL_FROM: usize = 512;
     let m = model();
-    let sentences = segments
-        .sentences
-        .iter()
-        .enumerate()
-        .filter_map(|(i, sentence)| {
-            if article.is_excluded(sentence.span) {
-                return None;
-            }
-            let spans = tokenize::words(&article.text, sentence.span);
-            if spans.is_empty() {
-                return None;
-            }
-            let words: Vec<&str> = spans.iter().map(|s| article.slice(*s)).collect();
-            let tokens = spans
-                .iter()
-                .zip(m.analyse(&words))
-                .map(|(&span, a)| Token {
-                    span,
-                    upos: a.upos,
-                    xpos: a.xpos,
-                    lemma: a.lemma,
-                    head: a.head,
-                    deprel: a.deprel,
-                })
-                .collect();
-            Some(SentenceSyntax {
-                sentence: i,
-                tokens,
+    let one = |(i, sentence): (usize, &crate::segment::Sentence)| {
+        if article.is_excluded(sentence.span) {
+            return None;
+        }
+        let spans = tokenize::words(&article.text, sentence.span);
+        if spans.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = spans.iter().map(|s| article.slice(*s)).collect();
+        let tokens = spans
+            .iter()
+            .zip(m.analyse(&words))
+            .map(|(&span, a)| Token {
+                span,
+                upos: a.upos,
+                xpos: a.xpos,
+                lemma: a.lemma,
+                head: a.head,
+                deprel: a.deprel,
             })
+            .collect();
+        Some(SentenceSyntax {
+            sentence: i,
+            tokens,
         })
-        .collect();
+    };
+    let sentences = if segments.sentences.len() >= PARALLEL_FROM {
+        use rayon::prelude::*;
+        segments
+            .sentences
+            .par_iter()
+            .enumerate()
+            .filter_map(one)
+            .collect()
+    } else {
+        segments
+            .sentences
+            .iter()
+            .enumerate()
+            .filter_map(one)
+            .collect()
+    };
     Syntax { sentences }
 }
 
