@@ -89,6 +89,21 @@ fn news_bulk(bencher: Bencher) {
 
 /// One article holding `n` short attributed quotes: cost per byte must not
 /// grow with `n`.
+/// The whole per-article analysis `check` runs (syntax, claims, mentions,
+/// times, quantities) on the fixtures, about 1 MB.
+#[divan::bench(sample_count = 10)]
+fn with_claims_fixtures_1mb(bencher: Bencher) {
+    let articles = fixture_articles(1 << 20);
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let settings = Settings {
+        claims: true,
+        ..Settings::default()
+    };
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| run_all(black_box(&articles), &settings));
+}
+
 #[divan::bench(args = [1_000, 10_000])]
 fn many_quotes(bencher: Bencher, n: usize) {
     let mut text = String::from("date 2023-05-14 ");

@@ -66,6 +66,33 @@ fn tokenize_tag_lemma_parse(bencher: Bencher) {
     });
 }
 
+/// The same articles joined into one of at least 2,048 sentences: a long
+/// article is analysed sentence-parallel (on every thread of the pool), so
+/// its words per second are those of the machine, not of one core.
+#[divan::bench]
+fn one_long_article(bencher: Bencher) {
+    let set = articles();
+    let mut text = String::new();
+    let mut one = claimcheck::ingest::parse_text("bench.txt", String::new()).ok();
+    while one
+        .as_ref()
+        .is_none_or(|a| segment::segment(a).sentences.len() < 2_048)
+    {
+        for (a, _) in &set {
+            text.push_str(a.text.trim());
+            text.push_str("\n\n");
+        }
+        one = claimcheck::ingest::parse_text("bench.txt", text.clone()).ok();
+    }
+    let a = one.expect("the joined articles parse");
+    let s = segment::segment(&a);
+    let words = word_count(std::slice::from_ref(&(a.clone(), s.clone())));
+    model();
+    bencher
+        .counter(ItemsCount::new(words))
+        .bench(|| black_box(syntax::analyse(&a, &s)));
+}
+
 /// The sentences of the set as words.
 fn sentences(set: &[(Article, Segmented)]) -> Vec<Vec<&str>> {
     set.iter()
