@@ -112,13 +112,13 @@ fn features(words: &[String], raw: &[&str], i: usize, p1: u16, p2: u16, out: &mu
         }
     };
     let wi = w(0);
-    let r = raw[i];
+    let sh = shape(raw[i]);
     out.push(Fnv::new(0).0);
     out.push(Fnv::new(1).str(wi).0);
     out.push(Fnv::new(2).str(suffix(wi, 3)).0);
     out.push(Fnv::new(3).str(suffix(wi, 2)).0);
     out.push(Fnv::new(4).str(prefix(wi, 1)).0);
-    out.push(Fnv::new(5).str(&shape(r)).0);
+    out.push(Fnv::new(5).str(&sh).0);
     out.push(Fnv::new(6).num(p1).0);
     out.push(Fnv::new(7).num(p1).num(p2).0);
     out.push(Fnv::new(8).num(p1).str(wi).0);
@@ -132,7 +132,7 @@ fn features(words: &[String], raw: &[&str], i: usize, p1: u16, p2: u16, out: &mu
     out.push(Fnv::new(16).str(prefix(wi, 3)).0);
     out.push(Fnv::new(17).str(w(-1)).str(wi).0);
     out.push(Fnv::new(18).str(wi).str(w(1)).0);
-    out.push(Fnv::new(19).byte(u8::from(i == 0)).str(&shape(r)).0);
+    out.push(Fnv::new(19).byte(u8::from(i == 0)).str(&sh).0);
     out.push(Fnv::new(20).num(p1).str(w(1)).0);
     out.push(Fnv::new(21).str(suffix(w(1), 1)).str(suffix(wi, 2)).0);
 }
