@@ -299,9 +299,9 @@ impl<'a> Known<'a> {
         }
     }
 
-    /// The person whose surname is closest to `lower` (Jaro-Winkler at
-    /// least 0.9; on a tie, the latest), as a pass over every surname would
-    /// find it. A score of 0.9 needs the shorter name at least half the
+    /// The person whose surname is closest to `lower` (the same first
+    /// letter and Jaro-Winkler at least 0.9; on a tie, the latest), as a
+    /// pass over every surname would find it. A score of 0.9 needs the shorter name at least half the
     /// longer's length (Jaro ≥ 5/6 even with the full prefix bonus), so only
     /// those lengths are scored.
     fn misspelt(&self, lower: &str) -> Option<usize> {
@@ -313,6 +313,9 @@ impl<'a> Known<'a> {
         let found = self.lowers[from..]
             .iter()
             .take_while(|(_, k, _)| *k <= 2 * n + 1)
+            // A misspelling keeps the first letter ("Zelenesky"); a name
+            // that differs there is someone else ("Lokaski", "Polkaski").
+            .filter(|(l, _, _)| l.chars().next() == lower.chars().next())
             .map(|(l, _, i)| (strsim::jaro_winkler(l, lower), *i))
             .filter(|(s, _)| *s >= 0.9)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
@@ -610,6 +613,15 @@ mod tests {
         );
         assert_eq!(r[0].1.as_deref(), Some("Ana Ruiz"));
         assert_eq!(r[1].1.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_surname_with_another_first_letter_is_someone_else() {
+        // Close by Jaro-Winkler, but not a misspelling of each other.
+        let r = resolved(
+            "Dock manager Ana Polkarski opened the port. Later, Lokarski said the ships were safe.",
+        );
+        assert_eq!(r[0].1.as_deref(), Some("Lokarski"));
     }
 
     #[test]
