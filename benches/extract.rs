@@ -13,6 +13,9 @@ use claimcheck::article::{Article, Origin};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 
+#[path = "../examples/generate/speakers.rs"]
+mod speakers;
+
 fn main() {
     divan::main();
 }
@@ -120,48 +123,12 @@ fn many_quotes(bencher: Bencher, n: usize) {
         .bench(|| run_all(black_box(&a), &settings));
 }
 
-/// A surname of its own for each `i` below 5,184, made of syllables.
-fn surname(i: usize) -> String {
-    const SYL: [&str; 12] = [
-        "ka", "lo", "mir", "zen", "dra", "vi", "tor", "bel", "san", "rus", "pol", "nek",
-    ];
-    const END: [&str; 3] = ["ski", "ova", "enko"];
-    let s = format!(
-        "{}{}{}{}",
-        SYL[i % 12],
-        SYL[(i / 12) % 12],
-        SYL[(i / 144) % 12],
-        END[(i / 1728) % 3]
-    );
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-/// One article introducing `n` different people by full name, each then
-/// quoted by surname alone.
-fn many_speakers(n: usize) -> String {
-    const GIVEN: [&str; 8] = [
-        "Anna", "Janusz", "Marta", "Piotr", "Olena", "Taras", "Ines", "Luis",
-    ];
-    let mut text = String::new();
-    for i in 0..n {
-        let last = surname(i);
-        text.push_str(&format!(
-            "{} {last} runs the ferry office at pier {i}. \u{201c}We will reopen pier {i} next week,\u{201d} {last} said.\n\n",
-            GIVEN[i % 8]
-        ));
-    }
-    text
-}
-
 /// One article with `n` different named speakers, each quoted by surname:
 /// the speaker and mention look-ups are indexed, so the cost per byte stays
 /// flat as the people grow.
 #[divan::bench(args = [1_000, 4_000])]
 fn many_speakers_in_one_article(bencher: Bencher, n: usize) {
-    let a = [article(many_speakers(n))];
+    let a = [article(speakers::many_speakers(n))];
     let settings = Settings::default();
     bencher
         .counter(BytesCount::new(a[0].text.len()))

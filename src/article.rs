@@ -52,6 +52,64 @@ impl fmt::Display for Span {
     }
 }
 
+/// Spans of an article, each with an id (a statement, a mention), indexed
+/// for the spans around a byte or overlapping a range: sorted by start, with
+/// the furthest end of every prefix, so a look-up walks back only over spans
+/// that could still reach it, and the cost stays linear in the article, not
+/// in spans times look-ups.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    /// (start, end, id), by start, end, id.
+    parts: Vec<(usize, usize, usize)>,
+    /// `reach[k]`: the largest end among `parts[..=k]`.
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub fn new(mut parts: Vec<(usize, usize, usize)>) -> SpanIndex {
+        parts.sort_unstable();
+        let mut reach = Vec::with_capacity(parts.len());
+        let mut far = 0;
+        for &(_, end, _) in &parts {
+            far = far.max(end);
+            reach.push(far);
+        }
+        SpanIndex { parts, reach }
+    }
+
+    /// The id whose span around `at` is the shortest (the innermost of
+    /// nested spans); the smallest id on a tie.
+    pub fn at(&self, at: usize) -> Option<usize> {
+        let mut k = self.parts.partition_point(|p| p.0 <= at);
+        let mut best: Option<(usize, usize)> = None;
+        while k > 0 && self.reach[k - 1] > at {
+            k -= 1;
+            let (start, end, i) = self.parts[k];
+            if at < end {
+                let len = end - start;
+                if best.is_none_or(|(l, j)| (len, i) < (l, j)) {
+                    best = Some((len, i));
+                }
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+
+    /// The smallest id with a span overlapping `span`.
+    pub fn overlapping(&self, span: Span) -> Option<usize> {
+        let mut k = self.parts.partition_point(|p| p.0 < span.end);
+        let mut first: Option<usize> = None;
+        while k > 0 && self.reach[k - 1] > span.start {
+            k -= 1;
+            let (start, end, i) = self.parts[k];
+            if span.overlaps(Span::new(start, end)) && first.is_none_or(|j| i < j) {
+                first = Some(i);
+            }
+        }
+        first
+    }
+}
+
 /// Maps byte offsets to 1-based line and column (column counted in
 /// characters). Built in one pass; a look-up is a binary search for the line
 /// and a count of at most [`LineIndex::BLOCK`] bytes for the column, so a

@@ -9,6 +9,10 @@ use claimcheck::grammar::{IssueKind, Kind};
 use claimcheck::ingest::{Format, Ingested};
 use claimcheck::pipeline::analyse;
 
+#[path = "../examples/generate/speakers.rs"]
+mod speakers;
+use speakers::{many_speakers, surname};
+
 fn article(text: String) -> AnalyzedArticle {
     let a = Article::new(
         "adv.txt".into(),
@@ -40,42 +44,6 @@ fn assert_spans_valid(a: &AnalyzedArticle) {
     }
 }
 
-/// A surname of its own for each `i` below 5,184, made of syllables.
-fn surname(i: usize) -> String {
-    const SYL: [&str; 12] = [
-        "ka", "lo", "mir", "zen", "dra", "vi", "tor", "bel", "san", "rus", "pol", "nek",
-    ];
-    const END: [&str; 3] = ["ski", "ova", "enko"];
-    let s = format!(
-        "{}{}{}{}",
-        SYL[i % 12],
-        SYL[(i / 12) % 12],
-        SYL[(i / 144) % 12],
-        END[(i / 1728) % 3]
-    );
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-/// One article introducing `n` different people by full name, each then
-/// quoted by surname alone.
-fn many_speakers(n: usize) -> String {
-    const GIVEN: [&str; 8] = [
-        "Anna", "Janusz", "Marta", "Piotr", "Olena", "Taras", "Ines", "Luis",
-    ];
-    let mut text = String::new();
-    for i in 0..n {
-        let last = surname(i);
-        text.push_str(&format!(
-            "{} {last} runs the ferry office at pier {i}. \u{201c}We will reopen pier {i} next week,\u{201d} {last} said.\n\n",
-            GIVEN[i % 8]
-        ));
-    }
-    text
-}
-
 /// Thousands of speakers in one article: each quote goes to the person its
 /// surname names, never to a near-spelling of another (the look-ups are
 /// indexed; `cargo bench --bench extract many_speakers` measures their cost).
@@ -84,9 +52,6 @@ fn three_thousand_speakers_in_one_article() {
     let n = 3_000;
     let a = article(many_speakers(n));
     assert_spans_valid(&a);
-    let given = [
-        "Anna", "Janusz", "Marta", "Piotr", "Olena", "Taras", "Ines", "Luis",
-    ];
     let direct: Vec<&str> = a
         .statements
         .iter()
@@ -97,7 +62,7 @@ fn three_thousand_speakers_in_one_article() {
     for (i, speaker) in direct.iter().enumerate() {
         assert_eq!(
             *speaker,
-            format!("{} {}", given[i % 8], surname(i)),
+            format!("{} {}", speakers::GIVEN[i % 8], surname(i)),
             "quote {i}"
         );
     }

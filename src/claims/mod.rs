@@ -25,7 +25,7 @@ pub mod quantity;
 pub mod time;
 pub mod veracity;
 
-use crate::article::{Article, Span};
+use crate::article::{Article, Span, SpanIndex};
 use crate::grammar::Kind;
 use crate::segment::Segmented;
 use crate::sources::{Chain, Link, Outlets, SourceKind};
@@ -131,72 +131,17 @@ pub struct Context<'a> {
     pub syntax: &'a Syntax,
 }
 
-/// The parts of an article's statements (scare quotes left out), for the
-/// innermost statement around a byte. Sorted by start, with the furthest
-/// end of every prefix, so a look-up walks back only over parts that could
-/// still reach it: the cost stays linear in the article, not in statements
-/// times look-ups.
-struct Said {
-    /// (start, end, statement), by start then end.
-    parts: Vec<(usize, usize, usize)>,
-    /// `reach[k]`: the largest end among `parts[..=k]`.
-    reach: Vec<usize>,
-}
-
-impl Said {
-    fn new(statements: &[Resolved]) -> Said {
-        Said::of_parts(
-            statements
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.statement.kind != Kind::Scare)
-                .flat_map(|(i, r)| r.statement.parts.iter().map(move |p| (p.start, p.end, i)))
-                .collect(),
-        )
-    }
-
-    fn of_parts(mut parts: Vec<(usize, usize, usize)>) -> Said {
-        parts.sort_unstable();
-        let mut reach = Vec::with_capacity(parts.len());
-        let mut far = 0;
-        for &(_, end, _) in &parts {
-            far = far.max(end);
-            reach.push(far);
-        }
-        Said { parts, reach }
-    }
-
-    /// The statement whose part around `at` is the shortest (the innermost
-    /// of nested quotes); the earliest statement on a tie.
-    fn at(&self, at: usize) -> Option<usize> {
-        let mut k = self.parts.partition_point(|p| p.0 <= at);
-        let mut best: Option<(usize, usize)> = None;
-        while k > 0 && self.reach[k - 1] > at {
-            k -= 1;
-            let (start, end, i) = self.parts[k];
-            if at < end {
-                let len = end - start;
-                if best.is_none_or(|(l, j)| (len, i) < (l, j)) {
-                    best = Some((len, i));
-                }
-            }
-        }
-        best.map(|(_, i)| i)
-    }
-
-    /// The first statement with a part overlapping `span`.
-    fn overlapping(&self, span: Span) -> Option<usize> {
-        let mut k = self.parts.partition_point(|p| p.0 < span.end);
-        let mut first: Option<usize> = None;
-        while k > 0 && self.reach[k - 1] > span.start {
-            k -= 1;
-            let (start, end, i) = self.parts[k];
-            if span.overlaps(Span::new(start, end)) && first.is_none_or(|j| i < j) {
-                first = Some(i);
-            }
-        }
-        first
-    }
+/// The parts of an article's statements (scare quotes left out), indexed
+/// for the innermost statement around a byte.
+fn said(statements: &[Resolved]) -> SpanIndex {
+    SpanIndex::new(
+        statements
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.statement.kind != Kind::Scare)
+            .flat_map(|(i, r)| r.statement.parts.iter().map(move |p| (p.start, p.end, i)))
+            .collect(),
+    )
 }
 
 /// Extracts the claims of one article.
@@ -204,7 +149,7 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
     let article = cx.article;
     let text = article.text.as_str();
     let mut out = ArticleClaims::default();
-    let said = Said::new(cx.statements);
+    let said = said(cx.statements);
     let statement_at = |at: usize| said.at(at);
     let own_chain = Chain(vec![Link {
         name: article.id.clone(),
@@ -751,7 +696,7 @@ mod tests {
     #[test]
     fn the_innermost_statement_around_a_byte_and_the_first_over_a_span() {
         let parts = vec![(0, 100, 0), (10, 20, 1), (30, 40, 2), (200, 300, 3)];
-        let said = Said::of_parts(parts);
+        let said = SpanIndex::new(parts);
         assert_eq!(said.at(15), Some(1));
         assert_eq!(said.at(50), Some(0));
         assert_eq!(said.at(150), None);
@@ -800,7 +745,7 @@ mod tests {
                     (start, start + 1 + next(120), i)
                 })
                 .collect();
-            let said = Said::of_parts(parts.clone());
+            let said = SpanIndex::new(parts.clone());
             for at in (0..650).step_by(7) {
                 assert_eq!(said.at(at), brute_at(&parts, at), "at {at} in {parts:?}");
                 let span = Span::new(at, at + next(60) + 1);

@@ -77,61 +77,28 @@ struct Version {
     text: String,
 }
 
-/// An article's entity mentions indexed for [`speaker_entity`]: by start
-/// (with the furthest end of every prefix, so a look-up walks back only
-/// over mentions that could still reach the span) and by name, so each
-/// statement costs a search, not a pass over every mention.
+/// An article's entity mentions indexed for [`speaker_entity`]: by span
+/// and by name, so each statement costs a search, not a pass over every
+/// mention.
 struct Mentions<'a> {
-    /// (start, end, mention), by start.
-    by_start: Vec<(usize, usize, usize)>,
-    /// The furthest end among `by_start[..=k]`.
-    reach: Vec<usize>,
+    by_span: crate::article::SpanIndex,
     /// The first mention of each name.
     by_name: FxHashMap<&'a str, usize>,
 }
 
 impl<'a> Mentions<'a> {
     fn new(ms: &'a [crate::claims::mentions::Mention]) -> Self {
-        let mut by_start: Vec<(usize, usize, usize)> = ms
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.span.start, m.span.end, i))
-            .collect();
-        by_start.sort_unstable();
-        let mut reach = Vec::with_capacity(by_start.len());
-        let mut far = 0;
-        for &(_, end, _) in &by_start {
-            far = far.max(end);
-            reach.push(far);
-        }
+        let by_span = crate::article::SpanIndex::new(
+            ms.iter()
+                .enumerate()
+                .map(|(i, m)| (m.span.start, m.span.end, i))
+                .collect(),
+        );
         let mut by_name: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, m) in ms.iter().enumerate() {
             by_name.entry(m.name.as_str()).or_insert(i);
         }
-        Mentions {
-            by_start,
-            reach,
-            by_name,
-        }
-    }
-
-    /// The first mention (in the article's order) overlapping `span`.
-    fn overlapping(&self, span: crate::article::Span) -> Option<usize> {
-        let upto = self
-            .by_start
-            .partition_point(|&(start, ..)| start < span.end);
-        let mut first = None;
-        for k in (0..upto).rev() {
-            if self.reach[k] <= span.start {
-                break;
-            }
-            let (start, end, i) = self.by_start[k];
-            let m = crate::article::Span::new(start, end);
-            if m.overlaps(span) && first.is_none_or(|f| i < f) {
-                first = Some(i);
-            }
-        }
-        first
+        Mentions { by_span, by_name }
     }
 }
 
@@ -141,7 +108,7 @@ fn speaker_entity(analysis: &Analysis, ai: usize, si: usize, ms: &Mentions<'_>) 
     let item = &analysis.articles[ai];
     let r = &item.statements[si];
     if let Some(sp) = r.statement.speaker
-        && let Some(mi) = ms.overlapping(sp)
+        && let Some(mi) = ms.by_span.overlapping(sp)
     {
         return analysis.entities.of.get(ai)?.get(mi).copied();
     }
