@@ -594,40 +594,56 @@ fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
         let jaccard = shared as f64 / (a.len() + b.len() - shared) as f64;
         (jaccard >= 0.6).then_some(jaccard)
     };
-    let mut checked: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
-    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
-    let mut check = |i: usize, j: usize, edges: &mut Vec<(usize, usize, f64)>| -> bool {
-        let key = (i.min(j), i.max(j));
-        if !checked.insert(key) {
-            return false;
-        }
-        match near(key.0, key.1) {
-            Some(jaccard) => {
-                edges.push((key.0, key.1, jaccard));
-                true
-            }
-            None => false,
-        }
+    // A pair sharing several sampled hashes sits in several small buckets:
+    // it is checked in the bucket of the smallest of them, so no pair is
+    // checked twice and nothing needs to remember the pairs seen (a set of
+    // them grew with the square of a bucket's size).
+    let sample = |i: usize| &sets[i][..sets[i].len().min(SAMPLE)];
+    let small = |h: u64| index.get(&h).is_some_and(|l| l.len() <= PAIRWISE);
+    let first_shared = |i: usize, j: usize, h: u64| -> bool {
+        let b = sample(j);
+        !sample(i)
+            .iter()
+            .take_while(|&&x| x < h)
+            .any(|x| b.binary_search(x).is_ok() && small(*x))
     };
-    let mut buckets: Vec<&Vec<usize>> = index.values().filter(|l| l.len() >= 2).collect();
-    buckets.sort();
-    for list in buckets {
+    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+    let mut buckets: Vec<(u64, &Vec<usize>)> = index
+        .iter()
+        .filter(|(_, l)| l.len() >= 2)
+        .map(|(h, l)| (*h, l))
+        .collect();
+    buckets.sort_unstable();
+    for (h, list) in buckets {
         if list.len() <= PAIRWISE {
             for (x, &i) in list.iter().enumerate() {
                 for &j in &list[x + 1..] {
-                    check(i, j, &mut edges);
+                    if first_shared(i, j, h)
+                        && let Some(jaccard) = near(i.min(j), i.max(j))
+                    {
+                        edges.push((i.min(j), i.max(j), jaccard));
+                    }
                 }
             }
             continue;
         }
         let mut reps: Vec<usize> = Vec::new();
         for &i in list {
-            let matched = reps.iter().any(|&r| check(r, i, &mut edges));
+            let matched = reps.iter().any(|&r| match near(r.min(i), r.max(i)) {
+                Some(jaccard) => {
+                    edges.push((r.min(i), r.max(i), jaccard));
+                    true
+                }
+                None => false,
+            });
             if !matched && reps.len() < REPRESENTATIVES {
                 reps.push(i);
             }
         }
     }
+    // A pair met in more than one large bucket is one edge.
+    edges.sort_unstable_by_key(|e| (e.0, e.1));
+    edges.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
     // Copies of one story, however many: one finding per group.
     let mut group: Vec<usize> = (0..sets.len()).collect();
     fn root(group: &mut [usize], mut i: usize) -> usize {

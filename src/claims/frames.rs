@@ -64,7 +64,7 @@ pub struct Frame {
     /// When the clause says it happened: a time phrase in one of its
     /// obliques ("on Wednesday", "in 1907", "since the 1920s").
     #[serde(default)]
-    pub time: Option<When>,
+    pub time: Option<Box<When>>,
 }
 
 /// A frame's time phrase, and the days it stands for when they resolve
@@ -439,7 +439,7 @@ pub fn frames(
             denied_by: None,
             terms,
             statement: statement_at(t.span.start),
-            time,
+            time: time.map(Box::new),
         });
     }
     // "denied claims that …": the denial, below, scopes over the clause.

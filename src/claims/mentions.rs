@@ -255,7 +255,7 @@ pub struct Mention {
     /// article, the gazetteer's name of a place or country, the outlet's name.
     pub name: String,
     /// The gazetteer place (country, region or city), when there is one.
-    pub place: Option<PlaceRef>,
+    pub place: Option<Box<PlaceRef>>,
     /// Role words before a person's name ("russian chief negotiator").
     pub role: Vec<String>,
     /// Whether a place preposition ("in", "at", "near", "to") comes before.
@@ -641,7 +641,7 @@ fn run(
                 kind: EntityKind::Place,
                 via: Via::Name,
                 name: city.name.to_string(),
-                place: Some(PlaceRef::from_place(&city)),
+                place: Some(Box::new(PlaceRef::from_place(&city))),
                 role: Vec::new(),
                 after_preposition: after_prep,
             });
@@ -655,7 +655,7 @@ fn run(
                 kind: EntityKind::Country,
                 via: Via::Demonym,
                 name: country.name.to_string(),
-                place: Some(PlaceRef::from_place(&country)),
+                place: Some(Box::new(PlaceRef::from_place(&country))),
                 role: Vec::new(),
                 after_preposition: false,
             });
@@ -739,7 +739,7 @@ fn run(
         m.kind = EntityKind::Country;
         m.via = Via::Metonym;
         m.name = country.name.to_string();
-        m.place = Some(PlaceRef::from_place(&country));
+        m.place = Some(Box::new(PlaceRef::from_place(&country)));
         out.push(m);
         return;
     }
@@ -761,7 +761,7 @@ fn run(
             EntityKind::Place
         };
         m.name = place.name.to_string();
-        m.place = Some(PlaceRef::from_place(&place));
+        m.place = Some(Box::new(PlaceRef::from_place(&place)));
         out.push(m);
         return;
     }
@@ -769,7 +769,7 @@ fn run(
         m.kind = EntityKind::Country;
         m.via = Via::Demonym;
         m.name = country.name.to_string();
-        m.place = Some(PlaceRef::from_place(&country));
+        m.place = Some(Box::new(PlaceRef::from_place(&country)));
         out.push(m);
         return;
     }

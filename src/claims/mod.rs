@@ -80,9 +80,9 @@ pub struct Claim {
     /// The statement's attribution chain; for narration, the article alone.
     pub chain: Chain,
     pub participants: Vec<Participant>,
-    pub place: Option<PlaceSlot>,
+    pub place: Option<Box<PlaceSlot>>,
     pub time: Option<TimeExpr>,
-    pub quantity: Option<Quantity>,
+    pub quantity: Option<Box<Quantity>>,
     pub polarity: Polarity,
     /// The word that gives the polarity ("denied").
     pub polarity_cue: Option<Span>,
@@ -367,9 +367,9 @@ pub fn extract(cx: &Context<'_>, settings: &ClaimSettings) -> ArticleClaims {
                 statement,
                 chain,
                 participants,
-                place: f.place,
+                place: f.place.map(Box::new),
                 time: f.time,
-                quantity: f.quantity,
+                quantity: f.quantity.map(Box::new),
                 polarity,
                 polarity_cue: pw.map(|i| ws[i].span),
                 modality,

@@ -148,7 +148,7 @@ pub fn slots(text: &str, ws: &[Word<'_>], mentions: &[Mention]) -> Vec<PlaceSlot
                         text: m.text.clone(),
                         span: m.span,
                         place: None,
-                        owner: m.place.clone(),
+                        owner: m.place.as_deref().cloned(),
                     },
                 ));
             }
@@ -164,7 +164,7 @@ pub fn slots(text: &str, ws: &[Word<'_>], mentions: &[Mention]) -> Vec<PlaceSlot
                     .iter()
                     .rev()
                     .find(|p| index_of(p.span) < b && p.place.is_some())
-                    .and_then(|p| p.place.clone())
+                    .and_then(|p| p.place.as_deref().cloned())
             } else {
                 None
             };
@@ -176,7 +176,7 @@ pub fn slots(text: &str, ws: &[Word<'_>], mentions: &[Mention]) -> Vec<PlaceSlot
                     relation: Relation::Border,
                     text: m.text.clone(),
                     span: m.span,
-                    place: m.place.clone(),
+                    place: m.place.as_deref().cloned(),
                     owner,
                 },
             ));
@@ -210,7 +210,7 @@ pub fn slots(text: &str, ws: &[Word<'_>], mentions: &[Mention]) -> Vec<PlaceSlot
                 relation: rel,
                 text: m.text.clone(),
                 span: m.span,
-                place: m.place.clone(),
+                place: m.place.as_deref().cloned(),
                 owner: None,
             },
         ));
@@ -292,7 +292,7 @@ fn subject_country(before: &[Mention], ws: &[Word<'_>], b: usize) -> Option<Plac
         .iter()
         .rev()
         .filter(|m| index_of(m.span) < b && m.kind == EntityKind::Country)
-        .find_map(|m| m.place.clone())
+        .find_map(|m| m.place.as_deref().cloned())
 }
 
 /// Fills in the slot's text, its most specific place and its country.

@@ -738,7 +738,12 @@ fn verdicts(analysis: &Analysis, members: &[&Record<'_>], out: &mut Vec<Alignmen
     // Quantity.
     let quantities: Vec<(ClaimId, (Quantity, &Record<'_>))> = asserted
         .iter()
-        .filter_map(|r| r.claim.quantity.clone().map(|q| (r.id, (q, **r))))
+        .filter_map(|r| {
+            r.claim
+                .quantity
+                .as_deref()
+                .map(|q| (r.id, (q.clone(), **r)))
+        })
         .collect();
     if quantities.len() >= 2 {
         any = true;

@@ -305,7 +305,7 @@ fn key_of(m: &Mention, known: &Known<'_>) -> Resolution {
             Key::Place(p.id),
             m.kind,
             p.name.clone(),
-            Some(p.clone()),
+            Some(p.as_ref().clone()),
             m.via,
         );
     }
