@@ -336,7 +336,9 @@ pub struct ExtractArgs {
     /// Write claim records instead: one JSON line per article with its
     /// text, statements, chains, claims, entity mentions and comparator
     /// block keys, for `check --from-records` and `compare --from-records`
-    /// (streams; memory holds one batch of articles)
+    /// (streams; memory holds one batch of articles). With `-o FILE.zst`
+    /// the records are compressed with Zstandard (`--from-records` reads
+    /// both)
     #[arg(long, conflicts_with_all = ["claims", "format"])]
     pub records: bool,
 

@@ -29,6 +29,30 @@ use std::io::{BufRead, Read};
 /// The record format's version; a reader refuses other versions.
 pub const VERSION: u32 = 1;
 
+/// The Zstandard level of compressed records (`-o records.jsonl.zst`): fast,
+/// and about a tenth of the JSON's size.
+pub const ZSTD_LEVEL: i32 = 3;
+
+/// The first bytes of a Zstandard frame.
+const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
+
+/// Whether records written to `path` are compressed (its name ends in
+/// `.zst`).
+pub fn compressed_name(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zst"))
+}
+
+/// `reader`, decompressed when it starts a Zstandard frame (whatever the
+/// file's name), else as it is.
+fn decompressed<'a>(mut reader: Box<dyn BufRead + 'a>) -> std::io::Result<Box<dyn BufRead + 'a>> {
+    if reader.fill_buf()?.starts_with(&ZSTD_MAGIC) {
+        let z = zstd::Decoder::with_buffer(reader)?;
+        return Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, z)));
+    }
+    Ok(reader)
+}
+
 /// A record as written: borrows the analysed article.
 #[derive(Serialize)]
 struct RecordOut<'a> {
@@ -270,6 +294,16 @@ pub fn read_paths(paths: &[String], stdin: &mut dyn Read) -> Records {
                     fail(&mut out, InputError::new(p.as_str(), kind));
                     continue;
                 }
+            }
+        };
+        let reader = match decompressed(reader) {
+            Ok(r) => r,
+            Err(e) => {
+                let kind = InputErrorKind::Io {
+                    message: e.to_string(),
+                };
+                fail(&mut out, InputError::new(p.as_str(), kind));
+                continue;
             }
         };
         let before = out.articles.len();

@@ -407,3 +407,52 @@ fn a_block_run_reports_a_bad_record_once_and_needs_records() {
         "--from-records",
     );
 }
+
+#[test]
+fn records_to_a_zst_file_are_compressed_and_read_back_whatever_their_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = write_records(dir.path(), "set.jsonl", &["fixtures/stories/"]);
+    let zst = dir.path().join("set.jsonl.zst");
+    let (_, err, code) = run(&[
+        "extract",
+        "--records",
+        "fixtures/stories/",
+        "-o",
+        zst.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (plain_bytes, zst_bytes) = (std::fs::read(&plain).unwrap(), std::fs::read(&zst).unwrap());
+    // A Zstandard frame, much smaller than the JSON it holds.
+    assert_eq!(zst_bytes[..4], [0x28, 0xb5, 0x2f, 0xfd]);
+    assert!(zst_bytes.len() * 4 < plain_bytes.len());
+    let (direct, _, _) = run(&["check", "--format", "json", "--from-records", &plain]);
+    let (via, err, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--from-records",
+        zst.to_str().unwrap(),
+    ]);
+    assert!(err.is_empty(), "{err}");
+    assert_eq!(findings(&direct), findings(&via));
+    // Recognised by its content, not its name (a renamed file, stdin).
+    let renamed = dir.path().join("renamed.jsonl");
+    std::fs::copy(&zst, &renamed).unwrap();
+    let (again, _, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--from-records",
+        renamed.to_str().unwrap(),
+    ]);
+    assert_eq!(findings(&direct), findings(&again));
+    // A cut-off file: an error naming it and the line, never a panic.
+    let cut = dir.path().join("cut.zst");
+    std::fs::write(&cut, &zst_bytes[..zst_bytes.len() / 2]).unwrap();
+    let (_, err, code) = run(&["check", "--from-records", cut.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("cut.zst:1: cannot read: incomplete frame"),
+        "{err}"
+    );
+}
