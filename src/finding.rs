@@ -118,8 +118,10 @@ impl Rule {
             }
             Rule::InconsistentName => {
                 "One person or place is spelt several ways across the articles (Zelenskyy, \
-                 Zelensky, Zelenskiy; Kyiv and Kiev). The spellings were merged by \
-                 transliteration-aware matching, so they name one entity. Set the preferred \
+                 Zelensky, Zelenskiy; Kyiv and Kiev; Steven and Stephen Sotloff). The \
+                 spellings were merged by transliteration-aware matching, so they name one \
+                 entity; case, plurals, adjectives, short forms and common words are not \
+                 counted as spellings. Set the preferred \
                  spelling under [house-style] names in claimcheck.toml; then only the other \
                  spellings are flagged."
             }

@@ -266,7 +266,7 @@ type Spelling = (String, Vec<(usize, Span)>);
 /// surname, a place's name without a region word.
 fn spelling(kind: EntityKind, text: &str) -> String {
     match kind {
-        EntityKind::Person => text.split_whitespace().last().unwrap_or(text).to_string(),
+        EntityKind::Person => crate::resolve::names::split(text).1.to_string(),
         _ => text
             .split_whitespace()
             .filter(|w| {
@@ -284,7 +284,7 @@ fn inconsistent_names(analysis: &Analysis, opts: &RuleOptions, out: &mut Vec<Fin
     for e in &analysis.entities.entities {
         if !matches!(
             e.kind,
-            EntityKind::Person | EntityKind::Place | EntityKind::Country
+            EntityKind::Person | EntityKind::Place | EntityKind::Country | EntityKind::Organisation
         ) {
             continue;
         }
@@ -292,22 +292,48 @@ fn inconsistent_names(analysis: &Analysis, opts: &RuleOptions, out: &mut Vec<Fin
         // the capital ("Kyiv" / "Kiev" standing for Ukraine); demonyms and
         // roles are not spellings.
         let mut groups: Vec<Spelling> = Vec::new();
+        // A person's given names, apart: "Steven" / "Stephen" Sotloff.
+        let mut given: Vec<Spelling> = Vec::new();
         for v in &e.variants {
             let ok = match e.kind {
                 EntityKind::Person => matches!(v.via, Via::Name | Via::Surname),
-                EntityKind::Place => v.via == Via::Name,
+                EntityKind::Place | EntityKind::Organisation => v.via == Via::Name,
                 _ => v.via == Via::Metonym,
             };
-            if !ok {
+            if !ok || !name_like(&v.text) {
                 continue;
             }
             let s = spelling(e.kind, &v.text);
-            if s.chars().count() < 3 {
+            if s.chars().count() < 3 || (e.kind == EntityKind::Person && not_a_surname(&s)) {
                 continue;
             }
-            match groups.iter_mut().find(|g| g.0 == s) {
-                Some(g) => g.1.extend(v.locations.iter().copied()),
-                None => groups.push((s, v.locations.clone())),
+            add_spelling(&mut groups, s, &v.locations);
+            if e.kind == EntityKind::Person
+                && let (names, _) = crate::resolve::names::split(&v.text)
+                && let Some(first) = names.first()
+                && first.trim_end_matches('.').chars().count() >= 3
+            {
+                add_spelling(&mut given, first.to_string(), &v.locations);
+            }
+        }
+        let mut groups = not_words(word_forms_apart(groups));
+        if e.kind == EntityKind::Person {
+            groups = in_one_story(analysis, e.id, groups);
+        }
+        if e.kind == EntityKind::Organisation {
+            // An organisation's names differ in many ways that are not
+            // spellings ("ABC", "ABC News"): only the same letters written
+            // apart or together, or with other accents, count.
+            let key = |s: &str| crate::resolve::names::compact(&fold_case(s));
+            let Some(first) = groups.first().map(|g| key(&g.0)) else {
+                continue;
+            };
+            groups.retain(|g| key(&g.0) == first);
+        }
+        if e.kind == EntityKind::Person {
+            let given = not_words(word_forms_apart(given));
+            if given.len() >= 2 && given_variants(&given) {
+                report_spellings(analysis, opts, &e.name, given, out);
             }
         }
         // Metonyms of a country may name different cities ("Kremlin",
@@ -334,6 +360,193 @@ fn inconsistent_names(analysis: &Analysis, opts: &RuleOptions, out: &mut Vec<Fin
     }
 }
 
+/// How spelling `b` differs from `a`: "diacritics" (Perón / Peron),
+/// "written apart or together" (Al-Fahd / Al Fahd), "transliteration"
+/// (Sergei / Sergey), else "N letters apart" (Trivdevil / Tridevil).
+fn spelling_difference(a: &str, b: &str) -> Option<String> {
+    use crate::resolve::names::{compact, fold};
+    if a == b {
+        return None;
+    }
+    let plain = |s: &str| deunicode::deunicode(s).to_lowercase();
+    Some(if plain(a) == plain(b) {
+        "diacritics".to_string()
+    } else if compact(&plain(a)) == compact(&plain(b)) {
+        "written apart or together".to_string()
+    } else if fold(a) == fold(b) {
+        "transliteration".to_string()
+    } else {
+        match strsim::levenshtein(&a.to_lowercase(), &b.to_lowercase()) {
+            1 => "one letter apart".to_string(),
+            n => format!("{n} letters apart"),
+        }
+    })
+}
+
+/// Adds an occurrence of spelling `s`; spellings that differ only in case
+/// ("WHEELER", "Wheeler") are one, shown as first seen unless that is all
+/// capitals.
+fn add_spelling(groups: &mut Vec<Spelling>, s: String, locations: &[(usize, Span)]) {
+    match groups
+        .iter_mut()
+        .find(|g| g.0.to_lowercase() == s.to_lowercase())
+    {
+        Some(g) => {
+            if g.0.chars().all(|c| !c.is_lowercase()) && s.chars().any(char::is_lowercase) {
+                g.0 = s;
+            }
+            g.1.extend(locations.iter().copied());
+        }
+        None => groups.push((s, locations.to_vec())),
+    }
+}
+
+/// Lower case, diacritics kept.
+fn fold_case(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Whether a variant is a name at all: every word capitalised, but for the
+/// particles of names ("de", "van", "al-"). "Saudi capital" is a
+/// description, not a spelling of Riyadh.
+fn name_like(text: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "da", "del", "della", "di", "du", "dos", "das", "van", "von", "der", "den", "ter",
+        "la", "le", "al", "el", "bin", "ibn", "of", "and", "the", "y",
+    ];
+    text.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| !c.is_lowercase())
+            || PARTICLES.contains(&w.to_lowercase().split('-').next().unwrap_or(""))
+    })
+}
+
+/// A word a person's surname cannot be: a country, place or demonym of the
+/// gazetteer ("Under Argentine" taken for a name leaves "Argentine").
+fn not_a_surname(s: &str) -> bool {
+    crate::resolve::gazetteer::demonym(s).is_some()
+        || crate::resolve::gazetteer::lookup(s)
+            .iter()
+            .any(|p| matches!(p.kind, crate::resolve::gazetteer::PlaceKind::Country))
+}
+
+/// Drops the spellings that are another's word form, not its misspelling:
+/// a plural or family ("Clintons", "Sotloffs"), an adjective ("Arabian",
+/// "Argentine"), a possessive.
+fn word_forms_apart(mut groups: Vec<Spelling>) -> Vec<Spelling> {
+    const ENDINGS: &[&str] = &[
+        "s", "es", "'s", "’s", "n", "an", "ian", "ese", "i", "ish", "e",
+    ];
+    let lower: Vec<String> = groups.iter().map(|g| g.0.to_lowercase()).collect();
+    let form = |i: usize| {
+        lower.iter().enumerate().any(|(j, base)| {
+            if i == j {
+                return false;
+            }
+            let word = &lower[i];
+            // "Argentina" / "Argentine": the same stem, another ending.
+            let stem = |w: &str| w.trim_end_matches(['a', 'e', 'i', 'o']).to_string();
+            word.strip_prefix(base.as_str())
+                .is_some_and(|rest| ENDINGS.contains(&rest))
+                || (stem(word) == stem(base)
+                    && crate::resolve::gazetteer::demonym(&groups[i].0).is_some())
+        })
+    };
+    // "Rio" beside "Rio de Janeiro", "Washington" beside "Washington DC": a
+    // short form, not another spelling.
+    let words = |i: usize| -> Vec<&str> { lower[i].split_whitespace().collect() };
+    let short_form = |i: usize| {
+        let w = words(i);
+        (0..lower.len()).any(|j| {
+            let o = words(j);
+            j != i && o.len() > w.len() && o.windows(w.len()).any(|x| x == w.as_slice())
+        })
+    };
+    // "Laboratory" / "Laboratories".
+    let plural_y = |i: usize| {
+        lower[i].strip_suffix("ies").is_some_and(|stem| {
+            lower
+                .iter()
+                .any(|b| b.strip_suffix('y').is_some_and(|s| s == stem))
+        })
+    };
+    let keep: Vec<bool> = (0..groups.len())
+        .map(|i| !form(i) && !short_form(i) && !plural_y(i))
+        .collect();
+    let mut k = keep.into_iter();
+    groups.retain(|_| k.next().unwrap_or(true));
+    groups
+}
+
+/// Keeps a person's spellings that are not the same name folded (a typo
+/// or a near spelling, "Trivdevil" for "Tridevil") only where they share a
+/// story with the main spelling: the same article, or an article sharing
+/// at least two other entities with one of its articles. "Marple" in a
+/// crime-novel piece is not a misspelt "Marley" of a music story.
+fn in_one_story(analysis: &Analysis, entity: usize, groups: Vec<Spelling>) -> Vec<Spelling> {
+    use crate::resolve::names::{compact, fold};
+    let Some(main) = groups
+        .iter()
+        .max_by_key(|g| (g.1.len(), std::cmp::Reverse(g.1[0])))
+    else {
+        return groups;
+    };
+    let key = |s: &str| compact(&fold(s));
+    let main_key = key(&main.0);
+    let main_articles: Vec<usize> = main.1.iter().map(|l| l.0).collect();
+    let entities_of = |a: usize| -> rustc_hash::FxHashSet<usize> {
+        analysis
+            .entities
+            .of
+            .get(a)
+            .map(|v| v.iter().copied().filter(|&x| x != entity).collect())
+            .unwrap_or_default()
+    };
+    let main_sets: Vec<rustc_hash::FxHashSet<usize>> =
+        main_articles.iter().map(|&a| entities_of(a)).collect();
+    groups
+        .iter()
+        .filter(|g| {
+            key(&g.0) == main_key
+                || g.1.iter().any(|&(a, _)| {
+                    main_articles.contains(&a) || {
+                        let mine = entities_of(a);
+                        main_sets.iter().any(|m| m.intersection(&mine).count() >= 3)
+                    }
+                })
+        })
+        .cloned()
+        .collect()
+}
+
+/// Drops the one-word spellings that are common English words ("Bottle"
+/// beside "Bootle", "Budget" beside "Buddhist"): a capitalised word that a
+/// fuzzy match took for a misspelt name. A name that is also a word (Bath)
+/// then has no spelling to compare, which costs a finding, never a false
+/// one.
+fn not_words(mut groups: Vec<Spelling>) -> Vec<Spelling> {
+    let lemmas = &crate::syntax::model().lemmatizer;
+    groups.retain(|g| g.0.contains(' ') || !lemmas.is_common_word(&g.0.to_lowercase()));
+    groups
+}
+
+/// Whether given names differ as spellings of one name do, not as two
+/// names: the same once transliteration-folded ("Sergei", "Sergey"), or at
+/// most one letter apart ("Jusin", "Justin"), or two in names of six or more
+/// letters ("Steven", "Stephen"). Nicknames ("Jim", "James") and initials
+/// are not spellings.
+fn given_variants(given: &[Spelling]) -> bool {
+    use crate::resolve::names::fold;
+    given.iter().enumerate().all(|(i, a)| {
+        given[i + 1..].iter().all(|b| {
+            let (x, y) = (a.0.to_lowercase(), b.0.to_lowercase());
+            let d = strsim::levenshtein(&x, &y);
+            fold(&x).to_lowercase() == fold(&y).to_lowercase()
+                || d <= 1
+                || (d <= 2 && x.chars().count().min(y.chars().count()) >= 6)
+        })
+    })
+}
+
 fn report_spellings(
     analysis: &Analysis,
     opts: &RuleOptions,
@@ -348,9 +561,14 @@ fn report_spellings(
         g.1.sort();
     }
     groups.sort_by(|a, b| a.1[0].cmp(&b.1[0]));
-    let preferred = groups
-        .iter()
-        .position(|g| opts.house_style.iter().any(|h| h == &g.0));
+    // A house-style entry may be a full name: its surname and given name
+    // are the preferred spellings of those parts.
+    let preferred = groups.iter().position(|g| {
+        opts.house_style.iter().any(|h| {
+            let (given, surname) = crate::resolve::names::split(h);
+            *h == g.0 || surname == g.0 || given.first() == Some(&g.0.as_str())
+        })
+    });
     let all: Vec<String> = groups
         .iter()
         .map(|g| {
@@ -383,16 +601,24 @@ fn report_spellings(
         Rule::InconsistentName,
         message,
         Location { article: ai, span },
-        format!("spelt {}", groups[first].0),
+        match spelling_difference(&groups[preferred.unwrap_or(0)].0, &groups[first].0) {
+            Some(why) => format!("spelt {} ({why})", groups[first].0),
+            None => format!("spelt {}", groups[first].0),
+        },
         String::new(),
     );
     // Each spelling where it first occurs.
     for g in &groups {
         let (ai, span) = g.1[0];
         if (ai, span) != (f.location.article, f.location.span) {
+            let base = &groups[preferred.unwrap_or(0)].0;
+            let message = match spelling_difference(base, &g.0) {
+                Some(why) => format!("spelt {} ({why})", g.0),
+                None => format!("spelt {}", g.0),
+            };
             f.related.push(Related {
                 location: Location { article: ai, span },
-                message: format!("spelt {}", g.0),
+                message,
             });
         }
     }
@@ -951,5 +1177,98 @@ mod tests {
             assert_ne!(found[0].location.article, 0);
         }
         assert!(near_copies(&[STORY, OTHER]).is_empty());
+    }
+
+    /// The spellings each inconsistent-name finding of the set names.
+    fn spellings(texts: &[&str]) -> Vec<Vec<String>> {
+        let analysis = crate::pipeline::analysed_set(texts);
+        let mut out = Vec::new();
+        inconsistent_names(&analysis, &RuleOptions::default(), &mut out);
+        out.iter()
+            .map(|f| {
+                let mut s: Vec<String> = std::iter::once(&f.label)
+                    .chain(f.related.iter().map(|r| &r.message))
+                    .map(|m| {
+                        let m = m.trim_start_matches("spelt ");
+                        m.split(" (").next().unwrap_or(m).to_string()
+                    })
+                    .collect();
+                s.sort();
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_given_name_spelt_two_ways_is_a_finding_a_nickname_is_not() {
+        let found = spellings(&[
+            "The reporter Stephen Halvorsen filed the story from the harbour on Monday.",
+            "Steven Halvorsen, the reporter, said the harbour was closed on Monday.",
+        ]);
+        assert_eq!(
+            found,
+            vec![vec!["Stephen".to_string(), "Steven".to_string()]]
+        );
+        assert_eq!(
+            spelling_difference("Stephen", "Steven").as_deref(),
+            Some("2 letters apart")
+        );
+        assert_eq!(
+            spelling_difference("Perón", "Peron").as_deref(),
+            Some("diacritics")
+        );
+        assert_eq!(
+            spelling_difference("Sergei", "Sergey").as_deref(),
+            Some("transliteration")
+        );
+        let nickname = spellings(&[
+            "The reporter James Halvorsen filed the story from the harbour on Monday.",
+            "Jim Halvorsen, the reporter, said the harbour was closed on Monday.",
+        ]);
+        assert!(nickname.is_empty(), "{nickname:?}");
+    }
+
+    #[test]
+    fn case_plurals_and_adjectives_are_not_spellings() {
+        // Capitals in a byline, a family plural, a demonym.
+        let found = spellings(&[
+            "The detective Marek Oswiecki said the case was closed. By MAREK OSWIECKI.",
+            "The Oswieckis left town. Marek Oswiecki said he had nothing to add.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        assert!(!name_like("Saudi capital"));
+        assert!(name_like("Cristina Fernández de Kirchner"));
+        assert!(name_like("Abdul Rahman al-Fahd"));
+        let forms = word_forms_apart(vec![
+            ("Argentina".to_string(), Vec::new()),
+            ("Argentine".to_string(), Vec::new()),
+            ("Clinton".to_string(), Vec::new()),
+            ("Clintons".to_string(), Vec::new()),
+        ]);
+        let kept: Vec<&str> = forms.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(kept, ["Argentina", "Clinton"]);
+    }
+
+    #[test]
+    fn names_written_apart_or_together_are_spellings() {
+        let found = spellings(&[
+            "The cleric Abdul Rahman Al-Fahd spoke at the mosque on Friday. Al-Fahd said more.",
+            "Later Abdul Rahman Al Fahd told the crowd to go home.",
+        ]);
+        assert_eq!(
+            found,
+            vec![vec!["Al Fahd".to_string(), "Al-Fahd".to_string()]]
+        );
+        let outlets = spellings(&[
+            "The site Harbour Online reported the closure first.",
+            "HarbourOnline said the harbour would reopen, and the Harbour Gazette agreed.",
+        ]);
+        assert_eq!(
+            outlets,
+            vec![vec![
+                "Harbour Online".to_string(),
+                "HarbourOnline".to_string()
+            ]]
+        );
     }
 }

@@ -127,6 +127,25 @@ fn the_config_is_found_upwards_and_sets_levels_house_style_and_fail_on() {
             .any(|m| m.contains("the house style is Zelensky")),
         "{msg:?}"
     );
+    // A full name as the house style prefers its surname.
+    std::fs::write(
+        dir.path().join("style.toml"),
+        "[house-style]\nnames = [\"Volodymyr Zelenskiy\"]\n",
+    )
+    .unwrap();
+    let (doc, _) = check_in(dir.path(), &["seeds/", "--config", "style.toml"]);
+    let msg: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "inconsistent-name")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        msg.iter()
+            .any(|m| m.contains("the house style is Zelenskiy")),
+        "{msg:?}"
+    );
 }
 
 #[test]

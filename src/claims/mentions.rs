@@ -773,15 +773,17 @@ fn run(
         out.push(m);
         return;
     }
-    if lone_opener {
+    if lone_opener && !is_compound_org(&ws[n0].lower) {
         return;
     }
     let words = n1 - n0;
     let acronym = words == 1 && text.len() >= 2 && text.chars().all(|c| c.is_uppercase());
-    let org = ws[n0..n1]
-        .iter()
-        .any(|w| lexicon::classify(&w.lower) & class::ORG_NOUNS != 0 || is_org_word(&w.lower));
-    if words == 1 && !acronym && (org || lexicon::classify(&ws[n0].lower) != 0) {
+    let compound = words == 1 && is_compound_org(&ws[n0].lower);
+    let org = compound
+        || ws[n0..n1]
+            .iter()
+            .any(|w| lexicon::classify(&w.lower) & class::ORG_NOUNS != 0 || is_org_word(&w.lower));
+    if words == 1 && !acronym && !compound && (org || lexicon::classify(&ws[n0].lower) != 0) {
         // "Army", "Office": a common noun with a capital, not a name.
         return;
     }
@@ -885,7 +887,36 @@ fn is_org_word(lower: &str) -> bool {
             | "group"
             | "university"
             | "police"
+            | "international"
+            | "airport"
+            | "airline"
+            | "airlines"
+            | "airways"
+            | "online"
+            | "times"
+            | "herald"
+            | "journal"
+            | "tribune"
+            | "gazette"
+            | "telegraph"
+            | "magazine"
+            | "network"
+            | "institute"
+            | "foundation"
+            | "association"
+            | "corporation"
+            | "hospital"
+            | "college"
+            | "inc"
+            | "ltd"
+            | "llc"
     )
+}
+
+/// A one-word name made of a name and an organisation word ("MailOnline",
+/// "KentOnline"): an organisation.
+fn is_compound_org(lower: &str) -> bool {
+    lower.len() > 6 && lower.ends_with("online")
 }
 
 /// Whether word `k` starts its sentence (or follows a colon or a quote mark).

@@ -224,7 +224,7 @@ impl Clusters {
     /// Calls `visit` with each cluster all of whose names `folded` can be
     /// the same person as (a cluster may come more than once).
     fn scan(&self, folded: &names::Folded, mut visit: impl FnMut(usize)) {
-        let Some(block) = self.blocks.get(folded.block()) else {
+        let Some(block) = self.blocks.get(&folded.block()) else {
             return;
         };
         for &i in block.matching(&folded.surname).iter() {
@@ -266,7 +266,7 @@ impl Clusters {
             .any(|(_, _, f)| f.surname == folded.surname);
         if !known {
             self.blocks
-                .entry(folded.block().to_string())
+                .entry(folded.block())
                 .or_default()
                 .insert(&folded.surname, c);
         }
@@ -354,7 +354,8 @@ fn other(m: &Mention, known: &Known<'_>) -> Resolution {
 
 fn named(m: &Mention) -> Resolution {
     (
-        Key::Named(m.kind, names::fold(&m.name)),
+        // "Mail Online" and "MailOnline" are one name.
+        Key::Named(m.kind, names::compact(&names::fold(&m.name))),
         m.kind,
         m.name.clone(),
         None,

@@ -140,6 +140,20 @@ impl Lemmatizer {
         lf
     }
 
+    /// Whether the treebank has `lower` (lower case) as a common word: a
+    /// noun, verb, adjective or adverb, not only a proper noun ("bottle",
+    /// "soon"; not "marple").
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        let mut key = String::with_capacity(lower.len() + 5);
+        ["NOUN", "VERB", "ADJ", "ADV"].iter().any(|upos| {
+            key.clear();
+            key.push_str(lower);
+            key.push('\t');
+            key.push_str(upos);
+            self.exact.contains_key(&key) || self.lower.contains_key(&key)
+        })
+    }
+
     /// The tables as text, one entry a line (sorted, so the bytes repeat).
     pub fn to_text(&self) -> String {
         let mut lines: Vec<String> = Vec::new();
