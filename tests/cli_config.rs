@@ -87,6 +87,17 @@ fn a_bad_key_or_value_is_an_error_with_its_line() {
         .stderr(predicates::str::contains("claimcheck.toml:3:"));
 }
 
+/// The messages of the inconsistent-name findings of a JSON report.
+fn name_messages(doc: &Value) -> Vec<String> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "inconsistent-name")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn the_config_is_found_upwards_and_sets_levels_house_style_and_fail_on() {
     let dir = scratch();
@@ -115,13 +126,7 @@ fn the_config_is_found_upwards_and_sets_levels_house_style_and_fail_on() {
     )
     .unwrap();
     let (doc, _) = check_in(dir.path(), &["seeds/", "--config", "style.toml"]);
-    let msg: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "inconsistent-name")
-        .map(|f| f["message"].as_str().unwrap())
-        .collect();
+    let msg = name_messages(&doc);
     assert!(
         msg.iter()
             .any(|m| m.contains("the house style is Zelensky")),
@@ -134,13 +139,7 @@ fn the_config_is_found_upwards_and_sets_levels_house_style_and_fail_on() {
     )
     .unwrap();
     let (doc, _) = check_in(dir.path(), &["seeds/", "--config", "style.toml"]);
-    let msg: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "inconsistent-name")
-        .map(|f| f["message"].as_str().unwrap())
-        .collect();
+    let msg = name_messages(&doc);
     assert!(
         msg.iter()
             .any(|m| m.contains("the house style is Zelenskiy")),
