@@ -33,12 +33,62 @@ pub use super::model::{DiffPart, Drift, QuoteId};
 pub const MAX_CANDIDATES: usize = 2_000;
 
 /// The words of a quote, lowercased, without punctuation; a hyphen joins
-/// nothing ("double-act" and "double act" are one wording).
+/// nothing ("double-act" and "double act" are one wording); British and
+/// American spellings are one word ([`house_spelling`]).
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| house_spelling(&w.to_lowercase().replace('’', "'")))
         .collect()
+}
+
+/// One key for a word's British and American spellings, so an outlet's
+/// house style is not a changed word: colour/color, realise/realize,
+/// organisation/organization, analyse/analyze, centre/center,
+/// travelled/traveled, defence/defense, catalogue/catalog, mum/mom. The key
+/// is for comparison only; two different words that share it ("four",
+/// "for") can only hide a change, never invent one.
+fn house_spelling(word: &str) -> String {
+    // A possessive keeps its ending: "mum's", "mom's".
+    if let Some(stem) = word.strip_suffix("'s")
+        && !stem.is_empty()
+    {
+        return house_spelling(stem) + "'s";
+    }
+    if matches!(word, "mum" | "mom") {
+        return "mom".to_string();
+    }
+    if word.chars().count() < 5 {
+        return word.to_string();
+    }
+    // "-our-" inside a word: favourite, behaviour, neighbourhood.
+    let word = &match word.get(1..).and_then(|rest| rest.find("our")) {
+        Some(i) => format!("{}or{}", &word[..i + 1], &word[i + 4..]),
+        None => word.to_string(),
+    };
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("ysing", "yzing"),
+        ("ysed", "yzed"),
+        ("yse", "yze"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+        ("elled", "eled"),
+        ("elling", "eling"),
+        ("ence", "ense"),
+        ("ogue", "og"),
+    ];
+    for (british, american) in ENDINGS {
+        if let Some(stem) = word.strip_suffix(british) {
+            return format!("{stem}{american}");
+        }
+    }
+    word.to_string()
 }
 
 /// A quote's text cut into words, each with the punctuation and space after
@@ -391,6 +441,12 @@ mod tests {
     fn words_ignore_case_and_punctuation() {
         assert_eq!(w("“Safe,” he said."), ["safe", "he", "said"]);
         assert_eq!(w("a double-act"), w("A double act,"));
+        // House spelling is not a changed word.
+        assert_eq!(
+            w("My mum's favourite colours: we realised the theatre travelled"),
+            w("My mom's favorite colors: we realized the theater traveled")
+        );
+        assert_ne!(w("they will rise"), w("they will raise"));
     }
 
     const A: &str = "“We will rebuild the harbour wall before the winter storms arrive in Harbourton,” Jan Kowal said on Monday.";
