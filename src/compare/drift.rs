@@ -55,8 +55,19 @@ fn house_spelling(word: &str) -> String {
     {
         return house_spelling(stem) + "'s";
     }
-    if matches!(word, "mum" | "mom") {
-        return "mom".to_string();
+    let pair = match word {
+        "mum" | "mom" => Some("mom"),
+        "grey" => Some("gray"),
+        "tyre" | "tyres" => Some(if word.ends_with('s') { "tires" } else { "tire" }),
+        "ageing" => Some("aging"),
+        "programme" => Some("program"),
+        "programmes" => Some("programs"),
+        "jewellery" => Some("jewelry"),
+        "aluminium" => Some("aluminum"),
+        _ => None,
+    };
+    if let Some(american) = pair {
+        return american.to_string();
     }
     if word.chars().count() < 5 {
         return word.to_string();
@@ -67,6 +78,8 @@ fn house_spelling(word: &str) -> String {
         None => word.to_string(),
     };
     const ENDINGS: &[(&str, &str)] = &[
+        ("dgement", "dgment"),
+        ("dgements", "dgments"),
         ("isations", "izations"),
         ("isation", "ization"),
         ("ising", "izing"),
@@ -443,8 +456,8 @@ mod tests {
         assert_eq!(w("a double-act"), w("A double act,"));
         // House spelling is not a changed word.
         assert_eq!(
-            w("My mum's favourite colours: we realised the theatre travelled"),
-            w("My mom's favorite colors: we realized the theater traveled")
+            w("My mum's favourite colours: we realised the theatre travelled; a judgement"),
+            w("My mom's favorite colors: we realized the theater traveled; a judgment")
         );
         assert_ne!(w("they will rise"), w("they will raise"));
     }
