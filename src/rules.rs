@@ -324,7 +324,7 @@ fn inconsistent_names(analysis: &Analysis, opts: &RuleOptions, out: &mut Vec<Fin
             // An organisation's names differ in many ways that are not
             // spellings ("ABC", "ABC News"): only the same letters written
             // apart or together, or with other accents, count.
-            let key = |s: &str| crate::resolve::names::compact(&fold_case(s));
+            let key = |s: &str| crate::resolve::names::compact(&s.to_lowercase());
             let Some(first) = groups.first().map(|g| key(&g.0)) else {
                 continue;
             };
@@ -399,11 +399,6 @@ fn add_spelling(groups: &mut Vec<Spelling>, s: String, locations: &[(usize, Span
         }
         None => groups.push((s, locations.to_vec())),
     }
-}
-
-/// Lower case, diacritics kept.
-fn fold_case(s: &str) -> String {
-    s.to_lowercase()
 }
 
 /// Whether a variant is a name at all: every word capitalised, but for the
