@@ -146,9 +146,12 @@ impl Rule {
                  them should not be presented as independent confirmation."
             }
             Rule::QuoteDrift => {
-                "The same quotation of the same speaker is worded differently in two articles: \
-                 words changed, cut or joined (quoting a contiguous excerpt is not drift). A \
-                 word-level diff shows the change; check the wording against the original."
+                "The same quotation of the same speaker is worded differently in two articles \
+                 where it matters: a content word, a number or a negation added, left out or \
+                 replaced. Quoting more or less of what was said, typography, spelling, \
+                 inflection, editorial brackets, words left out at an ellipsis and function \
+                 words are not drift. The finding names what changed and shows a word diff of \
+                 the words both quote; check the wording against the original."
             }
         }
     }

@@ -1004,7 +1004,17 @@ fn drift(analysis: &Analysis, out: &mut Vec<Finding>) {
                 .statement
                 .span,
         };
-        let (a, b) = (quote(d.a), quote(d.b));
+        // The words both quote, not the whole of a longer quote.
+        let (a, b) = (
+            Location {
+                article: d.a.article,
+                span: d.a_stretch,
+            },
+            Location {
+                article: d.b.article,
+                span: d.b_stretch,
+            },
+        );
         let mut f = finding(
             Rule::QuoteDrift,
             format!("quote of {} worded differently across articles", d.speaker),
@@ -1043,6 +1053,19 @@ fn drift(analysis: &Analysis, out: &mut Vec<Finding>) {
                 _ => p.text.clone(),
             })
             .collect();
+        let changed: Vec<String> = d
+            .changes
+            .iter()
+            .map(|c| match (c.removed.is_empty(), c.added.is_empty()) {
+                (true, _) => format!("“{}” added", c.added),
+                (_, true) => format!("“{}” left out", c.removed),
+                _ => format!("“{}” → “{}”", c.removed, c.added),
+            })
+            .collect();
+        f.notes.push(format!(
+            "changed (other wording → this one): {}",
+            changed.join("; ")
+        ));
         f.notes.push(format!("diff: {diff}"));
         out.push(f);
     }

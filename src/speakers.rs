@@ -469,8 +469,11 @@ fn people_and_mentions(
                 && j - n0 <= 4
                 && !has(j - 1, class::NOT_PERSON_END)
                 && !(n0..j).any(|k| {
-                    has(k, class::TIME_WORDS)
-                        || w(k).chars().all(|c| c.is_uppercase()) && w(k).len() > 1
+                    crate::grammar::lexicon::is_date_word(
+                        w(k),
+                        k.checked_sub(1).map(w),
+                        (k + 1 < toks.len()).then(|| w(k + 1)),
+                    ) || w(k).chars().all(|c| c.is_uppercase()) && w(k).len() > 1
                 })
                 && !(n0 > 0 && toks[n0 - 1].kind == TokKind::Word && w(n0 - 1) == "the")
                 // "in South Surrey", "from New Brunswick": places follow these.

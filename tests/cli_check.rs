@@ -195,7 +195,18 @@ fn story_drift_and_unbalanced_marks_are_reported() {
     let (doc, _) = check_json(&["fixtures/stories/drift"]);
     let drift = findings(&doc, "quote-drift");
     assert_eq!(drift.len(), 1);
-    assert!(drift[0]["notes"][0].as_str().unwrap().starts_with("diff:"));
+    // What really changed, then the word diff of the words both quote.
+    let notes: Vec<&str> = drift[0]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n.as_str())
+        .collect();
+    assert_eq!(
+        notes[0],
+        "changed (other wording → this one): “northern” left out; “inspected by engineers” → “checked”"
+    );
+    assert!(notes[1].starts_with("diff: We will not reopen the [-northern -]quay"));
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("a.txt");
     std::fs::write(

@@ -616,7 +616,8 @@ fn run(
     while n0 < j {
         let w = &ws[n0];
         let c = lexicon::classify(w.s);
-        if c & class::TIME_WORDS != 0 {
+        let prev = n0.checked_sub(1).map(|k| ws[k].s);
+        if lexicon::is_date_word(w.s, prev, ws.get(n0 + 1).map(|x| x.s)) {
             n0 += 1;
             continue;
         }

@@ -14,7 +14,7 @@ use nom::{IResult, Parser};
 pub(super) type Res<'a, O> = IResult<&'a str, O>;
 
 /// One to nineteen.
-pub(super) const SMALL_WORDS: &[(&str, u32)] = &[
+pub(crate) const SMALL_WORDS: &[(&str, u32)] = &[
     ("one", 1),
     ("two", 2),
     ("three", 3),

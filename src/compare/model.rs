@@ -150,6 +150,15 @@ pub struct DiffPart {
     pub text: String,
 }
 
+/// A substantive change between two wordings of one quote: the words of
+/// the first that the second replaces, leaves out (`added` empty) or adds
+/// (`removed` empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub removed: String,
+    pub added: String,
+}
+
 /// A quote of one statement: article and statement index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct QuoteId {
@@ -164,12 +173,21 @@ pub struct Drift {
     pub speaker: String,
     pub a: QuoteId,
     pub b: QuoteId,
+    /// The words of each quote that the two have in common, from the first
+    /// shared words to the last (one may quote more of what was said).
+    pub a_stretch: Span,
+    pub b_stretch: Span,
     /// The other statements with `a`'s wording, and with `b`'s.
     pub a_copies: Vec<QuoteId>,
     pub b_copies: Vec<QuoteId>,
-    /// Share of the smaller version's distinct words found in the other (0–1).
+    /// Share of the words of the stretch both quote that the other has, in
+    /// order (0–1).
     pub overlap: f64,
+    /// The word-level diff of the stretch both quote.
     pub diff: Vec<DiffPart>,
+    /// What really changed (typography, spelling, elisions shown with an
+    /// ellipsis and function words are not changes).
+    pub changes: Vec<Change>,
     pub rule: &'static str,
 }
 

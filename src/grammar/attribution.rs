@@ -142,7 +142,12 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
         while n < toks.len()
             && n < 8
             && (nominal_word(&toks[n]) || number_in_name(n))
-            && !(toks[n].is_capitalised() && toks[n].has(lexicon::class::TIME_WORDS))
+            && !(toks[n].is_capitalised()
+                && lexicon::is_date_word(
+                    toks[n].s,
+                    Some(toks[n - 1].s),
+                    toks.get(n + 1).map(|t| t.s),
+                ))
         {
             n += 1;
         }

@@ -286,6 +286,43 @@ word_set!(pub TIME_WORDS, [
     "nov", "dec", "today", "yesterday", "tonight",
 ]);
 
+/// Whether a weekday or month word is a date where it stands, not a name.
+/// Weekdays, "today" and most months are always dates; the months that are
+/// also given names or surnames ("May", "June", "April", "August",
+/// "January", "Jan", "Jun") are names before a capitalised word that is not
+/// a date ("Jan Kowal", "April Ryan said") and after a capitalised word
+/// that is not a preposition or determiner ("Theresa May"), and dates
+/// otherwise ("in May", "May 5", "last June").
+pub fn is_date_word(word: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    if classify(word) & class::TIME_WORDS == 0 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if !matches!(
+        lower.as_str(),
+        "may" | "june" | "april" | "august" | "january" | "jan" | "jun"
+    ) {
+        return true;
+    }
+    let name_like = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && classify(w) & class::TIME_WORDS == 0
+    };
+    if next.is_some_and(name_like) {
+        return false;
+    }
+    let date_before = |w: &str| {
+        classify(w) & class::ROLE_SCAN_STOPS != 0
+            || matches!(
+                w.to_lowercase().as_str(),
+                "the" | "this" | "last" | "next" | "early" | "late" | "mid" | "since" | "until"
+            )
+    };
+    !prev.is_some_and(|p| name_like(p) && !date_before(p))
+}
+
 // Prepositions and clause verbs: they end a role phrase when scanning left
 // from a name ("met his rival", "told the minister").
 #[rustfmt::skip]
@@ -452,6 +489,22 @@ word_set!(pub MEDIA, [
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn months_that_are_names_are_names_beside_names() {
+        use super::is_date_word;
+        // Given names before a surname, surnames after a given name.
+        assert!(!is_date_word("Jan", None, Some("Kowal")));
+        assert!(!is_date_word("April", Some("said"), Some("Ryan")));
+        assert!(!is_date_word("May", Some("Theresa"), Some("said")));
+        // Dates.
+        assert!(is_date_word("May", Some("in"), Some("the")));
+        assert!(is_date_word("May", Some("In"), Some("5")));
+        assert!(is_date_word("June", Some("last"), None));
+        assert!(is_date_word("Monday", None, Some("Kowal")));
+        assert!(is_date_word("March", Some("Theresa"), Some("Kowal")));
+        assert!(!is_date_word("Kowal", None, None));
+    }
+
     use super::*;
 
     #[test]

@@ -379,6 +379,8 @@ pub struct DriftOut<'a> {
     /// The other articles with each wording (ids, in input order).
     pub copies: [Vec<&'a str>; 2],
     pub diff: &'a [crate::compare::drift::DiffPart],
+    /// What really changed, from the first quote to the second.
+    pub changes: &'a [crate::compare::drift::Change],
 }
 
 #[derive(Debug, Serialize)]
@@ -393,16 +395,16 @@ pub struct QuoteOut<'a> {
 
 /// The quote drifts of the analysis in output form.
 pub fn drifts_out(analysis: &Analysis) -> Vec<DriftOut<'_>> {
-    let quote = |id: crate::compare::drift::QuoteId| {
+    // Each quote's words that the other quotes too.
+    let quote = |id: crate::compare::drift::QuoteId, span: crate::article::Span| {
         let item = &analysis.articles[id.article];
         let a = &item.article;
-        let st = &item.statements[id.statement].statement;
         QuoteOut {
             article: &a.id,
-            text: a.slice(st.span),
-            start: st.span.start,
-            end: st.span.end,
-            line: a.line(st.span.start),
+            text: a.slice(span),
+            start: span.start,
+            end: span.end,
+            line: a.line(span.start),
             chain: &item.chains[id.statement],
         }
     };
@@ -414,13 +416,14 @@ pub fn drifts_out(analysis: &Analysis) -> Vec<DriftOut<'_>> {
             speaker: &d.speaker,
             rule: d.rule,
             overlap: d.overlap,
-            quotes: [quote(d.a), quote(d.b)],
+            quotes: [quote(d.a, d.a_stretch), quote(d.b, d.b_stretch)],
             copies: [&d.a_copies, &d.b_copies].map(|c| {
                 c.iter()
                     .map(|q| analysis.articles[q.article].article.id.as_str())
                     .collect()
             }),
             diff: &d.diff,
+            changes: &d.changes,
         })
         .collect()
 }
