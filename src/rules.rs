@@ -716,6 +716,9 @@ fn single_source(analysis: &Analysis, out: &mut Vec<Finding>) {
 
 fn anonymous(analysis: &Analysis, out: &mut Vec<Finding>) {
     for (ai, item) in analysis.articles.iter().enumerate() {
+        // One finding per mention of the source: "officials told the family
+        // …, and indicated that …" is one anonymous source of two claims.
+        let mut at: rustc_hash::FxHashMap<Span, usize> = rustc_hash::FxHashMap::default();
         for (r, chain) in item.statements.iter().zip(&item.chains) {
             let Some(origin) = chain.origin() else {
                 continue;
@@ -724,6 +727,22 @@ fn anonymous(analysis: &Analysis, out: &mut Vec<Finding>) {
                 continue;
             }
             let span = origin.mention.unwrap_or(r.statement.span);
+            if let Some(&k) = at.get(&span) {
+                let f: &mut Finding = &mut out[k];
+                let claims = 1 + f.related.len() + 1;
+                f.message = format!(
+                    "{claims} claims attributed to an anonymous source: {}",
+                    origin.name
+                );
+                f.related.push(Related {
+                    location: Location {
+                        article: ai,
+                        span: r.statement.span,
+                    },
+                    message: "claim".to_string(),
+                });
+                continue;
+            }
             let loc = Location { article: ai, span };
             let text = item.article.slice(r.statement.span);
             let mut f = finding(
@@ -734,6 +753,7 @@ fn anonymous(analysis: &Analysis, out: &mut Vec<Finding>) {
                 fnv(&["anonymous-source", &item.article.id, &norm(text)]),
             );
             f.notes.push(format!("chain: {}", chain.display()));
+            at.insert(span, out.len());
             out.push(f);
         }
     }

@@ -201,12 +201,106 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "someone",
     "witness",
     "witnesses",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
     "residents",
     "observers",
 ];
+
+/// Spokespeople speak on the record for an organisation: not anonymous.
+const SPOKESPEOPLE: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "spokespeople"];
+
+/// Words that open a post-modifier of a source's noun phrase: its head is
+/// the word before the first of them ("a person familiar with the talks",
+/// "officials in Kyiv", "a source close to the minister", "a spokesman for
+/// the family").
+const POST_MODIFIERS: &[&str] = &[
+    "familiar",
+    "close",
+    "with",
+    "in",
+    "of",
+    "for",
+    "at",
+    "from",
+    "who",
+    "that",
+    "inside",
+    "involved",
+    "speaking",
+    "knowledgeable",
+    "briefed",
+    "on",
+    "to",
+    "near",
+    "within",
+    "based",
+    "by",
+    "released",
+    "issued",
+    "published",
+    "seen",
+    "obtained",
+];
+
+/// Documents and figures: what a claim can rest on without a person
+/// ("according to official figures").
+const DOCUMENT_HEADS: &[&str] = &[
+    "figures",
+    "data",
+    "statistics",
+    "stats",
+    "estimates",
+    "estimate",
+    "numbers",
+    "records",
+    "documents",
+    "document",
+    "study",
+    "studies",
+    "survey",
+    "surveys",
+    "poll",
+    "polls",
+    "research",
+    "report",
+    "reports",
+    "analysis",
+    "census",
+    "text",
+    "transcript",
+    "papers",
+];
+
+/// The head noun of a source's noun phrase (lowercased words): the word
+/// before its first post-modifier, else the last word.
+fn head_of(lower: &[String]) -> &str {
+    let end = lower
+        .iter()
+        .skip(1)
+        .position(|w| POST_MODIFIERS.contains(&w.as_str()))
+        .map_or(lower.len(), |i| i + 1);
+    lower.get(end.wrapping_sub(1)).map_or("", String::as_str)
+}
+
+/// Whether "people" or "person" is anybody, not a source: a source is
+/// "people familiar with …", "a person close to …", "some people", "many
+/// people"; "people can call" or "people would say" is nobody in particular.
+fn generic_people(lower: &[String], head: &str) -> bool {
+    if !matches!(head, "people" | "person" | "someone") {
+        return false;
+    }
+    let modified = lower.len() > 1
+        && lower
+            .iter()
+            .skip(1)
+            .any(|w| POST_MODIFIERS.contains(&w.as_str()));
+    let counted = lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "some" | "many" | "several" | "few" | "most" | "two" | "three" | "senior" | "other"
+        )
+    });
+    !modified && !counted
+}
 
 /// Known outlets, built in plus configured, each with its words lowercased
 /// once.
@@ -300,19 +394,32 @@ pub fn classify(
     if person {
         return (SourceKind::Person, name);
     }
-    let head = lower.last().map(String::as_str).unwrap_or("");
-    // "sources", "senior officials", "a person familiar with the matter".
-    if !has_proper
-        && lower
+    let head = head_of(&lower);
+    // A spokesperson speaks for the organisation, on the record: "a Mittal
+    // Steel spokesman" is Mittal Steel; "a spokesman for the family" and "a
+    // party spokesman" keep their words.
+    if SPOKESPEOPLE.contains(&head) {
+        let org: Vec<&str> = ws
             .iter()
-            .take(4)
-            .any(|w| ANONYMOUS_HEADS.contains(&w.as_str()))
-    {
+            .zip(&lower)
+            .take_while(|(_, l)| !SPOKESPEOPLE.contains(&l.as_str()))
+            .filter(|(w, _)| w.chars().next().is_some_and(char::is_uppercase))
+            .filter(|(w, _)| lexicon::classify(w) & class::DETERMINERS == 0)
+            .map(|(w, _)| *w)
+            .collect();
+        let name = if org.is_empty() { name } else { org.join(" ") };
+        return (SourceKind::Organisation, name);
+    }
+    // "according to official figures": a document, not a person.
+    if !has_proper && DOCUMENT_HEADS.contains(&head) {
+        return (SourceKind::Medium, name);
+    }
+    // "sources", "senior officials", "a person familiar with the matter";
+    // not "official figures", "open source developers".
+    if !has_proper && ANONYMOUS_HEADS.contains(&head) && !generic_people(&lower, head) {
         return (SourceKind::Anonymous, name);
     }
-    if lexicon::classify(head) & class::ORG_NOUNS != 0
-        && !lexicon::is_one_of(&["spokesperson", "spokesman", "spokeswoman"], head)
-    {
+    if lexicon::classify(head) & class::ORG_NOUNS != 0 {
         return (SourceKind::Organisation, name);
     }
     // A lone proper noun that is not a known person: a capital or a country
@@ -566,6 +673,29 @@ mod tests {
         );
         assert_eq!(kind("senior officials").0, SourceKind::Anonymous);
         assert_eq!(kind("the harbour master").0, SourceKind::Person);
+        // Spokespeople speak for their organisation, on the record.
+        assert_eq!(
+            kind("a Harbour Authority spokeswoman"),
+            (SourceKind::Organisation, "Harbour Authority".into())
+        );
+        assert_eq!(
+            kind("a spokesman for the family").0,
+            SourceKind::Organisation
+        );
+        // The head noun decides: documents are not people, an adjective is
+        // not a head.
+        assert_eq!(kind("official figures").0, SourceKind::Medium);
+        assert_eq!(kind("open source developers").0, SourceKind::Organisation);
+        assert_eq!(
+            kind("a source close to the minister").0,
+            SourceKind::Anonymous
+        );
+        assert_eq!(kind("some people").0, SourceKind::Anonymous);
+        assert_eq!(
+            kind("people familiar with the talks").0,
+            SourceKind::Anonymous
+        );
+        assert_ne!(kind("people").0, SourceKind::Anonymous);
         assert_eq!(
             classify(
                 "Medinsky",

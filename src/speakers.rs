@@ -9,7 +9,7 @@
 //! person in subject position whose gender agrees, where the gender comes from
 //! the text itself (the pronouns and titles used around the person's mentions).
 
-use crate::article::Article;
+use crate::article::{Article, Span};
 use crate::grammar::lexicon::{self, TITLES, class};
 use crate::grammar::marks::{Tok, TokKind};
 use crate::grammar::{Kind, Parsed, Statement};
@@ -114,7 +114,14 @@ pub fn resolve_with_people(
                 }
             }
             Some(span) => {
-                let (name, person) = canonical(&text[span.range()], &known, span.start);
+                let (name, person) = match canonical(&text[span.range()], &known, span.start) {
+                    // "The prosecution's star witness, former finance chief
+                    // Scott Sullivan, said": the name in apposition.
+                    (_, None) if let Some(p) = appositive(text, span, &known) => {
+                        (people[p].name.clone(), Some(p))
+                    }
+                    found => found,
+                };
                 if let Some(p) = person {
                     let m = Mention {
                         at: token_at(span.start),
@@ -393,6 +400,36 @@ fn canonical(mention: &str, known: &Known<'_>, at: usize) -> (String, Option<usi
     (trimmed.to_string(), None)
 }
 
+/// The person named in apposition right after a description: ", " then a
+/// phrase (up to the next comma or clause mark, at most 12 words) holding
+/// the full name of a person the article introduced.
+fn appositive(text: &str, span: Span, known: &Known<'_>) -> Option<usize> {
+    // A description ends in a common noun ("witness"), not a capitalised
+    // title that a list goes on ("Minister of Innovation, Science and …").
+    let head = text[span.range()].split_whitespace().last()?;
+    if head.chars().next().is_none_or(char::is_uppercase) {
+        return None;
+    }
+    let rest = text.get(span.end..)?.strip_prefix(',')?;
+    // The apposition closes with a comma right after the name.
+    let end = rest.find([',', ';', ':', '.', '(', '"', '“', '\n'])?;
+    if !rest[end..].starts_with(',') {
+        return None;
+    }
+    let phrase = rest[..end].trim_end();
+    if phrase.split_whitespace().count() > 12 {
+        return None;
+    }
+    let last = strip_possessive(phrase.split_whitespace().last()?);
+    known
+        .by_last
+        .get(last)?
+        .iter()
+        .copied()
+        .filter(|&i| phrase.ends_with(&known.people[i].name))
+        .min()
+}
+
 /// Full-name introductions, every later mention of the surnames, and each
 /// person's gender as the text shows it.
 fn people_and_mentions(
@@ -637,6 +674,19 @@ mod tests {
             "Chilean President Rosa Vidal spoke first. Chile's President said that the deal was done.",
         );
         assert_eq!(r[0].1.as_deref(), Some("Rosa Vidal"));
+    }
+
+    #[test]
+    fn a_description_resolves_to_the_name_in_apposition() {
+        let r = resolved(
+            "The harbour's chief witness, former crane operator Marta Kowalska, has said that the quay shook.",
+        );
+        assert_eq!(r[0].1.as_deref(), Some("Marta Kowalska"));
+        // A name further on in the sentence is not an apposition.
+        let r = resolved(
+            "Marta Kowalska resigned on Monday. A senior source said that the quay shook.",
+        );
+        assert_eq!(r[0].1.as_deref(), Some("A senior source"));
     }
 
     #[test]
