@@ -32,16 +32,7 @@ fn fnv(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a over `bytes`, from the state `h`.
-fn fnv_feed(mut h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
-    for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+use crate::compare::copies::{FNV_BASIS, fnv_feed};
 
 /// Whitespace-collapsed, lowercased text for fingerprints.
 fn norm(s: &str) -> String {
@@ -759,31 +750,6 @@ fn anonymous(analysis: &Analysis, out: &mut Vec<Finding>) {
     }
 }
 
-/// Word 5-gram shingles of an article, hashed.
-fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    // The hash of the five words joined by spaces (as `fnv` would give it),
-    // without building the string.
-    let mut out: Vec<u64> = words
-        .windows(5)
-        .map(|w| {
-            let mut h = FNV_BASIS;
-            for (k, word) in w.iter().enumerate() {
-                let space = (k > 0).then_some(b' ');
-                h = fnv_feed(h, space.into_iter().chain(word.bytes()));
-            }
-            fnv_feed(h, std::iter::once(0xff))
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// Where an article-level finding points: the article's first sentence.
 fn first_sentence(analysis: &Analysis, article: usize) -> Span {
     analysis.articles[article]
@@ -795,139 +761,33 @@ fn first_sentence(analysis: &Analysis, article: usize) -> Span {
 }
 
 fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
-    // Near-copies: articles sharing most of their 5-word shingles. Candidates
-    // come from an index of each article's smallest shingle hashes (a
-    // min-hash sample), so the cost stays near-linear.
-    const SAMPLE: usize = 8;
-    use rayon::prelude::*;
-    let sets: Vec<Vec<u64>> = analysis
-        .articles
-        .par_iter()
-        .map(|a| {
-            let text: String = a
-                .article
-                .included()
-                .iter()
-                .map(|s| a.article.slice(*s))
-                .collect::<Vec<_>>()
-                .join(" ");
-            shingles(&text)
-        })
-        .collect();
-    let mut index: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
-    for (i, s) in sets.iter().enumerate() {
-        for h in s.iter().take(SAMPLE) {
-            index.entry(*h).or_default().push(i);
-        }
-    }
-    // A small bucket: every pair. A large one (a story copied by hundreds
-    // of outlets shares its whole sample): each article against the first
-    // few that matched nothing yet, so the cost stays linear and no copy is
-    // left out.
-    const PAIRWISE: usize = 64;
-    const REPRESENTATIVES: usize = 16;
-    let near = |i: usize, j: usize| -> Option<f64> {
-        let (a, b) = (&sets[i], &sets[j]);
-        if a.len() < 10 || b.len() < 10 {
-            return None;
-        }
-        let shared = a.iter().filter(|h| b.binary_search(h).is_ok()).count();
-        let jaccard = shared as f64 / (a.len() + b.len() - shared) as f64;
-        (jaccard >= 0.6).then_some(jaccard)
-    };
-    // A pair sharing several sampled hashes sits in several small buckets:
-    // it is checked in the bucket of the smallest of them, so no pair is
-    // checked twice and nothing needs to remember the pairs seen (a set of
-    // them grew with the square of a bucket's size).
-    let sample = |i: usize| &sets[i][..sets[i].len().min(SAMPLE)];
-    let small = |h: u64| index.get(&h).is_some_and(|l| l.len() <= PAIRWISE);
-    let first_shared = |i: usize, j: usize, h: u64| -> bool {
-        let b = sample(j);
-        !sample(i)
-            .iter()
-            .take_while(|&&x| x < h)
-            .any(|x| b.binary_search(x).is_ok() && small(*x))
-    };
-    let mut edges: Vec<(usize, usize, f64)> = Vec::new();
-    let mut buckets: Vec<(u64, &Vec<usize>)> = index
-        .iter()
-        .filter(|(_, l)| l.len() >= 2)
-        .map(|(h, l)| (*h, l))
-        .collect();
-    buckets.sort_unstable();
-    for (h, list) in buckets {
-        if list.len() <= PAIRWISE {
-            for (x, &i) in list.iter().enumerate() {
-                for &j in &list[x + 1..] {
-                    if first_shared(i, j, h)
-                        && let Some(jaccard) = near(i.min(j), i.max(j))
-                    {
-                        edges.push((i.min(j), i.max(j), jaccard));
-                    }
-                }
-            }
-            continue;
-        }
-        let mut reps: Vec<usize> = Vec::new();
-        for &i in list {
-            let matched = reps.iter().any(|&r| match near(r.min(i), r.max(i)) {
-                Some(jaccard) => {
-                    edges.push((r.min(i), r.max(i), jaccard));
-                    true
-                }
-                None => false,
-            });
-            if !matched && reps.len() < REPRESENTATIVES {
-                reps.push(i);
-            }
-        }
-    }
-    // A pair met in more than one large bucket is one edge.
-    edges.sort_unstable_by_key(|e| (e.0, e.1));
-    edges.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
-    // Copies of one story, however many: one finding per group.
-    let mut group: Vec<usize> = (0..sets.len()).collect();
-    fn root(group: &mut [usize], mut i: usize) -> usize {
-        while group[i] != i {
-            group[i] = group[group[i]];
-            i = group[i];
-        }
-        i
-    }
-    for &(i, j, _) in &edges {
-        let (ri, rj) = (root(&mut group, i), root(&mut group, j));
-        group[ri.max(rj)] = ri.min(rj);
-    }
-    let mut groups: std::collections::BTreeMap<usize, (Vec<usize>, f64, f64)> =
-        std::collections::BTreeMap::new();
-    for &(i, j, jaccard) in &edges {
-        let g = groups
-            .entry(root(&mut group, i))
-            .or_insert((Vec::new(), f64::MAX, 0.0_f64));
-        g.0.extend([i, j]);
-        g.1 = g.1.min(jaccard);
-        g.2 = g.2.max(jaccard);
-    }
-    for (_, (mut members, low, high)) in groups {
-        members.sort_unstable();
-        members.dedup();
-        let ids: Vec<&str> = members
+    // Near-copies of one text, however many: one finding per group.
+    for g in crate::compare::copies::near_copies(analysis) {
+        let ids: Vec<&str> = g
+            .members
             .iter()
             .map(|&m| analysis.articles[m].article.id.as_str())
             .collect();
-        let last = *members.last().unwrap_or(&0);
-        let share = if (high - low) * 100.0 < 1.0 {
-            format!("{:.0}% of their wording shared", high * 100.0)
+        let share = if (g.high - g.low) * 100.0 < 1.0 {
+            format!(
+                "{:.0}% of the shorter's wording is in the other",
+                g.high * 100.0
+            )
         } else {
             format!(
-                "{:.0}–{:.0}% of their wording shared",
-                low * 100.0,
-                high * 100.0
+                "{:.0}–{:.0}% of the shorter's wording is in the other",
+                g.low * 100.0,
+                g.high * 100.0
             )
         };
+        let earliest = g.earliest.map_or(String::new(), |e| {
+            let a = &analysis.articles[e].article;
+            let date = a.date.map(|d| d.to_string()).unwrap_or_default();
+            format!("; the earliest is {} ({date})", a.id)
+        });
         let message = if let [a, b] = ids[..] {
             format!(
-                "{a} and {b} are near-copies of one story ({share}); their agreement counts once"
+                "{a} and {b} are near-copies of one text ({share}{earliest}); their agreement counts once"
             )
         } else {
             let named = ids.iter().take(5).copied().collect::<Vec<_>>().join(", ");
@@ -937,29 +797,47 @@ fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
                 String::new()
             };
             format!(
-                "{} articles are near-copies of one story ({share}): {named}{more}; their agreement counts once",
+                "{} articles are near-copies of one text ({share}{earliest}): {named}{more}; their agreement counts once",
                 ids.len()
             )
         };
         let mut key = vec!["circular-reporting"];
         key.extend(&ids);
+        // Shown at the latest copy (the last, where dates say nothing), with
+        // the stretch each copy shares.
+        let shown = g
+            .members
+            .iter()
+            .enumerate()
+            .max_by_key(|&(k, &m)| (analysis.articles[m].article.date, k))
+            .map_or(0, |(k, _)| k);
+        let at = |k: usize| {
+            let span = g.copied[k];
+            let m = g.members[k];
+            Location {
+                article: m,
+                span: if span.is_empty() {
+                    first_sentence(analysis, m)
+                } else {
+                    span
+                },
+            }
+        };
         let mut f = finding(
             Rule::CircularReporting,
             message,
-            Location {
-                article: last,
-                span: first_sentence(analysis, last),
-            },
-            "near-copy".to_string(),
+            at(shown),
+            "copied text".to_string(),
             fnv(&key),
         );
-        for &m in &members[..members.len() - 1] {
+        for k in (0..g.members.len()).filter(|&k| k != shown) {
             f.related.push(Related {
-                location: Location {
-                    article: m,
-                    span: first_sentence(analysis, m),
+                location: at(k),
+                message: if Some(g.members[k]) == g.earliest {
+                    "the earliest copy".to_string()
+                } else {
+                    "the other copy".to_string()
                 },
-                message: "the other copy".to_string(),
             });
         }
         out.push(f);
@@ -1149,24 +1027,6 @@ pub fn suppress_inline(analysis: &Analysis, findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shingle_hashes_are_the_fnv_of_the_five_words_joined() {
-        let text = "The Mayor said the new bridge, Łódź's first, opens on Monday at nine.";
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let mut want: Vec<u64> = words
-            .windows(5)
-            .map(|w| u64::from_str_radix(&fnv(&[&w.join(" ")]), 16).unwrap())
-            .collect();
-        want.sort_unstable();
-        want.dedup();
-        assert_eq!(shingles(text), want);
-        assert_eq!(want.len(), words.len() - 4);
-    }
 
     #[test]
     fn codes_are_unique_kebab_case_and_round_trip() {

@@ -2,13 +2,15 @@
 //! finished [`Analysis`](crate::analysis::Analysis) and formats nothing.
 //!
 //! [`align`] lines up claims about the same event and gives verdicts per
-//! slot; [`drift`] finds the same quote worded differently; [`claim`] says
+//! slot; [`drift`] finds the same quote worded differently; [`copies`]
+//! finds articles that are near-copies of one text; [`claim`] says
 //! what each article does with one given claim (`compare --claim`). Their
 //! output types are in [`model`], below the analysis that holds them.
 
 pub mod align;
 pub mod blocks;
 pub mod claim;
+pub mod copies;
 pub mod drift;
 pub mod model;
 pub mod story;
