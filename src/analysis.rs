@@ -74,6 +74,9 @@ pub struct Analysis {
     pub articles: Vec<AnalyzedArticle>,
     /// Entities across the set (empty unless claims were extracted).
     pub entities: Entities,
+    /// The stories the articles tell (empty unless claims were extracted:
+    /// then every article is taken to be on one story).
+    pub stories: crate::resolve::stories::Stories,
     /// Alignments, verdicts and quote drift (empty unless claims were
     /// extracted).
     pub comparison: Comparison,

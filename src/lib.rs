@@ -40,6 +40,7 @@ pub mod config;
 pub mod error;
 pub mod eval;
 pub mod finding;
+pub mod fnv;
 pub mod grammar;
 pub mod ingest;
 pub mod output;

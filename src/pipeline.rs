@@ -134,10 +134,17 @@ pub fn resolve_set(
     } else {
         Entities::default()
     };
+    let stories = if settings.claims {
+        let texts: Vec<&crate::article::Article> = articles.iter().map(|a| &a.article).collect();
+        resolve::stories::stories(&texts)
+    } else {
+        resolve::stories::Stories::default()
+    };
     Analysis {
         inputs,
         articles,
         entities,
+        stories,
         comparison: Comparison::default(),
         findings: Vec::new(),
         claim_check: None,

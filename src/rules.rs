@@ -32,7 +32,7 @@ fn fnv(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-use crate::compare::copies::{FNV_BASIS, fnv_feed};
+use crate::fnv::{BASIS as FNV_BASIS, feed as fnv_feed};
 
 /// Whitespace-collapsed, lowercased text for fingerprints.
 fn norm(s: &str) -> String {

@@ -331,3 +331,74 @@ fn a_claim_repeated_from_one_origin_is_single_source() {
         "{doc:#}"
     );
 }
+
+#[test]
+fn a_set_that_is_not_one_story_says_so_in_every_report() {
+    let (doc, _) = check_json(&["fixtures/stories/mixed"]);
+    let summary = &doc["summary"];
+    assert_eq!(summary["stories"], 2);
+    assert_eq!(summary["one_story"], false);
+    assert_eq!(summary["mixed"], true);
+    let stories = doc["stories"].as_array().unwrap();
+    let members: Vec<Vec<&str>> = stories
+        .iter()
+        .map(|s| {
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().rsplit('/').next().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ["budget-a.txt", "budget-b.txt"],
+            ["ferry-a.txt", "ferry-b.txt"]
+        ]
+    );
+    assert!(
+        stories[1]["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "nordlys")
+    );
+    assert_eq!(doc["articles"][2]["story"], 1);
+    let human = claimcheck()
+        .args(["check", "--color", "never", "fixtures/stories/mixed"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        text.contains("note: these 4 articles are not one story: 2 stories"),
+        "{text}"
+    );
+    assert!(
+        text.contains("4 articles read (0 failed) in 2 stories"),
+        "{text}"
+    );
+    let html = claimcheck()
+        .args(["check", "--format", "html", "fixtures/stories/mixed"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(html.contains("4 articles on 2 stories, not one"));
+    assert!(html.contains("<caption>The stories</caption>"));
+    // One story: nothing said, the summary as before.
+    let (doc, _) = check_json(&[
+        "fixtures/stories/mixed/ferry-a.txt",
+        "fixtures/stories/mixed/ferry-b.txt",
+    ]);
+    assert_eq!(doc["summary"]["one_story"], true);
+    let md = claimcheck()
+        .args(["check", "--format", "markdown", "fixtures/stories/mixed"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(md.stdout)
+            .unwrap()
+            .contains("are not one story")
+    );
+}

@@ -57,10 +57,12 @@ pub fn block(
     let entities = table
         .entities_for(&articles)
         .map_err(|e| Error::Usage(format!("--entities: {e}")))?;
+    let stories = table.stories_for(&articles);
     let analysis = Analysis {
         inputs,
         articles,
         entities,
+        stories,
         ..Analysis::default()
     };
     // Input errors were written by `run` already.

@@ -421,7 +421,17 @@ pub fn groups(analysis: &Analysis, only: Option<&str>) -> Vec<Alignment> {
         let root = find(&mut parent, i);
         groups.entry(root).or_default().push(i);
     }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    // A group whose claims come from two stories of the set is unrelated
+    // claims that met on an event word and a country: no verdict.
+    let one_story = |g: &Vec<usize>| {
+        let first = recs[g[0]].id.article;
+        g.iter()
+            .all(|&i| analysis.stories.same(first, recs[i].id.article))
+    };
+    let mut groups: Vec<Vec<usize>> = groups
+        .into_values()
+        .filter(|g| g.len() >= 2 && one_story(g))
+        .collect();
     groups.sort();
     let mut out = Vec::new();
     for g in groups {
@@ -1137,5 +1147,32 @@ mod tests {
         // Five different tolls are not five reports of one explosion.
         let five = compared(&death_tolls(&[7, 9, 12, 15, 20]));
         assert!(contradictions(&five).is_empty(), "{five:#?}");
+    }
+
+    #[test]
+    fn claims_of_two_stories_are_not_compared() {
+        let contradictions = |a: &[Alignment]| {
+            a.iter()
+                .filter(|x| x.verdict == Verdict::Contradiction)
+                .count()
+        };
+        // One story: seven dead against twelve.
+        let one = death_tolls(&[7, 12]);
+        assert_eq!(contradictions(&compared(&one)), 1);
+        // The same two sentences inside two articles that tell other
+        // stories (a ferry, a budget) met on an event word and a city.
+        let ferry = "The ferry Nordlys struck a rock off Skarvik and all forty passengers were \
+            taken off by lifeboat crews from Skarvik and Hollen before the Nordlys hull flooded. \
+            Captain Ingrid Vold said the Nordlys lost steering in the storm near Skarvik.";
+        let budget = "Finance minister Piotr Zaleski unveiled a budget that raises the tobacco \
+            tax and cuts motorway spending; the opposition called the Zaleski budget reckless \
+            and said the deficit, doubled under Zaleski, would grow with the tobacco tax.";
+        let two = [
+            format!("{}\n{ferry} {ferry} {ferry}\n", one[0]),
+            format!("{}\n{budget} {budget} {budget}\n", one[1]),
+        ];
+        let analysis = crate::pipeline::analysed_set(&two);
+        assert_eq!(analysis.stories.stories.len(), 2);
+        assert_eq!(contradictions(&align(&analysis)), 0);
     }
 }

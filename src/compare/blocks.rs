@@ -49,6 +49,9 @@ pub struct EntityTable {
     pub claimcheck_entities: u32,
     pub entities: Vec<TableEntity>,
     pub of: BTreeMap<String, Vec<usize>>,
+    /// The story of each article (claims are aligned only within one).
+    #[serde(default)]
+    pub stories: BTreeMap<String, usize>,
 }
 
 impl EntityTable {
@@ -71,6 +74,26 @@ impl EntityTable {
                 .zip(&analysis.entities.of)
                 .map(|(a, ids)| (article_key(a), ids.clone()))
                 .collect(),
+            stories: analysis
+                .articles
+                .iter()
+                .zip(&analysis.stories.of)
+                .map(|(a, &s)| (article_key(a), s))
+                .collect(),
+        }
+    }
+
+    /// The stories of some articles of the set, as [`Stories::same`] reads
+    /// them (a table without stories: one story).
+    ///
+    /// [`Stories::same`]: crate::resolve::stories::Stories::same
+    pub fn stories_for(&self, articles: &[AnalyzedArticle]) -> crate::resolve::stories::Stories {
+        crate::resolve::stories::Stories {
+            of: articles
+                .iter()
+                .map(|a| self.stories.get(&article_key(a)).copied().unwrap_or(0))
+                .collect(),
+            stories: Vec::new(),
         }
     }
 

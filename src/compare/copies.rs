@@ -40,18 +40,6 @@ const PAIRWISE: usize = 64;
 /// Members of a large bucket are checked against at most this many others.
 const REPRESENTATIVES: usize = 16;
 
-pub(crate) const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a over `bytes`, from the state `h`: a hash that does not change
-/// between versions or platforms (std's hasher may).
-pub(crate) fn fnv_feed(mut h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
-    for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
 /// A group of near-copies of one story.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CopyGroup {
@@ -102,12 +90,12 @@ fn hashes<S: AsRef<str>>(words: &[S]) -> Vec<u64> {
     words
         .windows(5)
         .map(|w| {
-            let mut h = FNV_BASIS;
+            let mut h = crate::fnv::BASIS;
             for (k, word) in w.iter().enumerate() {
                 let space = (k > 0).then_some(b' ');
-                h = fnv_feed(h, space.into_iter().chain(word.as_ref().bytes()));
+                h = crate::fnv::feed(h, space.into_iter().chain(word.as_ref().bytes()));
             }
-            fnv_feed(h, std::iter::once(0xff))
+            crate::fnv::feed(h, std::iter::once(0xff))
         })
         .collect()
 }
@@ -322,7 +310,12 @@ mod tests {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        let fnv = |s: &str| fnv_feed(fnv_feed(FNV_BASIS, s.bytes()), std::iter::once(0xff));
+        let fnv = |s: &str| {
+            crate::fnv::feed(
+                crate::fnv::feed(crate::fnv::BASIS, s.bytes()),
+                std::iter::once(0xff),
+            )
+        };
         let mut want: Vec<u64> = words.windows(5).map(|w| fnv(&w.join(" "))).collect();
         want.sort_unstable();
         want.dedup();

@@ -90,6 +90,11 @@ pub struct Story {
 impl Story {
     /// The story of the analysed articles.
     pub fn of(articles: &[AnalyzedArticle]) -> Story {
+        Story::of_some(&articles.iter().collect::<Vec<_>>())
+    }
+
+    /// The story of some of the articles (one story of the set).
+    fn of_some(articles: &[&AnalyzedArticle]) -> Story {
         let with_frames = articles
             .iter()
             .filter(|a| !a.claims.frames.is_empty())
@@ -211,12 +216,39 @@ fn frames_in(a: &AnalyzedArticle, s: usize) -> &[Frame] {
 /// Every conflict about the story of the set.
 pub fn conflicts(analysis: &Analysis) -> Vec<Conflict> {
     let arts = &analysis.articles;
-    let story = Story::of(arts);
-    if story.weights.is_empty() {
+    // Each story of the set has its words; an article is read with its
+    // story's, so a set of several stories is read story by story. These
+    // rules are for a set about one story (a rumour and what outlets made
+    // of it): only a story of two articles or more that holds at least a
+    // quarter of the set is read; on a set of unrelated articles (the
+    // stories of a year of news) none is.
+    let stories: Vec<Story> = if analysis.stories.stories.is_empty() {
+        vec![Story::of(arts)]
+    } else {
+        let n = arts.len();
+        analysis
+            .stories
+            .stories
+            .iter()
+            .map(|s| {
+                if s.articles.len() >= 2 && 4 * s.articles.len() >= n {
+                    Story::of_some(&s.articles.iter().map(|&a| &arts[a]).collect::<Vec<_>>())
+                } else {
+                    Story::default()
+                }
+            })
+            .collect()
+    };
+    if stories.iter().all(|s| s.weights.is_empty()) {
         return Vec::new();
     }
-    let reads: Vec<Read<'_>> = arts.iter().map(|a| read(a, &story)).collect();
-    let mut out = veracity(arts, &reads);
+    let story_of = |a: usize| analysis.stories.of.get(a).copied().unwrap_or(0);
+    let reads: Vec<Read<'_>> = arts
+        .iter()
+        .enumerate()
+        .map(|(ai, a)| read(a, &stories[story_of(ai)]))
+        .collect();
+    let mut out = veracity(analysis, &reads);
     out.extend(denials(analysis, &reads));
     out.extend(other_times(analysis, &reads));
     out
@@ -246,7 +278,8 @@ fn about_story<'a>(a: &'a AnalyzedArticle, r: &Read<'_>, on_story: bool) -> Opti
         })
 }
 
-fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>]) -> Vec<Conflict> {
+fn veracity(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
+    let arts = &analysis.articles;
     let on_story: Vec<bool> = reads
         .iter()
         .map(|r| r.central.is_some_and(|(_, w)| w >= ON_STORY))
@@ -280,7 +313,7 @@ fn veracity(arts: &[AnalyzedArticle], reads: &[Read<'_>]) -> Vec<Conflict> {
     for &(di, v) in &debunks {
         let others: Vec<(usize, usize)> = tellers
             .iter()
-            .filter(|t| t.0 != di)
+            .filter(|t| t.0 != di && analysis.stories.same(t.0, di))
             .map(|t| (t.0, t.1))
             .collect();
         let more = others.len().saturating_sub(MAX_PAIRS);
@@ -571,11 +604,15 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
     let arts = &analysis.articles;
     // Positive clauses by the first five letters of their predicate, and
     // the negative ones to compare with them.
-    let stem = |p: &str| -> String {
+    // Clauses meet only within one story of the set: its number leads the
+    // key.
+    let story_of = |a: usize| analysis.stories.of.get(a).copied().unwrap_or(0);
+    let stem = |ai: usize, p: &str| -> String {
+        let story = story_of(ai);
         if involvement(p) {
-            "(involvement)".to_string()
+            format!("{story}:(involvement)")
         } else {
-            p.chars().take(5).collect()
+            format!("{story}:{}", p.chars().take(5).collect::<String>())
         }
     };
     let weight_of = |ai: usize, s: usize| reads[ai].sentences.get(&s).map_or(0.0, |x| x.0);
@@ -603,10 +640,10 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
                     negative.push((ai, fi));
                 }
             } else if f.hedge.is_none() && f.clause != "xcomp" {
-                positive.entry(stem(p)).or_default().push((ai, fi));
+                positive.entry(stem(ai, p)).or_default().push((ai, fi));
                 if let Some(t) = typed(ai, fi) {
                     positive
-                        .entry(format!("event:{}", t.event))
+                        .entry(format!("{}:event:{}", story_of(ai), t.event))
                         .or_default()
                         .push((ai, fi));
                 }
@@ -620,8 +657,13 @@ fn denials(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
         let a = &arts[ai];
         let f = &a.claims.frames[fi];
         let Some(p) = predicate(f) else { continue };
-        let by_event = typed(ai, fi).and_then(|t| positive.get(&format!("event:{}", t.event)));
-        let bucket = positive.get(&stem(p)).into_iter().chain(by_event).flatten();
+        let by_event = typed(ai, fi)
+            .and_then(|t| positive.get(&format!("{}:event:{}", story_of(ai), t.event)));
+        let bucket = positive
+            .get(&stem(ai, p))
+            .into_iter()
+            .chain(by_event)
+            .flatten();
         let terms = &reads[ai].sentences[&f.sentence].1;
         let mut taken = 0;
         for &(bi, gi) in bucket {
@@ -837,7 +879,10 @@ fn other_times(analysis: &Analysis, reads: &[Read<'_>]) -> Vec<Conflict> {
             }
             // Blocked by the predicate's stem and the subject or object
             // that must be shared, so a bucket holds one act of one thing.
+            // One story's clauses only (its number leads the key).
+            let story = analysis.stories.of.get(ai).copied().unwrap_or(0);
             let stem: String = p.chars().take(5).collect();
+            let stem = format!("{story}:{stem}");
             if let Some(s) = subject(a, f) {
                 by_stem
                     .entry(format!("s:{stem}:{s}"))

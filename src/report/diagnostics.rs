@@ -109,9 +109,14 @@ fn write_summary(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
     } else {
         findings.green().bold()
     };
+    let stories = if s.one_story {
+        String::new()
+    } else {
+        format!(" in {} stories", s.stories)
+    };
     write!(
         out,
-        "{}: {} articles read ({} failed), {} statements, {} sources, {} claims, {} agreements, {} contradictions; {}",
+        "{}: {} articles read ({} failed){stories}, {} statements, {} sources, {} claims, {} agreements, {} contradictions; {}",
         "summary".bold(),
         s.articles,
         s.failed,
@@ -150,6 +155,9 @@ pub fn write_check(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     write_suppressions(analysis, out)?;
+    if let Some(note) = super::findings::story_note(analysis) {
+        writeln!(out, "{} {note}", "note:".bold())?;
+    }
     write_summary(&summary(analysis), out)
 }
 

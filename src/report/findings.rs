@@ -154,6 +154,49 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub suppressed: usize,
+    /// The stories the articles tell; whether that is one; whether the set
+    /// is not one story at all (no story holds more than half of it).
+    pub stories: usize,
+    pub one_story: bool,
+    pub mixed: bool,
+}
+
+/// What the set is about, when it is not exactly one story: how many
+/// stories, and how the articles fall into them (`None` for one story).
+pub fn story_note(analysis: &Analysis) -> Option<String> {
+    let st = &analysis.stories;
+    if st.stories.len() <= 1 {
+        return None;
+    }
+    let n = st.of.len();
+    let largest = st
+        .stories
+        .iter()
+        .max_by_key(|s| (s.articles.len(), std::cmp::Reverse(s.articles[0])))?;
+    let about = if largest.terms.is_empty() {
+        String::new()
+    } else {
+        format!(" (“{}”)", largest.terms.join(", "))
+    };
+    let m = largest.articles.len();
+    Some(if st.mixed() {
+        format!(
+            "these {n} articles are not one story: {} stories, the largest {}{about}; claims are compared only within a story",
+            st.stories.len(),
+            if m == 1 {
+                "article".to_string()
+            } else {
+                format!("{m} articles")
+            },
+        )
+    } else {
+        format!(
+            "{} stories: {m} of {n} articles are on one{about}; the other {} {} compared only with articles of their own story",
+            st.stories.len(),
+            n - m,
+            if n - m == 1 { "is" } else { "are" },
+        )
+    })
 }
 
 /// The counts of a run.
@@ -203,6 +246,9 @@ pub fn summary(analysis: &Analysis) -> Summary {
             .iter()
             .filter(|f| f.suppressed.is_some())
             .count(),
+        stories: analysis.stories.stories.len().max(1),
+        one_story: analysis.stories.stories.len() <= 1,
+        mixed: analysis.stories.mixed(),
     }
 }
 

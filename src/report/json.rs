@@ -30,6 +30,8 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     statements: Vec<super::StatementOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    stories: Option<Vec<StoryOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     entities: Option<Vec<super::claims::EntityOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     claims: Option<Vec<super::claims::ClaimOut<'a>>>,
@@ -47,9 +49,21 @@ struct Document<'a> {
     findings: Option<Vec<super::findings::FindingOut<'a>>>,
 }
 
+/// One story of the set: its number, its articles (ids) and what they
+/// share.
+#[derive(Serialize)]
+struct StoryOut<'a> {
+    id: usize,
+    articles: Vec<&'a str>,
+    terms: &'a [String],
+}
+
 #[derive(Serialize)]
 struct ArticleOut<'a> {
     id: &'a str,
+    /// The number of its story in `stories`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<usize>,
     path: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     record_line: Option<usize>,
@@ -118,10 +132,12 @@ impl Reporter for Json {
         let articles = analysis
             .articles
             .iter()
-            .map(|item| {
+            .enumerate()
+            .map(|(ai, item)| {
                 let a = &item.article;
                 ArticleOut {
                     id: &a.id,
+                    story: analysis.stories.of.get(ai).copied(),
                     path: &a.origin.path,
                     record_line: a.origin.record_line,
                     date: a.date.map(|d| d.to_string()),
@@ -194,11 +210,31 @@ impl Reporter for Json {
         } else {
             (None, None)
         };
+        let stories = (matches!(view, View::Claims | View::Compare | View::Check)
+            && !analysis.stories.stories.is_empty())
+        .then(|| {
+            analysis
+                .stories
+                .stories
+                .iter()
+                .enumerate()
+                .map(|(id, st)| StoryOut {
+                    id,
+                    articles: st
+                        .articles
+                        .iter()
+                        .map(|&a| analysis.articles[a].article.id.as_str())
+                        .collect(),
+                    terms: &st.terms,
+                })
+                .collect()
+        });
         let doc = Document {
             version: JSON_VERSION,
             inputs: &analysis.inputs,
             articles,
             statements,
+            stories,
             entities,
             claims,
             alignments,

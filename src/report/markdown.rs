@@ -119,6 +119,9 @@ impl Reporter for Markdown {
             counts(&s)
         };
         writeln!(out, "**{verdict}** in {} articles.\n", s.articles)?;
+        if let Some(note) = super::findings::story_note(analysis) {
+            writeln!(out, "Note: {}.\n", escape(&note))?;
+        }
         write_summary(&s, out)?;
         let findings: Vec<FindingOut<'_>> = analysis
             .findings

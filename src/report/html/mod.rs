@@ -102,9 +102,16 @@ fn page(s: &mut String, analysis: &Analysis) -> fmt::Result {
     writeln!(s, "<style>\n{STYLE}</style>\n</head>\n<body>")?;
     s.push_str("<a class=\"skip\" href=\"#main\">Skip to the report</a>\n");
     s.push_str("<header>\n<h1>Fact-check report</h1>\n");
+    let about = if sum.one_story {
+        "about one story".to_string()
+    } else if sum.mixed {
+        format!("on {} stories, not one", sum.stories)
+    } else {
+        format!("on {} stories, most on one", sum.stories)
+    };
     writeln!(
         s,
-        "<p class=\"lede\">{} about one story, checked by claimcheck: who says what, \
+        "<p class=\"lede\">{} {about}, checked by claimcheck: who says what, \
          on whose word, and where the articles disagree.</p>",
         plural(sum.articles, "article")
     )?;
@@ -159,11 +166,65 @@ fn source_words(chain: &Chain) -> String {
     }
 }
 
+/// When the set tells more than one story: what it is about, and a table
+/// of the stories (the largest first, at most [`STORIES_SHOWN`]).
+fn stories(s: &mut String, analysis: &Analysis) -> fmt::Result {
+    let Some(note) = findings::story_note(analysis) else {
+        return Ok(());
+    };
+    let mut order: Vec<&crate::resolve::stories::Story> = analysis.stories.stories.iter().collect();
+    order.sort_by_key(|st| (std::cmp::Reverse(st.articles.len()), st.articles[0]));
+    write!(
+        s,
+        "<p class=\"note\"><strong>Not one story.</strong> {}.</p>\n\
+         <div class=\"scroll\"><table class=\"stories\">\n<caption>The stories</caption>\n\
+         <thead><tr><th scope=\"col\" class=\"num\">Articles</th><th scope=\"col\">About</th>\
+         <th scope=\"col\">Articles</th></tr></thead>\n<tbody>\n",
+        Esc(&note)
+    )?;
+    for st in order.iter().take(STORIES_SHOWN) {
+        write!(
+            s,
+            "<tr><td class=\"num\">{}</td><td>{}</td><td>",
+            st.articles.len(),
+            if st.terms.is_empty() {
+                "—".to_string()
+            } else {
+                Esc(&st.terms.join(", ")).to_string()
+            }
+        )?;
+        for (k, &a) in st.articles.iter().enumerate() {
+            if k > 0 {
+                s.push_str(", ");
+            }
+            write!(
+                s,
+                "<a href=\"#art-{a}\"><code>{}</code></a>",
+                Esc(&analysis.articles[a].article.id)
+            )?;
+        }
+        s.push_str("</td></tr>\n");
+    }
+    s.push_str("</tbody></table></div>\n");
+    if order.len() > STORIES_SHOWN {
+        writeln!(
+            s,
+            "<p class=\"note\">{} more stories of one article or a few.</p>",
+            order.len() - STORIES_SHOWN
+        )?;
+    }
+    Ok(())
+}
+
+/// The most stories the report lists.
+const STORIES_SHOWN: usize = 50;
+
 fn story(s: &mut String, analysis: &Analysis, sum: &findings::Summary) -> fmt::Result {
     s.push_str("<section id=\"story\" aria-labelledby=\"story-h\">\n<h2 id=\"story-h\">The story set</h2>\n<dl class=\"counts\">");
     let entities = analysis.entities.entities.len();
     for (n, what) in [
         (sum.articles, "articles"),
+        (sum.stories, "stories"),
         (sum.statements, "statements"),
         (sum.sources, "sources"),
         (sum.claims, "claims"),
@@ -187,6 +248,7 @@ fn story(s: &mut String, analysis: &Analysis, sum: &findings::Summary) -> fmt::R
         }
     )?;
     s.push_str("</dl>\n");
+    stories(s, analysis)?;
     s.push_str(
         "<div class=\"scroll\"><table class=\"articles\">\n<caption>The articles</caption>\n\
          <thead><tr><th scope=\"col\">Article</th><th scope=\"col\">Outlet</th>\
