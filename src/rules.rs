@@ -308,8 +308,10 @@ fn inconsistent_names(analysis: &Analysis, opts: &RuleOptions, out: &mut Vec<Fin
             }
         }
         let mut groups = not_words(word_forms_apart(groups));
-        if e.kind == EntityKind::Person {
-            groups = in_one_story(analysis, e.id, groups);
+        // An organisation's spellings are the same letters (below): no
+        // story needs to vouch for them.
+        if matches!(e.kind, EntityKind::Person | EntityKind::Place) {
+            groups = in_one_story(analysis, groups);
         }
         if e.kind == EntityKind::Organisation {
             // An organisation's names differ in many ways that are not
@@ -407,20 +409,39 @@ fn name_like(text: &str) -> bool {
 }
 
 /// A word a person's surname cannot be: a country, place or demonym of the
-/// gazetteer ("Under Argentine" taken for a name leaves "Argentine").
+/// gazetteer ("Under Argentine" taken for a name leaves "Argentine"), or a
+/// nationality noun ("Scot").
 fn not_a_surname(s: &str) -> bool {
-    crate::resolve::gazetteer::demonym(s).is_some()
+    // Nationality nouns the gazetteer's country demonyms leave out ("the
+    // 22-year-old Scot").
+    const NATIONALS: &[&str] = &[
+        "scot",
+        "scots",
+        "brit",
+        "brits",
+        "welshman",
+        "welshwoman",
+        "englishman",
+        "englishwoman",
+        "irishman",
+        "irishwoman",
+        "kiwi",
+        "aussie",
+    ];
+    NATIONALS.contains(&s.to_lowercase().as_str())
+        || crate::resolve::gazetteer::demonym(s).is_some()
         || crate::resolve::gazetteer::lookup(s)
             .iter()
             .any(|p| matches!(p.kind, crate::resolve::gazetteer::PlaceKind::Country))
 }
 
 /// Drops the spellings that are another's word form, not its misspelling:
-/// a plural or family ("Clintons", "Sotloffs"), an adjective ("Arabian",
-/// "Argentine"), a possessive.
+/// a plural or family ("Clintons", "Sotloffs"), an adjective or its people
+/// ("Arabian", "Argentine", "Kashmiris"), a possessive.
 fn word_forms_apart(mut groups: Vec<Spelling>) -> Vec<Spelling> {
     const ENDINGS: &[&str] = &[
-        "s", "es", "'s", "’s", "n", "an", "ian", "ese", "i", "ish", "e",
+        "s", "es", "'s", "’s", "n", "an", "ian", "ese", "i", "ish", "e", "is", "ans", "ians",
+        "ites",
     ];
     let lower: Vec<String> = groups.iter().map(|g| g.0.to_lowercase()).collect();
     let form = |i: usize| {
@@ -463,41 +484,29 @@ fn word_forms_apart(mut groups: Vec<Spelling>) -> Vec<Spelling> {
     groups
 }
 
-/// Keeps a person's spellings that are not the same name folded (a typo
-/// or a near spelling, "Trivdevil" for "Tridevil") only where they share a
-/// story with the main spelling: the same article, or an article sharing
-/// at least two other entities with one of its articles. "Marple" in a
-/// crime-novel piece is not a misspelt "Marley" of a music story.
-fn in_one_story(analysis: &Analysis, entity: usize, groups: Vec<Spelling>) -> Vec<Spelling> {
-    use crate::resolve::names::{compact, fold};
+/// Keeps the other spellings of a person or place (a typo, a
+/// near spelling or a transliteration: "Trivdevil" for "Tridevil",
+/// "Wantage" for "Vantage", "Sims" for "Simms") only where they share a
+/// story with the main spelling: the same article, or an article of the
+/// same story ([`crate::resolve::stories`]). "Marple" in a crime-novel
+/// piece is not a misspelt "Marley" of a music story.
+fn in_one_story(analysis: &Analysis, groups: Vec<Spelling>) -> Vec<Spelling> {
     let Some(main) = groups
         .iter()
         .max_by_key(|g| (g.1.len(), std::cmp::Reverse(g.1[0])))
     else {
         return groups;
     };
-    let key = |s: &str| compact(&fold(s));
-    let main_key = key(&main.0);
-    let main_articles: Vec<usize> = main.1.iter().map(|l| l.0).collect();
-    let entities_of = |a: usize| -> rustc_hash::FxHashSet<usize> {
-        analysis
-            .entities
-            .of
-            .get(a)
-            .map(|v| v.iter().copied().filter(|&x| x != entity).collect())
-            .unwrap_or_default()
-    };
-    let main_sets: Vec<rustc_hash::FxHashSet<usize>> =
-        main_articles.iter().map(|&a| entities_of(a)).collect();
+    let mut main_articles: Vec<usize> = main.1.iter().map(|l| l.0).collect();
+    main_articles.dedup();
     groups
         .iter()
         .filter(|g| {
-            key(&g.0) == main_key
+            g.0 == main.0
                 || g.1.iter().any(|&(a, _)| {
-                    main_articles.contains(&a) || {
-                        let mine = entities_of(a);
-                        main_sets.iter().any(|m| m.intersection(&mine).count() >= 3)
-                    }
+                    main_articles
+                        .iter()
+                        .any(|&m| m == a || analysis.stories.same(a, m))
                 })
         })
         .cloned()
@@ -506,12 +515,33 @@ fn in_one_story(analysis: &Analysis, entity: usize, groups: Vec<Spelling>) -> Ve
 
 /// Drops the one-word spellings that are common English words ("Bottle"
 /// beside "Bootle", "Budget" beside "Buddhist"): a capitalised word that a
-/// fuzzy match took for a misspelt name. A name that is also a word (Bath)
+/// fuzzy match took for a misspelt name; and names of common words only
+/// that share no word with the others (a translation). A name that is also a word (Bath)
 /// then has no spelling to compare, which costs a finding, never a false
 /// one.
 fn not_words(mut groups: Vec<Spelling>) -> Vec<Spelling> {
     let lemmas = &crate::syntax::model().lemmatizer;
-    groups.retain(|g| g.0.contains(' ') || !lemmas.is_common_word(&g.0.to_lowercase()));
+    let common = |w: &str| lemmas.is_common_word(&w.to_lowercase());
+    let words: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| g.0.split_whitespace().map(str::to_lowercase).collect())
+        .collect();
+    // A name of common words only that shares no word with the others is a
+    // translation or a description, not a spelling ("White House" beside
+    // "Casablanca").
+    let letters = |i: usize| words[i].concat();
+    let translated = |i: usize| {
+        words[i].len() > 1
+            && words[i].iter().all(|w| common(w))
+            && (0..words.len())
+                .filter(|&j| j != i)
+                .all(|j| !words[j].iter().any(|w| words[i].contains(w)) && letters(j) != letters(i))
+    };
+    let keep: Vec<bool> = (0..groups.len())
+        .map(|i| !(translated(i) || words[i].len() == 1 && common(&words[i][0])))
+        .collect();
+    let mut k = keep.into_iter();
+    groups.retain(|_| k.next().unwrap_or(true));
     groups
 }
 
@@ -1145,6 +1175,49 @@ mod tests {
         ]);
         let kept: Vec<&str> = forms.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(kept, ["Argentina", "Clinton"]);
+    }
+
+    #[test]
+    fn a_spelling_counts_only_within_one_story() {
+        let ferry = |name: &str| {
+            format!(
+                "The ferry Nordlys struck a rock off Skarvik and forty passengers were taken off \
+                 by lifeboats from Hollen. The harbour master {name} said the Nordlys hull \
+                 flooded near Skarvik. Divers will inspect the Nordlys on Thursday."
+            )
+        };
+        let budget = |name: &str| {
+            format!(
+                "Finance minister Piotr Zaleski unveiled a budget that raises the tobacco tax; \
+                 the economist {name} said the Zaleski budget and its tobacco tax would not \
+                 close a deficit that doubled under Zaleski."
+            )
+        };
+        // One story: "Simms" and "Sims" are one man spelt two ways.
+        let one = spellings(&[&ferry("Tom Simms"), &ferry("Tom Sims")]);
+        assert_eq!(one.len(), 1, "{one:?}");
+        // Two stories: two men, whatever the entity table merged.
+        let two = spellings(&[
+            &ferry("Tom Simms"),
+            &budget("Tom Sims"),
+            &ferry("Tom Simms"),
+            &budget("Tom Sims"),
+        ]);
+        assert!(two.is_empty(), "{two:?}");
+        // A people's name is not a place's spelling, a nationality noun is
+        // not a surname, a translation is not a spelling.
+        let forms = word_forms_apart(vec![
+            ("Kashmir".to_string(), Vec::new()),
+            ("Kashmiris".to_string(), Vec::new()),
+        ]);
+        assert_eq!(forms.len(), 1);
+        assert!(not_a_surname("Scot"));
+        let kept = not_words(vec![
+            ("Casablanca".to_string(), Vec::new()),
+            ("White House".to_string(), Vec::new()),
+        ]);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].0, "Casablanca");
     }
 
     #[test]
