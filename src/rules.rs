@@ -51,9 +51,10 @@ pub fn findings(analysis: &Analysis, opts: &RuleOptions) -> Vec<Finding> {
     unattributed(analysis, &mut out);
     inconsistent_names(analysis, opts, &mut out);
     unbalanced(analysis, &mut out);
-    single_source(analysis, &mut out);
+    let copies = crate::compare::copies::near_copies(analysis);
+    single_source(analysis, &copies, &mut out);
     anonymous(analysis, &mut out);
-    circular(analysis, &mut out);
+    circular(analysis, &copies, &mut out);
     drift(analysis, &mut out);
     out.sort_by(|a, b| {
         (
@@ -680,7 +681,19 @@ fn unbalanced(analysis: &Analysis, out: &mut Vec<Finding>) {
     }
 }
 
-fn single_source(analysis: &Analysis, out: &mut Vec<Finding>) {
+fn single_source(
+    analysis: &Analysis,
+    copies: &[crate::compare::copies::CopyGroup],
+    out: &mut Vec<Finding>,
+) {
+    // The copy group of each article: a claim repeated only by near-copies
+    // of one text is that copy, which circular-reporting reports once.
+    let mut group: Vec<Option<usize>> = vec![None; analysis.articles.len()];
+    for (g, c) in copies.iter().enumerate() {
+        for &m in &c.members {
+            group[m] = Some(g);
+        }
+    }
     for al in &analysis.comparison.alignments {
         if al.verdict != Verdict::Uncorroborated {
             continue;
@@ -688,6 +701,10 @@ fn single_source(analysis: &Analysis, out: &mut Vec<Finding>) {
         let ids = &al.sides[0].claims;
         let articles: std::collections::BTreeSet<usize> = ids.iter().map(|c| c.article).collect();
         if articles.len() < 2 {
+            continue;
+        }
+        let first_group = articles.first().and_then(|&a| group[a]);
+        if first_group.is_some() && articles.iter().all(|&a| group[a] == first_group) {
             continue;
         }
         let Some(first) = ids.first() else { continue };
@@ -790,9 +807,13 @@ fn first_sentence(analysis: &Analysis, article: usize) -> Span {
         .unwrap_or_default()
 }
 
-fn circular(analysis: &Analysis, out: &mut Vec<Finding>) {
+fn circular(
+    analysis: &Analysis,
+    copies: &[crate::compare::copies::CopyGroup],
+    out: &mut Vec<Finding>,
+) {
     // Near-copies of one text, however many: one finding per group.
-    for g in crate::compare::copies::near_copies(analysis) {
+    for g in copies {
         let ids: Vec<&str> = g
             .members
             .iter()

@@ -333,6 +333,18 @@ fn a_claim_repeated_from_one_origin_is_single_source() {
 }
 
 #[test]
+fn a_claim_repeated_only_by_copies_of_one_text_is_the_copy_not_a_single_source() {
+    let story = "date 2024-05-07 The harbour in Bergen was closed on Monday after a storm, Reuters \
+        reported. Ferries to the islands were cancelled and the fish market stayed shut. The \
+        port authority said the breakwater had been damaged and divers would inspect it on \
+        Tuesday. Shipping companies rerouted cargo to Stavanger while the repairs went on, and \
+        the harbour master said it could take a week before the port was fully open again.\n";
+    let doc = check_files(&[("a.txt", story), ("b.txt", story)]);
+    assert!(findings(&doc, "single-source").is_empty(), "{doc:#}");
+    assert_eq!(findings(&doc, "circular-reporting").len(), 1, "{doc:#}");
+}
+
+#[test]
 fn a_set_that_is_not_one_story_says_so_in_every_report() {
     let (doc, _) = check_json(&["fixtures/stories/mixed"]);
     let summary = &doc["summary"];
