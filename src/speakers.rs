@@ -89,6 +89,11 @@ pub fn resolve_with_people(
     let known = Known::new(&people);
     // The speaker of the latest statement named by a noun phrase, for "they".
     let mut last_named: Option<String> = None;
+    // The latest speaker named like a person ("Mr Gammell", "Jeff Joseph"),
+    // where it was and the gender its title shows: the referent of a "he"
+    // or "she" when the text introduced nobody by full name ("“…,” Mr
+    // Gammell said. “…,” he added").
+    let mut last_person: Option<(String, usize, Gender)> = None;
     for st in parsed.statements {
         let speaker = match st.speaker {
             None => None,
@@ -102,12 +107,18 @@ pub fn resolve_with_people(
                         "she" => Gender::Female,
                         _ => Gender::Unknown,
                     };
-                    pronoun_referent(
-                        &people,
-                        [&mentions[..], &said[..]],
-                        token_at(span.start),
-                        want,
-                    )
+                    let at = token_at(span.start);
+                    pronoun_referent(&people, [&mentions[..], &said[..]], at, want).or_else(|| {
+                        last_person
+                            .as_ref()
+                            .filter(|(_, from, g)| {
+                                at - from < 300
+                                    && (want == Gender::Unknown
+                                        || *g == Gender::Unknown
+                                        || *g == want)
+                            })
+                            .map(|(name, _, _)| name.clone())
+                    })
                 } else {
                     // "they", "it", "we": the latest speaker named before.
                     last_named.clone()
@@ -131,6 +142,9 @@ pub fn resolve_with_people(
                     let i = said.partition_point(|x| x.at <= m.at);
                     said.insert(i, m);
                 }
+                if let Some(g) = person_like(&text[span.range()]) {
+                    last_person = Some((name.clone(), token_at(span.start), g));
+                }
                 last_named = Some(name.clone());
                 Some(name)
             }
@@ -152,6 +166,29 @@ pub fn resolve_with_people(
         })
         .collect();
     (out, named)
+}
+
+/// Whether a speaker's words name a person, and the gender its title
+/// shows: a title and a name ("Mr Gammell", "Dr Kate Taylor") or two to
+/// four capitalised words that are not an organisation's ("Jeff Joseph"; not
+/// "the Finance Ministry", "Consumer Electronics Association").
+fn person_like(mention: &str) -> Option<Gender> {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let first = words.first()?.trim_end_matches('.').to_lowercase();
+    let gender = match first.as_str() {
+        "mr" | "sir" | "lord" => Gender::Male,
+        "mrs" | "ms" | "miss" | "dame" | "lady" => Gender::Female,
+        _ => Gender::Unknown,
+    };
+    let titled = lexicon::is_in(&TITLES, &first) && words.len() >= 2;
+    let named = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words
+            .iter()
+            .any(|w| lexicon::classify(w) & (class::ORG_NOUNS | class::DETERMINERS) != 0);
+    (titled || named).then_some(gender)
 }
 
 /// The person a "he", "she" or "I" at `at` stands for: the most recent
@@ -674,6 +711,26 @@ mod tests {
             "Chilean President Rosa Vidal spoke first. Chile's President said that the deal was done.",
         );
         assert_eq!(r[0].1.as_deref(), Some("Rosa Vidal"));
+    }
+
+    #[test]
+    fn titled_names_speak_and_a_pronoun_takes_the_last_of_them() {
+        let r = resolved(
+            "\"It is a case,\" said Mr Gammell. \"We have a strong case here,\" he added. \"Too few firms act,\" said Dr Kate Taylor. \"You have talent,\" Mr de Vabres said.",
+        );
+        let speakers: Vec<Option<&str>> = r.iter().map(|x| x.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Mr Gammell"),
+                Some("Mr Gammell"),
+                Some("Kate Taylor"),
+                Some("Mr de Vabres")
+            ]
+        );
+        // "she" is not Mr Gammell.
+        let r = resolved("\"It is a case,\" said Mr Gammell. \"It is not,\" she said.");
+        assert_eq!(r[1].1, None);
     }
 
     #[test]

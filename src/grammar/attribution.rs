@@ -125,9 +125,28 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
         }
         let det = first.has(lexicon::class::DETERMINERS)
             && (first.is_lower() || lexicon::is_one_of(&["the", "a", "an"], first.s));
+        // A title opens a name when a name follows: "said Mr Clinton",
+        // "said Dr Kate Taylor" (alone, "Mr" starts nothing).
+        let name_word =
+            |t: &super::stream::Lex| t.is_capitalised() && !t.has(lexicon::class::NOT_NAME_START);
+        // "Mr de Vabres", "Dr van Dijk": a particle, then the name.
+        let particle = |t: &super::stream::Lex| {
+            lexicon::is_one_of(
+                &[
+                    "de", "da", "di", "du", "van", "von", "der", "le", "la", "al", "el",
+                ],
+                t.s,
+            )
+        };
+        let titled = first.has(lexicon::class::TITLES)
+            && match (toks.get(1), toks.get(2)) {
+                (Some(a), _) if name_word(a) => true,
+                (Some(a), Some(b)) => particle(a) && name_word(b),
+                _ => false,
+            };
         let cap = first.is_capitalised()
             && !det
-            && !first.has(lexicon::class::NOT_NAME_START)
+            && (!first.has(lexicon::class::NOT_NAME_START) || titled)
             && nominal_word(first);
         let lower = first.is_lower() && !det && nominal_word(first);
         if !(det || cap || lower) {
