@@ -112,7 +112,8 @@ pub fn resolve_with_people(
                         last_person
                             .as_ref()
                             .filter(|(_, from, g)| {
-                                at - from < 300
+                                *from <= at
+                                    && at - from < 300
                                     && (want == Gender::Unknown
                                         || *g == Gender::Unknown
                                         || *g == want)
@@ -169,26 +170,32 @@ pub fn resolve_with_people(
 }
 
 /// Whether a speaker's words name a person, and the gender its title
-/// shows: a title and a name ("Mr Gammell", "Dr Kate Taylor") or two to
-/// four capitalised words that are not an organisation's ("Jeff Joseph"; not
-/// "the Finance Ministry", "Consumer Electronics Association").
+/// shows: a title and a name ("Mr Gammell", "Dr Kate Taylor"), one to four
+/// capitalised words that are not an organisation's or a place ("Jeff
+/// Joseph", "Parry"; not "the Finance Ministry", "Russia"), or a
+/// description whose head is a role ("the Trafford Centre spokeswoman").
 fn person_like(mention: &str) -> Option<Gender> {
     let words: Vec<&str> = mention.split_whitespace().collect();
     let first = words.first()?.trim_end_matches('.').to_lowercase();
-    let gender = match first.as_str() {
-        "mr" | "sir" | "lord" => Gender::Male,
-        "mrs" | "ms" | "miss" | "dame" | "lady" => Gender::Female,
+    let head = strip_possessive(words.last()?).to_lowercase();
+    let gender = match (first.as_str(), head.as_str()) {
+        ("mr" | "sir" | "lord", _) => Gender::Male,
+        ("mrs" | "ms" | "miss" | "dame" | "lady", _) => Gender::Female,
+        (_, "spokesman" | "chairman" | "businessman") => Gender::Male,
+        (_, "spokeswoman" | "chairwoman" | "businesswoman") => Gender::Female,
         _ => Gender::Unknown,
     };
     let titled = lexicon::is_in(&TITLES, &first) && words.len() >= 2;
-    let named = (2..=4).contains(&words.len())
+    let role = words.len() >= 2 && lexicon::is_in(&TITLES, &head);
+    let named = (1..=4).contains(&words.len())
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !words
             .iter()
-            .any(|w| lexicon::classify(w) & (class::ORG_NOUNS | class::DETERMINERS) != 0);
-    (titled || named).then_some(gender)
+            .any(|w| lexicon::classify(w) & (class::ORG_NOUNS | class::DETERMINERS) != 0)
+        && (words.len() > 1 || crate::resolve::gazetteer::lookup(words[0]).is_empty());
+    (titled || role || named).then_some(gender)
 }
 
 /// The person a "he", "she" or "I" at `at` stands for: the most recent
@@ -728,6 +735,10 @@ mod tests {
                 Some("Mr de Vabres")
             ]
         );
+        let r = resolved(
+            "The harbour spokeswoman said the quay was shut. \"We expect the same next week,\" she added.",
+        );
+        assert_eq!(r[1].1.as_deref(), Some("harbour spokeswoman"));
         // "she" is not Mr Gammell.
         let r = resolved("\"It is a case,\" said Mr Gammell. \"It is not,\" she said.");
         assert_eq!(r[1].1, None);
