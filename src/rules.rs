@@ -228,10 +228,16 @@ fn conflicts(analysis: &Analysis, out: &mut Vec<Finding>) {
 
 fn unattributed(analysis: &Analysis, out: &mut Vec<Finding>) {
     for (ai, item) in analysis.articles.iter().enumerate() {
-        for r in &item.statements {
+        let mut seen: Vec<Span> = Vec::new();
+        for (k, r) in item.statements.iter().enumerate() {
             if r.statement.kind != Kind::Direct || r.speaker.is_some() {
                 continue;
             }
+            let previous = k.checked_sub(1).map(|p| &item.statements[p]);
+            if seen.contains(&r.statement.span) || !orphan(item, &r.statement, previous) {
+                continue;
+            }
+            seen.push(r.statement.span);
             let loc = Location {
                 article: ai,
                 span: r.statement.span,
@@ -249,6 +255,125 @@ fn unattributed(analysis: &Analysis, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// Whether a direct quote the grammar gave no speaker is one the text
+/// leaves without any: the reader is not told who said it. Not when the
+/// rest of its paragraph has a reporting word ("said", "added", "according
+/// to", "told", even where the grammar could not tie it to the quote), a
+/// colon or a dash opens or closes it ("Martin Allen: “…”", "“…” - Rod
+/// Wheeler"), it heads a list item ("- Bolton boss Sam Allardyce “…”"), it
+/// continues quoted speech (the statement before it ends in its paragraph
+/// or the one before, or the paragraph before ends in a closing mark), it
+/// opens a paragraph after one that ends in a colon, names a person in its
+/// last sentence or opens an unclosed quote, it is the subject of "is"
+/// (a motto or a title), its marks could not be paired, it is a headline (in
+/// the first paragraph, under 120 bytes), or it has four words or fewer (a
+/// title or a slogan).
+fn orphan(
+    item: &crate::analysis::AnalyzedArticle,
+    st: &crate::grammar::Statement,
+    previous: Option<&crate::speakers::Resolved>,
+) -> bool {
+    let text = &item.article.text;
+    let paras = &item.segments.paragraphs;
+    let Some(p) = paras
+        .iter()
+        .position(|para| para.span.start <= st.span.start && st.span.start < para.span.end)
+    else {
+        return true;
+    };
+    let para = paras[p].span;
+    if st.span.start.saturating_sub(1) <= para.start + 1 && para.end - para.start < 120 && p == 0 {
+        return false;
+    }
+    if item.article.slice(st.span).split_whitespace().count() <= 4 {
+        return false;
+    }
+    if let Some(prev) = previous
+        && p > 0
+        && prev.statement.span.end >= paras[p - 1].span.start
+    {
+        return false;
+    }
+    // Quote marks the grammar could not pair: the text runs on past them
+    // ("“It was nice …” said Holmes. “…"), so who said what is unknown.
+    if crate::compare::drift::runs_past_its_marks(&item.article, st) {
+        return false;
+    }
+    // A quote opening its paragraph belongs to the paragraph before when
+    // that one ends in a colon ("It points out:"), in a closing quote mark
+    // (the speaker goes on), or names a person in its last sentence ("…
+    // spokeswoman Caitlin Hayden addressed the question." / “…”).
+    let starts_paragraph = text[para.start..st.span.start]
+        .trim_matches(|c: char| c.is_whitespace() || "\"“‘'«.…".contains(c))
+        .is_empty();
+    if starts_paragraph && p > 0 {
+        let prev = paras[p - 1].span;
+        let tail = text[prev.start..prev.end].trim_end();
+        // A paragraph that opens with a mark and never closes it is a
+        // multi-paragraph quote going on here.
+        let head = text[prev.start..prev.end].trim_start();
+        if tail.ends_with(':')
+            || tail.ends_with(['"', '”', '’', '\''])
+            || head.starts_with(['"', '“', '‘', '\''])
+        {
+            return false;
+        }
+        let last_sentence = item
+            .segments
+            .sentences_of(p - 1)
+            .last()
+            .map_or(prev, |s| s.span);
+        if item.claims.mentions.iter().any(|m| {
+            m.kind == EntityKind::Person
+                && last_sentence.start <= m.span.start
+                && m.span.end <= last_sentence.end
+        }) {
+            return false;
+        }
+    }
+    let end = st
+        .span
+        .end
+        .max(st.parts.last().map_or(st.span.end, |s| s.end));
+    let para_end = paras
+        .iter()
+        .find(|q| q.span.start <= end && end <= q.span.end)
+        .map_or(para.end, |q| q.span.end);
+    let before = &text[para.start..st.span.start];
+    // A list item headed by its speaker: "- Bolton boss Sam Allardyce “…”".
+    if before.trim_start().starts_with(['-', '–', '—', '•', '*']) {
+        return false;
+    }
+    let after = &text[end.min(para_end)..para_end];
+    let opener = before.trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'«".contains(c));
+    if opener.ends_with(':')
+        || opener.ends_with(" -")
+        || opener.ends_with('–')
+        || opener.ends_with('—')
+    {
+        return false;
+    }
+    let closer = after.trim_start_matches(|c: char| "\"”’'»,.!?".contains(c) || c.is_whitespace());
+    // "“Taking responsibility for tough choices” is this year's theme": a
+    // name or a motto, not speech.
+    if ["is ", "was ", "are ", "were ", "has been "]
+        .iter()
+        .any(|v| closer.starts_with(v))
+    {
+        return false;
+    }
+    if after.len() > closer.len() && ["-", "–", "—"].iter().any(|d| closer.starts_with(d)) {
+        return false;
+    }
+    let reporting = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            crate::grammar::lexicon::classify(w) & crate::grammar::lexicon::class::CUE_VERBS != 0
+                || w.eq_ignore_ascii_case("according")
+        })
+    };
+    !(reporting(before) || reporting(after))
 }
 
 /// A spelling and where it occurs: (article, span) of each occurrence.
@@ -698,7 +823,7 @@ fn single_source(
         if al.verdict != Verdict::Uncorroborated {
             continue;
         }
-        let ids = &al.sides[0].claims;
+        let ids = &repeated(analysis, &al.sides[0].claims);
         let articles: std::collections::BTreeSet<usize> = ids.iter().map(|c| c.article).collect();
         if articles.len() < 2 {
             continue;
@@ -750,6 +875,45 @@ fn single_source(
         f.fingerprint = fnv(&refs);
         out.push(f);
     }
+}
+
+/// The claims of a group that another article repeats: a sentence sharing
+/// at least three fifths of the shorter one's words (of three letters or
+/// more). Claims aligned on an event word and a source alone ("the right to
+/// detain without trial" / "judges would issue detention orders") are not
+/// one claim repeated. Each claim is compared with at most 64 others.
+fn repeated(
+    analysis: &Analysis,
+    ids: &[crate::compare::align::ClaimId],
+) -> Vec<crate::compare::align::ClaimId> {
+    let words: Vec<rustc_hash::FxHashSet<String>> = ids
+        .iter()
+        .map(|id| {
+            let item = &analysis.articles[id.article];
+            let c = &item.claims.claims[id.claim];
+            item.article
+                .slice(c.sentence)
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .collect();
+    let same = |x: usize, y: usize| {
+        let (a, b) = (&words[x], &words[y]);
+        let shared = a.intersection(b).count();
+        let smaller = a.len().min(b.len());
+        smaller > 0 && shared * 5 >= smaller * 3
+    };
+    (0..ids.len())
+        .filter(|&x| {
+            (0..ids.len())
+                .filter(|&y| ids[y].article != ids[x].article)
+                .take(64)
+                .any(|y| same(x, y))
+        })
+        .map(|x| ids[x])
+        .collect()
 }
 
 fn anonymous(analysis: &Analysis, out: &mut Vec<Finding>) {
@@ -1196,6 +1360,44 @@ mod tests {
         ]);
         let kept: Vec<&str> = forms.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(kept, ["Argentina", "Clinton"]);
+    }
+
+    #[test]
+    fn only_a_quote_the_text_leaves_without_a_speaker_is_unattributed() {
+        let flagged = |text: &str| -> Vec<String> {
+            let analysis = crate::pipeline::analysed_set(&[text]);
+            let mut out = Vec::new();
+            unattributed(&analysis, &mut out);
+            out.iter()
+                .map(|f| {
+                    analysis.articles[0]
+                        .article
+                        .slice(f.location.span)
+                        .to_string()
+                })
+                .collect()
+        };
+        let orphan = "The harbour stayed shut after the storm.\n\n\"Nothing has been decided about the ferries yet.\"\n";
+        assert_eq!(
+            flagged(orphan),
+            ["Nothing has been decided about the ferries yet."]
+        );
+        for attributed in [
+            // A headline.
+            "\"No ferries this week\"\n\nThe harbour stayed shut after the storm.\n",
+            // A colon at the end of the paragraph before.
+            "The harbour master put it plainly:\n\n\"Nothing has been decided about the ferries yet.\"\n",
+            // A person named just before.
+            "The question went to harbour master Ana Ruiz.\n\n\"Nothing has been decided about the ferries yet.\"\n",
+            // A list item headed by its speaker.
+            "The harbour stayed shut.\n\n- Harbour master Ana Ruiz \"Nothing has been decided about the ferries yet.\"\n",
+            // A reporting word in the paragraph, though not tied to it.
+            "The harbour stayed shut.\n\n\"Nothing has been decided about the ferries yet,\" the harbour office added in a note.\n",
+            // A motto.
+            "The harbour stayed shut.\n\n\"Safe ferries for every island\" is the new slogan of the port.\n",
+        ] {
+            assert!(flagged(attributed).is_empty(), "{attributed}");
+        }
     }
 
     #[test]

@@ -298,7 +298,8 @@ fn near_copies_and_outlets_citing_each_other_are_circular_reporting() {
 fn anonymous_and_unattributed_quotes_are_reported() {
     let doc = check_files(&[(
         "a.txt",
-        "date 2024-05-07 \"Nothing has been decided.\"\n\n\
+        "date 2024-05-07 The harbour stayed shut on Tuesday after the storm.\n\n\
+         \"Nothing has been decided about the ferries yet.\"\n\n\
          The mayor will resign next week, sources said.\n",
     )]);
     let anonymous = findings(&doc, "anonymous-source");
@@ -308,7 +309,7 @@ fn anonymous_and_unattributed_quotes_are_reported() {
     assert_eq!(unattributed.len(), 1, "{doc:#}");
     assert_eq!(
         unattributed[0]["location"]["text"],
-        "Nothing has been decided."
+        "Nothing has been decided about the ferries yet."
     );
 }
 

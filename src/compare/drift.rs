@@ -642,7 +642,10 @@ fn speaker_entity(analysis: &Analysis, ai: usize, si: usize, ms: &Mentions<'_>) 
 /// Whether a quote's text holds a double quote mark of its own (not one
 /// around a nested quote): marks the grammar could not pair, so the text
 /// likely runs on into narration, and a changed word there is no misquote.
-fn runs_past_its_marks(article: &crate::article::Article, st: &crate::grammar::Statement) -> bool {
+pub(crate) fn runs_past_its_marks(
+    article: &crate::article::Article,
+    st: &crate::grammar::Statement,
+) -> bool {
     st.parts.iter().any(|&part| {
         article.slice(part).char_indices().any(|(i, c)| {
             let at = part.start + i;
