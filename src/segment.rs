@@ -123,7 +123,11 @@ pub fn segment(article: &Article) -> Segmented {
     let mask = Mask::new(article);
     let text = article.text.as_str();
     let mut out = Segmented::default();
-    for para in paragraphs(text, &mask) {
+    let paras: Vec<Span> = paragraphs(text, &mask)
+        .into_iter()
+        .flat_map(|p| flattened(text, p, &mask))
+        .collect();
+    for para in paras {
         let first = out.sentences.len();
         let p = out.paragraphs.len();
         sentences_in(text, para, &mask, |span| {
@@ -192,6 +196,55 @@ fn paragraphs(text: &str, mask: &Mask) -> Vec<Span> {
     if let Some(c) = current {
         out.push(c);
     }
+    out
+}
+
+/// A paragraph cut where its paragraph breaks were lost: in copy flattened
+/// onto one line, a quotation that runs over several paragraphs shows as
+/// `… end of a sentence. “Next paragraph …`, a double mark opening while
+/// one is still open, right after a sentence end. There the paragraph is
+/// cut, so the quotation reads as the multi-paragraph quote it was (each
+/// paragraph opens with a mark, only the last closes). Straight marks open
+/// after white space or a bracket and before a non-space character.
+fn flattened(text: &str, para: Span, mask: &Mask) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = para.start;
+    let mut open = false;
+    let body = &text[para.start..para.end];
+    let mut prev: Option<char> = None;
+    let mut chars = body.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        let at = para.start + k;
+        let next = chars.peek().map(|&(_, n)| n);
+        let opener = match c {
+            '“' | '„' => mask.skip(at).is_none(),
+            '"' => {
+                mask.skip(at).is_none()
+                    && prev.is_none_or(|p| p.is_whitespace() || "([{—–".contains(p))
+                    && next.is_some_and(|n| !n.is_whitespace())
+            }
+            _ => false,
+        };
+        let closer = matches!(c, '”' | '"') && !opener && mask.skip(at).is_none();
+        if opener {
+            if open {
+                // After a sentence end (and closing punctuation) and space?
+                let before = text[from..at].trim_end();
+                let ended = before
+                    .trim_end_matches(['\'', '’', ')', ']'])
+                    .ends_with(['.', '!', '?', '…']);
+                if ended && before.len() < at - from && !before.is_empty() {
+                    out.push(Span::new(from, from + before.len()));
+                    from = at;
+                }
+            }
+            open = true;
+        } else if closer {
+            open = false;
+        }
+        prev = Some(c);
+    }
+    out.push(Span::new(from, para.end));
     out
 }
 
@@ -493,6 +546,43 @@ mod tests {
             sents("Any town … would do, he said. Fine."),
             ["Any town … would do, he said.", "Fine."]
         );
+    }
+
+    #[test]
+    fn a_quotation_flattened_onto_one_line_is_cut_into_its_paragraphs() {
+        let text =
+            "The mayor spoke. \"We will rebuild the quay. \"It will take a year,\" she said.\n";
+        let a = Article::new(
+            "a.txt".into(),
+            crate::article::Origin {
+                path: "a.txt".into(),
+                record_line: None,
+            },
+            text.to_string(),
+        );
+        let paras: Vec<&str> = segment(&a)
+            .paragraphs
+            .iter()
+            .map(|p| &text[p.span.range()])
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                "The mayor spoke. \"We will rebuild the quay.",
+                "\"It will take a year,\" she said."
+            ]
+        );
+        // A quote that closes before the next one opens is one paragraph.
+        let text = "\"We will rebuild,\" she said. \"It will take a year.\"\n";
+        let a = Article::new(
+            "a.txt".into(),
+            crate::article::Origin {
+                path: "a.txt".into(),
+                record_line: None,
+            },
+            text.to_string(),
+        );
+        assert_eq!(segment(&a).paragraphs.len(), 1);
     }
 
     #[test]
