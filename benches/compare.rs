@@ -84,3 +84,18 @@ fn resolve_entities(bencher: Bencher, n: usize) {
         .counter(ItemsCount::new(n))
         .bench(|| claimcheck::resolve::entities::resolve(divan::black_box(&claims)));
 }
+
+/// The set cut into stories (word vectors, candidate pairs, average
+/// linkage) and the near-copy groups: the two set-level passes over every
+/// article's words.
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 5, sample_size = 1)]
+fn stories_and_copies(bencher: Bencher, n: usize) {
+    let analysis = analysed(n);
+    let texts: Vec<&claimcheck::article::Article> =
+        analysis.articles.iter().map(|a| &a.article).collect();
+    bencher.counter(ItemsCount::new(n)).bench(|| {
+        let s = claimcheck::resolve::stories::stories(divan::black_box(&texts));
+        let c = claimcheck::compare::copies::near_copies(divan::black_box(analysis));
+        (s.stories.len(), c.len())
+    });
+}
