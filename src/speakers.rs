@@ -436,11 +436,18 @@ fn canonical(mention: &str, known: &Known<'_>, at: usize) -> (String, Option<usi
             return (p.name.clone(), Some(i));
         }
     }
-    // Anything else is its own name, without a leading article.
+    // Anything else is its own name, without a leading article or the
+    // quantifier of a group ("Most dockers" are the dockers).
     let trimmed = mention
         .strip_prefix("the ")
         .or_else(|| mention.strip_prefix("The "))
         .unwrap_or(mention);
+    let trimmed = match trimmed.split_once(' ') {
+        Some((q, rest)) if lexicon::is_one_of(&["most", "some", "many", "several", "both"], q) => {
+            rest
+        }
+        _ => trimmed,
+    };
     (trimmed.to_string(), None)
 }
 

@@ -354,3 +354,48 @@ fn streaming_keeps_order_and_errors_across_batches_and_thread_counts() {
         .collect();
     assert_eq!(ids, expected);
 }
+
+/// Indirect speech the reporting clause frames in the ways copy most often
+/// does: a speaker named in an appositive after a description, an
+/// appositive of several parts, a possessive speaker at the start of a
+/// sentence, denials of a report ("denied claims that"), a clause without
+/// "that" after a verb that otherwise needs it, a passive with its agent.
+#[test]
+fn indirect_speech_in_the_frames_copy_uses() {
+    let all = extract(&["fixtures/grammar/indirect.txt"]);
+    for (text, speaker, cue) in [
+        (
+            "his daughter moved to the terminal in March",
+            "Tomasz Reed",
+            "says",
+        ),
+        ("the fire started near the silos", "Lena Voss", "said"),
+        ("he had warned the managers twice", "His lawyer", "said"),
+        (
+            "the alarms were switched off",
+            "terminal operator",
+            "denied",
+        ),
+        ("the night shift was cut", "dockers' union", "refuting"),
+        ("inspections had lapsed", "city", "dismissed"),
+        ("she had not seen the last audit", "Mara Kell", "admitted"),
+        ("Bram Ortel ignored the safety notices", "owners", "allege"),
+        (
+            "the terminal will reopen on Monday",
+            "harbour board",
+            "announced",
+        ),
+        ("they would return to work on Monday", "Several", "said"),
+    ] {
+        let s = find(&all, text);
+        assert_eq!(s["text"], text, "{s}");
+        assert_eq!(s["kind"], "indirect", "{s}");
+        assert_eq!(s["speaker"], speaker, "{s}");
+        assert_eq!(s["cue"], cue, "{s}");
+    }
+    // What was announced is no speaker, and a description is no content.
+    for t in texts(&all) {
+        assert!(!t.contains("dockers marched"), "{t:?}");
+        assert!(!t.starts_with("Her father"), "{t:?}");
+    }
+}

@@ -100,7 +100,7 @@ fn nominal_word(t: &super::stream::Lex) -> bool {
 /// Whether a lowercase word can end a speaker phrase: a title or a noun for
 /// an organisation, a medium or a group.
 fn head_noun(t: &super::stream::Lex) -> bool {
-    t.has(lexicon::class::TITLES) || t.has(lexicon::class::ORG_NOUNS)
+    t.has(lexicon::class::TITLES | lexicon::class::ORG_NOUNS | lexicon::class::KIN)
 }
 
 /// `nominal`: a name ("Volodymyr Zelenskyy", "Russia’s RIA news agency",
@@ -123,8 +123,9 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
         if !first.is_word() {
             return fail(i);
         }
-        let det = first.has(lexicon::class::DETERMINERS)
-            && (first.is_lower() || lexicon::is_one_of(&["the", "a", "an"], first.s));
+        // Capitalised, a determiner opens the sentence: "His father said",
+        // "Several witnesses said" ("This" opens too many other things).
+        let det = first.has(lexicon::class::DETERMINERS) && (first.is_lower() || !first.is("this"));
         // A title opens a name when a name follows: "said Mr Clinton",
         // "said Dr Kate Taylor" (alone, "Mr" starts nothing).
         let name_word =
@@ -160,7 +161,7 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
         };
         while n < toks.len()
             && n < 8
-            && (nominal_word(&toks[n]) || number_in_name(n))
+            && (nominal_word(&toks[n]) || number_in_name(n) || possessive_apostrophe(toks, n))
             && !(toks[n].is_capitalised()
                 && lexicon::is_date_word(
                     toks[n].s,
@@ -225,7 +226,15 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
                     break;
                 }
             }
-            if n == 1 {
+            // "Several said": a capitalised quantifier stands alone.
+            let quantifier = first.is_capitalised()
+                && lexicon::is_one_of(
+                    &[
+                        "some", "many", "several", "most", "both", "two", "three", "others",
+                    ],
+                    first.s,
+                );
+            if n == 1 && !quantifier {
                 return fail(i);
             }
         }
@@ -305,11 +314,58 @@ pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, Option<Np>> {
     if !opener {
         return fail(i);
     }
-    let end = rest
-        .0
-        .iter()
-        .take(25)
-        .position(|t| t.is_punct(',') || t.is_mark() || t.is_punct('.'));
+    let possessive = |k: usize| possessive_apostrophe(rest.0, k);
+    let end =
+        rest.0.iter().take(25).enumerate().position(|(k, t)| {
+            t.is_punct(',') || (t.is_mark() && !possessive(k)) || t.is_punct('.')
+        });
+    // An appositive with commas of its own (", a mechanic based in Leeds,
+    // Yorkshire, and a union organiser,") runs to the comma a cue follows.
+    let to_cue = |n: usize| {
+        rest.0
+            .get(n + 1)
+            .is_some_and(|t| t.is_lower() && t.has(lexicon::class::CUE_VERBS))
+    };
+    // Each further part continues the description ("and …", "who …") or
+    // names the region of a place that ends the part before ("Leeds,
+    // Yorkshire"); "on Monday, Tom Lee, a mechanic, said" is not one.
+    let continues = |from: usize, to: usize| {
+        let part = &rest.0[from..to];
+        let region = (1..=3).contains(&part.len())
+            && part[0].is_capitalised()
+            && part.iter().all(|t| t.is_capitalised() || t.is_punct('.'))
+            && rest.0[from - 2].is_capitalised();
+        let more = part
+            .first()
+            .is_some_and(|t| lexicon::is_one_of(&["and", "who", "which", "where", "whose"], t.s));
+        region || more
+    };
+    // Only a description runs on so ("Ann Lee, a mechanic in Leeds, …");
+    // after "the report, Medinsky, who …," the name is the speaker.
+    let description = !first.is_capitalised() || lexicon::is_one_of(&["the", "a", "an"], first.s);
+    let end = match end {
+        Some(n) if rest.0[n].is_punct(',') && !to_cue(n) && description => {
+            let mut from = n + 1;
+            let mut found = None;
+            for (k, t) in rest.0.iter().enumerate().take(25).skip(n + 1) {
+                if (t.is_mark() && !possessive(k)) || t.is_punct(';') || t.is_punct(':') {
+                    break;
+                }
+                if t.is_punct(',') {
+                    if k == from || !continues(from, k) {
+                        break;
+                    }
+                    if to_cue(k) {
+                        found = Some(k);
+                        break;
+                    }
+                    from = k + 1;
+                }
+            }
+            found.or(Some(n))
+        }
+        other => other,
+    };
     match end {
         Some(n) if n > 0 && rest.0[n].is_punct(',') => {
             // ", Lauri Nelson-Jones," names the speaker the phrase before
@@ -327,6 +383,17 @@ pub fn appositive<'a>(i: Stream<'a>) -> PResult<'a, Option<Np>> {
         }
         _ => fail(i),
     }
+}
+
+/// Whether token `k` is an apostrophe closing a plural ("the dockers'
+/// union"), not a quote mark.
+fn possessive_apostrophe(toks: &[super::stream::Lex], k: usize) -> bool {
+    let t = &toks[k];
+    (t.s == "'" || t.s == "’")
+        && k > 0
+        && toks[k - 1].tok.end == t.tok.start
+        && toks[k - 1].s.ends_with('s')
+        && toks.get(k + 1).is_some_and(|n| n.is_word())
 }
 
 /// `quoted-as = speaker "as" ("saying" / "telling" / "stating")`, after the
@@ -454,19 +521,37 @@ pub fn speaker_starts(toks: &[super::stream::Lex]) -> impl Iterator<Item = usize
     while e > 0 && (toks[e - 1].has(lexicon::class::CUE_PRECEDERS) || is_ly_adverb(&toks[e - 1])) {
         e -= 1;
     }
+    let near = e;
     if e > 0 && toks[e - 1].is_punct(',') {
         let from = e.saturating_sub(26);
         if let Some(open) = (from..e - 1).rev().find(|&k| toks[k].is_punct(',')) {
             e = open;
         }
     }
-    let lo = toks
-        .iter()
-        .rposition(|t| {
-            t.is_punct(';') || t.is_punct(':') || t.is_punct('—') || t.is_punct('–') || t.is_mark()
+    // An appositive of several parts (", a mechanic in Leeds, Yorkshire,
+    // and a union organiser,"): the name may stand before an earlier comma.
+    let mut far = e;
+    for _ in 0..3 {
+        match (far.saturating_sub(26).max(near.saturating_sub(26))..far)
+            .rev()
+            .find(|&k| toks[k].is_punct(','))
+        {
+            Some(open) if far < near => far = open,
+            _ => break,
+        }
+    }
+    let lo = (0..toks.len())
+        .rev()
+        .find(|&k| {
+            let t = &toks[k];
+            t.is_punct(';')
+                || t.is_punct(':')
+                || t.is_punct('—')
+                || t.is_punct('–')
+                || (t.is_mark() && !possessive_apostrophe(toks, k))
         })
         .map_or(0, |k| k + 1);
-    let lo = lo.max(e.saturating_sub(8));
+    let lo = lo.max(far.saturating_sub(8));
     (lo..e.max(lo)).filter(move |&k| k == lo || toks[k - 1].is_punct(',') || toks[k].is_word())
 }
 

@@ -81,7 +81,9 @@ word_set!(CUE_VERBS, [
     "blame", "blamed", "blames", "blaming", "emailed", "emailing", "texted", "messaged", "posting",
     "exclaim", "exclaimed", "exclaims", "answered", "interjected", "chanted", "yelled", "screamed",
     "whispered", "mused", "muses", "sighed", "snapped", "retort", "retorted", "read", "reads",
-    "pledging", "threatening", "demanding",
+    "pledging", "threatening", "demanding", "refute", "refuted", "refutes", "refuting", "reject",
+    "rejected", "rejects", "rejecting", "rebut", "rebutted", "rebuts", "dispute", "disputed",
+    "disputes", "disputing", "dismissing",
 ]);
 
 // Cues that introduce indirect speech only with an explicit `that` (they are
@@ -110,7 +112,38 @@ word_set!(THAT_ONLY, [
     "reveals", "conclude", "concluded", "concludes", "wonder", "wondered", "wonders", "tout",
     "touted", "touts", "threaten", "threatened", "threatens", "pledge", "pledged", "pledges",
     "promise", "promised", "promises", "vow", "vowed", "vows", "boast", "boasted", "testify",
-    "testified", "testifies", "admit", "admitted", "admits", "admitting",
+    "testified", "testifies", "admit", "admitted", "admits", "admitting", "refute", "refuted",
+    "refutes", "refuting", "reject", "rejected", "rejects", "rejecting", "rebut", "rebutted",
+    "rebuts", "dispute", "disputed", "disputes", "disputing", "dismissing",
+]);
+
+// Cues of THAT_ONLY that also report a clause without "that" when one
+// plainly follows ("admitted he was wrong", "alleges Smith deceived them"):
+// the verbs whose object is so seldom a bare noun phrase followed by a verb.
+#[rustfmt::skip]
+word_set!(BARE_CLAUSE, [
+    "confirm", "confirmed", "confirms", "deny", "denied", "denies", "announce", "announced",
+    "announces", "agree", "agreed", "agrees", "report", "reported", "reports", "write", "wrote",
+    "writes", "estimate", "estimated", "estimates", "note", "noted", "notes", "noting", "state",
+    "stated", "states", "recall", "recalled", "recalls", "mention", "mentioned", "indicate",
+    "indicated", "indicates", "reveal", "revealed", "reveals", "conclude", "concluded",
+    "concludes", "admit", "admitted", "admits", "testify", "testified", "testifies", "allege",
+    "alleged", "alleges", "warn", "warned", "warns", "insist", "insisted", "insists",
+    "insisting", "acknowledge", "acknowledged", "acknowledges", "suggest", "suggested",
+    "suggests", "predict", "predicted", "predicts", "promise", "promised", "promises",
+]);
+
+// Nouns of report and allegation that carry a "that" clause after a cue
+// ("denied claims that …", "dismissed suggestions that …") or a speaker
+// ("the union's claim that …", "the claim by the union that …").
+#[rustfmt::skip]
+word_set!(pub REPORT_NOUNS, [
+    "claim", "claims", "report", "reports", "suggestion", "suggestions", "allegation",
+    "allegations", "accusation", "accusations", "rumour", "rumours", "rumor", "rumors",
+    "speculation", "assertion", "assertions", "statement", "statements", "charge", "charges",
+    "notion", "idea", "suggestion", "insinuation", "insinuations", "contention", "assessment",
+    "warning", "warnings", "announcement", "admission", "denial", "assurance", "assurances",
+    "promise", "prediction", "view", "belief", "argument", "conclusion", "finding", "findings",
 ]);
 
 // Cues whose content can be an infinitive: "promised to rebuild the port".
@@ -168,6 +201,17 @@ word_set!(pub NOT_NAME_START, [
     "because", "unlike", "like", "last", "next", "first", "finally", "again", "indeed", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "it", "he", "she", "they",
     "we", "i", "you", "one", "two", "three", "mr", "mrs", "ms", "dr",
+]);
+
+// Relations that head a speaker phrase of their own ("the victim's mother",
+// "her lawyer's partner"): a person named by whom they belong to.
+#[rustfmt::skip]
+word_set!(pub KIN, [
+    "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "aunt",
+    "uncle", "cousin", "niece", "nephew", "grandfather", "grandmother", "grandson",
+    "granddaughter", "parents", "widow", "widower", "fiance", "fiancee", "fiancé", "fiancée",
+    "partner", "girlfriend", "boyfriend", "friend", "neighbour", "neighbor", "colleague",
+    "stepfather", "stepmother", "stepson", "stepdaughter", "family", "relatives", "boss",
 ]);
 
 // Words that end a speaker phrase when scanning left from a cue.
@@ -259,6 +303,12 @@ impl Lexicon {
     /// Whether the cue reports with a `to` infinitive ("vowed to stay").
     pub fn takes_infinitive(&self, word: &str) -> bool {
         INFINITIVE_CUES.contains(word)
+    }
+
+    /// Whether the cue reports a bare clause ("admitted he was wrong"),
+    /// though it needs "that" before anything else.
+    pub fn bare_clause(&self, word: &str) -> bool {
+        BARE_CLAUSE.contains(word)
     }
 
     pub fn takes_object(&self, word: &str) -> bool {
@@ -377,6 +427,8 @@ pub mod class {
     pub const PLACE_PREPOSITIONS: u32 = 1 << 18;
     pub const PLACE_PREFIXES: u32 = 1 << 19;
     pub const MEDIA: u32 = 1 << 20;
+    pub const KIN: u32 = 1 << 21;
+    pub const REPORT_NOUNS: u32 = 1 << 22;
 }
 
 static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
@@ -404,6 +456,8 @@ static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
             (&*PLACE_PREPOSITIONS, class::PLACE_PREPOSITIONS),
             (&*PLACE_PREFIXES, class::PLACE_PREFIXES),
             (&*MEDIA, class::MEDIA),
+            (&*KIN, class::KIN),
+            (&*REPORT_NOUNS, class::REPORT_NOUNS),
         ] {
             for w in &set.0 {
                 *map.entry(*w).or_insert(0) |= bit;

@@ -737,7 +737,9 @@ impl<'a> Para<'a, '_> {
             // "According to X, …" opens the sentence; ", X reported." or
             // ", said X." closes it.
             let prefix = self.according_prefix(s0, s1);
-            let tail = self.sentence_tail(s0, s1, quoted, used);
+            let tail = self
+                .sentence_tail(s0, s1, quoted, used)
+                .filter(|&(_, a)| !self.speaker_opens(s0, s1, a.cue.first));
             let from = prefix.map_or(s0, |(comma, _)| comma + 1);
             let limit = tail.map_or(s1, |(comma, _)| comma);
             let first_new = out.len();
@@ -1010,6 +1012,16 @@ impl<'a> Para<'a, '_> {
             })
     }
 
+    /// Whether the sentence opens with a speaker (and its appositive) whose
+    /// cue is token `cue`: "His father, Joe Bloggs, says his son …" is no
+    /// content "His father, Joe Bloggs" with a tail ", says his son …".
+    fn speaker_opens(&self, s0: usize, s1: usize, cue: usize) -> bool {
+        let j = self.skip_dateline(s0, s1);
+        attribution::speaker_cue()
+            .parse(Stream(&self.lexes[j..s1]))
+            .is_ok_and(|(_, a)| a.cue.first == cue)
+    }
+
     /// Skips a dateline ("Moscow:") at the start of a sentence.
     fn skip_dateline(&self, s0: usize, limit: usize) -> usize {
         (s0..limit.min(s0 + 4))
@@ -1049,7 +1061,10 @@ impl<'a> Para<'a, '_> {
         let mut speaker: Option<Np> = None;
         let mut reporter: Option<Np> = None;
         let clause = &lexes[s0..c + 1];
-        let participle = cue_word.ends_with("ing");
+        // "is warning", "was telling": a progressive has a subject of its own.
+        let progressive = c > s0
+            && lexicon::is_one_of(&["is", "was", "are", "were", "been", "be"], lexes[c - 1].s);
+        let participle = cue_word.ends_with("ing") && !progressive;
         // A participle cue ("…, saying that") takes the sentence's subject.
         let starts: Vec<usize> = if participle {
             Vec::new()
@@ -1153,7 +1168,16 @@ impl<'a> Para<'a, '_> {
             let window = &lexes[j..s1.min(j + 10)];
             if let Some(t) = window.iter().position(|t| t.is("that")) {
                 let between = &window[..t];
+                // "denied claims that", "dismissed the suggestion that".
+                let report = (1..=3).contains(&between.len())
+                    && between
+                        .last()
+                        .is_some_and(|x| x.is_lower() && x.has(lexicon::class::REPORT_NOUNS))
+                    && between[..between.len() - 1]
+                        .iter()
+                        .all(|x| x.is_lower() && !x.has(lexicon::class::CUE_VERBS));
                 let adverbial = between.is_empty()
+                    || report
                     || between
                         .first()
                         .is_some_and(|x| x.has(lexicon::class::ADVERBIAL_OPENERS));
@@ -1170,12 +1194,48 @@ impl<'a> Para<'a, '_> {
             // A cue that needs "that" still reports when a quote follows in
             // the sentence: "called the plan “a disaster”" (mixed speech).
             let quote_follows = !quoted.opening_in(c + 1, s1).is_empty();
+            // "admitted he was wrong": a clause plainly follows.
+            let bare = lex.bare_clause(cue_word) && self.bare_clause_at(j, s1);
             if next.is_none_or(|t| !t.is_word() && !t.is_mark())
-                || (lex.needs_that(cue_word) && !quote_follows && !relay_read)
+                || (lex.needs_that(cue_word) && !quote_follows && !relay_read && !bare)
                 || next.is_some_and(|t| t.is_lower() && t.has(lexicon::class::ADVERBIAL_OPENERS))
             {
                 return None;
             }
+        }
+        // "it was announced by the ministry that …": the agent speaks; with
+        // no agent, "it" is nobody.
+        let participle_form =
+            cue_word.ends_with("ed") || lexicon::is_one_of(&["told", "said", "written"], cue_word);
+        let passive = participle_form
+            && c > s0
+            && lexicon::is_one_of(
+                &["was", "is", "been", "being", "were", "are"],
+                lexes[c - 1].s,
+            );
+        if passive && speaker.is_some_and(|np| np.pronoun && lexes[np.run.first].is("it")) {
+            speaker = None;
+        }
+        let mut agent_end = None;
+        if cue_word.ends_with("ed")
+            && let Some(by) = (c + 1..s1.min(c + 3)).find(|&k| lexes[k].is("by"))
+            && let Ok((rest, np)) = attribution::nominal().parse(Stream(&lexes[by + 1..s1]))
+            && (passive || speaker.is_none())
+        {
+            speaker = Some(np);
+            agent_end = Some(rest.first().map_or(s1, |t| t.index));
+        }
+        match agent_end {
+            Some(a) => {
+                j = a;
+                if lexes.get(j).is_some_and(|t| t.is("that")) {
+                    j += 1;
+                }
+            }
+            // "when the tax was announced they …": what was announced is
+            // the subject, and nobody speaks.
+            None if passive => return None,
+            None => {}
         }
         let speaker = speaker?;
         // End of the content: the sentence end, or a comma before a
@@ -1238,8 +1298,27 @@ impl<'a> Para<'a, '_> {
                     after += 1;
                 }
             }
+            // ", and the city dismissed suggestions that …": a speaker and
+            // a cue of their own.
+            // (A pronoun goes on with the same speaker; "will continue to
+            // fight" is no report.)
+            let own_speaker = after > k + 1
+                && attribution::speaker_cue()
+                    .parse(Stream(&lexes[after..s1]))
+                    .is_ok_and(|(_, a)| {
+                        let cue = &lexes[a.cue.first];
+                        let next = lexes.get(a.cue.first + 1);
+                        !a.speaker.pronoun
+                            && a.cue.first <= after + 8
+                            && (!cue.has(lexicon::class::THAT_ONLY)
+                                || next.is_some_and(|t| {
+                                    t.is("that") || t.has(lexicon::class::REPORT_NOUNS)
+                                }))
+                    });
             if let Some(n) = lexes.get(after)
-                && (n.is_lower() && n.has(lexicon::class::CUE_VERBS) || self.is_tail(after, s1))
+                && (n.is_lower() && n.has(lexicon::class::CUE_VERBS)
+                    || own_speaker
+                    || self.is_tail(after, s1))
             {
                 e = if mark { k + 2 } else { k };
                 break;
@@ -1262,6 +1341,58 @@ impl<'a> Para<'a, '_> {
             self.indirect_statement(span, speaker, c, reporter, quoted, j, e),
             e,
         ))
+    }
+
+    /// Whether a clause without "that" opens at token `j`: a subject
+    /// pronoun and a verb ("he was", "they left"), or a short noun phrase and
+    /// an auxiliary ("the deal was", "its staff would"), or a name and a past
+    /// tense ("Smith deceived").
+    fn bare_clause_at(&self, j: usize, s1: usize) -> bool {
+        let lexes = self.lexes;
+        if j + 1 >= s1 {
+            return false;
+        }
+        let aux = |t: &stream::Lex| {
+            t.is_lower()
+                && lexicon::is_one_of(
+                    &[
+                        "is", "was", "were", "are", "has", "had", "have", "will", "would", "could",
+                        "can", "may", "might", "should", "must", "did", "does", "do",
+                    ],
+                    t.s,
+                )
+        };
+        let t0 = &lexes[j];
+        if t0.is_lower() && lexicon::is_one_of(&["he", "she", "they", "we", "i"], t0.s) {
+            return lexes[j + 1].is_lower();
+        }
+        if t0.is_lower() && lexicon::is_one_of(&["it", "there"], t0.s) {
+            return aux(&lexes[j + 1]);
+        }
+        let mut k = j;
+        while k < s1
+            && k < j + 6
+            && lexes[k].is_word()
+            && !aux(&lexes[k])
+            && !(lexes[k].is_lower()
+                && lexes[k].has(lexicon::class::CUE_VERBS | lexicon::class::CLAUSE_BREAKS))
+        {
+            k += 1;
+        }
+        if k == j || k >= s1 {
+            return false;
+        }
+        if aux(&lexes[k]) {
+            return true;
+        }
+        // A name, then a past tense.
+        let names = lexes[j..k]
+            .iter()
+            .take_while(|t| t.is_capitalised() && !t.has(lexicon::class::NOT_NAME_START))
+            .count();
+        (1..=3).contains(&names)
+            && lexes[j + names].is_lower()
+            && lexes[j + names].s.ends_with("ed")
     }
 
     /// Whether tokens `k..end` are a reporting tail: `speaker cue adverbials`
