@@ -29,6 +29,8 @@ pub enum SourceKind {
     Organisation,
     Medium,
     Anonymous,
+    /// Several speakers named together: "Obama, McDonough and other aides".
+    Group,
 }
 
 impl SourceKind {
@@ -40,6 +42,7 @@ impl SourceKind {
             SourceKind::Organisation => "organisation",
             SourceKind::Medium => "medium",
             SourceKind::Anonymous => "anonymous",
+            SourceKind::Group => "group",
         }
     }
 }
@@ -391,6 +394,17 @@ pub fn classify(
         };
         return (SourceKind::Outlet, canonical);
     }
+    // A list ("Obama, McDonough and other aides") or a name and others
+    // ("Obama and his aides"); "Procter and Gamble" is one name.
+    if let Some(and) = lower.iter().position(|w| w == "and")
+        && and > 0
+        && (mention.contains(',')
+            || ws
+                .get(and + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase())))
+    {
+        return (SourceKind::Group, mention.trim().to_string());
+    }
     if person {
         return (SourceKind::Person, name);
     }
@@ -433,6 +447,22 @@ pub fn classify(
     (SourceKind::Organisation, name)
 }
 
+/// Whether a name is a broadcaster's or a paper's call sign: one word of
+/// capitals with a digit ("TVN24", "KTLA5") or of four or five capitals
+/// ("WXYZ", "KQED"); a word of capitals alone may be a party or a union
+/// ("SNP", "UFCW" are three and four: only four with a leading K or W, the
+/// letters of North American stations, or a digit count).
+pub fn call_sign(name: &str) -> bool {
+    let ok_chars = name.len() >= 3
+        && name.len() <= 8
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && name.starts_with(|c: char| c.is_ascii_uppercase());
+    let digit = name.chars().any(|c| c.is_ascii_digit());
+    ok_chars && (digit || (name.len() == 4 && name.starts_with(['K', 'W'])))
+}
+
 /// The chain of every statement of an article.
 pub fn chains(article: &Article, statements: &[Resolved], outlets: &Outlets) -> Vec<Chain> {
     statements
@@ -465,11 +495,19 @@ fn chain(article: &Article, r: &Resolved, outlets: &Outlets) -> Chain {
     if let Some(rep) = st.reporter {
         push(&mut links, rep, None, false);
     }
-    // "told Reuters": the outlet that heard it reports it.
-    if let Some(to) = st.addressee
-        && classify(article.slice(to), None, false, outlets).0 == SourceKind::Outlet
-    {
-        push(&mut links, to, None, false);
+    // "told Reuters": the outlet that heard it reports it; so does a
+    // broadcaster's call sign nobody configured ("told TVN24", "told WXYZ").
+    if let Some(to) = st.addressee {
+        let text = article.slice(to);
+        if classify(text, None, false, outlets).0 == SourceKind::Outlet {
+            push(&mut links, to, None, false);
+        } else if call_sign(text) && links.last().is_none_or(|l| l.name != text) {
+            links.push(Link {
+                name: text.to_string(),
+                kind: SourceKind::Outlet,
+                mention: Some(to),
+            });
+        }
     }
     if let Some(m) = st.medium {
         let text = article.slice(m);
@@ -636,6 +674,16 @@ pub fn graph<'a, I: IntoIterator<Item = ArticleChains<'a>>>(items: I) -> Graph {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn call_signs_are_outlets_and_parties_are_not() {
+        for yes in ["TVN24", "KTLA5", "WXYZ", "KQED", "RTL7"] {
+            assert!(call_sign(yes), "{yes}");
+        }
+        for no in ["SNP", "UFCW", "NATO", "Smith", "BBC1x", "24", "Tvn24"] {
+            assert!(!call_sign(no), "{no}");
+        }
+    }
+
     use super::*;
 
     fn kind(mention: &str) -> (SourceKind, String) {

@@ -333,3 +333,22 @@ fn graph_formats_only_for_sources() {
             "use it with `claimcheck sources`",
         ));
 }
+
+/// A broadcaster's call sign after "told" is an outlet in the chain, and
+/// speakers named together are one group, not a person.
+#[test]
+fn call_signs_relay_and_coordinated_speakers_are_a_group() {
+    let all = statements(&["fixtures/grammar/groups.txt"]);
+    assert_eq!(
+        chain_of(&all, "the damage to the quay"),
+        ["TVN24 (outlet)", "Piotr Wisniewski (person)"]
+    );
+    assert_eq!(
+        chain_of(&all, "the port will reopen"),
+        ["Mayor Ewa Lis, her deputy and other officials (group)"]
+    );
+    assert_eq!(
+        chain_of(&all, "the channel was clear"),
+        ["Adam Nowak, Ewa Lis, and two harbour pilots (group)"]
+    );
+}

@@ -171,7 +171,16 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
         {
             n += 1;
         }
-        let keep = |t: &super::stream::Lex| t.is_capitalised() || head_noun(t);
+        // "al-Shabaab", "el-Sisi": a name after its lowercase particle.
+        let particle_name = |t: &super::stream::Lex| {
+            ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-"]
+                .iter()
+                .any(|p| {
+                    t.s.strip_prefix(p)
+                        .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+                })
+        };
+        let keep = |t: &super::stream::Lex| t.is_capitalised() || head_noun(t) || particle_name(t);
         if cap {
             while n > 1 && !keep(&toks[n - 1]) {
                 n -= 1;
@@ -416,10 +425,49 @@ pub fn relay<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
     }
 }
 
-/// `speaker-cue = speaker [appositive] adverbs cue [relay]`
+/// `coordination = speaker *("," speaker) [","] "and" speaker`: "Obama,
+/// McDonough and other aides" speak as one group, named by the whole phrase.
+fn coordination<'a>(i: Stream<'a>) -> PResult<'a, Np> {
+    let (mut i, first) = speaker()(i)?;
+    if first.pronoun {
+        return fail(i);
+    }
+    let mut last = first;
+    for _ in 0..4 {
+        let (j, comma) = opt(punct(',')).parse(i)?;
+        if let Ok((k, _)) = word("and")(j) {
+            let (k, np) = nominal()(k)?;
+            return Ok((
+                k,
+                Np {
+                    run: Run {
+                        first: first.run.first,
+                        last: np.run.last,
+                    },
+                    pronoun: false,
+                },
+            ));
+        }
+        if comma.is_none() {
+            break;
+        }
+        let (k, np) = nominal()(j)?;
+        // Each conjunct before "and" is short: "Obama, McDonough, and …",
+        // "Mayor Ewa Lis, her deputy and …".
+        if np.run.last - np.run.first > 2 {
+            return fail(k);
+        }
+        last = np;
+        i = k;
+    }
+    let _ = last;
+    fail(i)
+}
+
+/// `speaker-cue = (coordination / speaker) [appositive] adverbs cue [relay]`
 pub fn speaker_cue<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
     move |i| {
-        let (i, described) = speaker()(i)?;
+        let (i, described) = alt((coordination, speaker())).parse(i)?;
         let (i, named) = opt(appositive).parse(i)?;
         let np = named.flatten().unwrap_or(described);
         let (i, _) = adverbs(i)?;
@@ -551,7 +599,11 @@ pub fn speaker_starts(toks: &[super::stream::Lex]) -> impl Iterator<Item = usize
                 || (t.is_mark() && !possessive_apostrophe(toks, k))
         })
         .map_or(0, |k| k + 1);
-    let lo = lo.max(far.saturating_sub(8));
+    // A list of speakers ("Adam Nowak, Ewa Lis, and two pilots") reaches
+    // further back than one name.
+    let list = (far.saturating_sub(14)..far).any(|k| toks[k].is("and"))
+        && (far.saturating_sub(14)..far).any(|k| toks[k].is_punct(','));
+    let lo = lo.max(far.saturating_sub(if list { 14 } else { 8 }));
     (lo..e.max(lo)).filter(move |&k| k == lo || toks[k - 1].is_punct(',') || toks[k].is_word())
 }
 

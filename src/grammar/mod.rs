@@ -1077,9 +1077,12 @@ impl<'a> Para<'a, '_> {
             // A speaker starts a clause: not in the middle of a noun phrase
             // ("a short statement") or after a preposition ("in a statement").
             if start > 0
-                && clause[start - 1].is_lower()
-                && !clause[start - 1]
-                    .has(lexicon::class::CLAUSE_BREAKS | lexicon::class::SUBORDINATORS)
+                && (clause[start - 1].is_lower()
+                    && !clause[start - 1]
+                        .has(lexicon::class::CLAUSE_BREAKS | lexicon::class::SUBORDINATORS)
+                    // "In Paris, Smith and Jones said": "Paris" is no speaker.
+                    || clause[start - 1].is_capitalised()
+                        && clause[start - 1].has(lexicon::class::PLACE_PREPOSITIONS))
             {
                 continue;
             }
@@ -1195,10 +1198,31 @@ impl<'a> Para<'a, '_> {
             // the sentence: "called the plan “a disaster”" (mixed speech).
             let quote_follows = !quoted.opening_in(c + 1, s1).is_empty();
             // "admitted he was wrong": a clause plainly follows.
+            let bare_cue = !lex.needs_that(cue_word) || lex.bare_clause(cue_word);
             let bare = lex.bare_clause(cue_word) && self.bare_clause_at(j, s1);
+            // "said in retrospect he feels …", "said on Monday the port
+            // would …": a short adverbial, then a clause; "said this would
+            // …": "this" is its subject.
+            let mut adverbial =
+                next.is_some_and(|t| t.is_lower() && t.has(lexicon::class::ADVERBIAL_OPENERS));
+            if adverbial && bare_cue {
+                if next.is_some_and(|t| t.is("this")) && self.bare_clause_at(j, s1) {
+                    adverbial = false;
+                } else if let Some(k) = (j + 2..s1.min(j + 6))
+                    .take_while(|&k| lexes[k - 1].is_word())
+                    .find(|&k| {
+                        !lexes[k - 1].has(lexicon::class::DETERMINERS)
+                            && !lexes[k - 1].has(lexicon::class::ADVERBIAL_OPENERS)
+                            && self.bare_clause_at(k, s1)
+                    })
+                {
+                    j = k;
+                    adverbial = false;
+                }
+            }
             if next.is_none_or(|t| !t.is_word() && !t.is_mark())
                 || (lex.needs_that(cue_word) && !quote_follows && !relay_read && !bare)
-                || next.is_some_and(|t| t.is_lower() && t.has(lexicon::class::ADVERBIAL_OPENERS))
+                || adverbial
             {
                 return None;
             }

@@ -57,6 +57,7 @@ fn dot_shape(kind: SourceKind) -> &'static str {
         SourceKind::Organisation => "hexagon",
         SourceKind::Medium => "parallelogram",
         SourceKind::Anonymous => "octagon",
+        SourceKind::Group => "doublecircle",
     }
 }
 
@@ -116,6 +117,7 @@ impl Reporter for Mermaid {
                 SourceKind::Organisation => ("{{", "}}"),
                 SourceKind::Medium => ("[/", "/]"),
                 SourceKind::Anonymous => ("((", "))"),
+                SourceKind::Group => ("([", "])"),
             };
             writeln!(out, "  n{}{}{}{}", n.id, shape.0, label, shape.1)?;
         }

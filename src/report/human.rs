@@ -295,6 +295,7 @@ fn kind_label(kind: SourceKind) -> colored::ColoredString {
         SourceKind::Organisation => "organisation".cyan(),
         SourceKind::Medium => "medium".magenta(),
         SourceKind::Anonymous => "anonymous".yellow(),
+        SourceKind::Group => "group".green(),
     }
 }
 

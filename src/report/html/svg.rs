@@ -226,6 +226,15 @@ pub fn shape(out: &mut String, kind: SourceKind, x: f64, y: f64, w: f64, h: f64)
             a = x + c,
             d = r - c
         ),
+        // Two people side by side: a group.
+        SourceKind::Group => write!(
+            out,
+            r#"<ellipse class="{class}" cx="{c1}" cy="{m}" rx="{rx}" ry="{ry}"/><ellipse class="{class}" cx="{c2}" cy="{m}" rx="{rx}" ry="{ry}"/>"#,
+            c1 = x + w / 3.0,
+            c2 = x + 2.0 * w / 3.0,
+            rx = w / 3.0,
+            ry = h / 2.0
+        ),
         SourceKind::Anonymous => write!(
             out,
             r#"<polygon class="{class}" points="{a},{y} {d},{y} {r},{p} {r},{q} {d},{b} {a},{b} {x},{q} {x},{p}"/>"#,
