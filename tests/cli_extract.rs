@@ -386,6 +386,13 @@ fn indirect_speech_in_the_frames_copy_uses() {
             "announced",
         ),
         ("they would return to work on Monday", "Several", "said"),
+        // After a direct quote, "adding that" takes the quote's speaker; the
+        // speaker's next act ("but did not act") is not what was said.
+        (
+            "the insurers had been warned in May",
+            "Ewa Sobota",
+            "adding",
+        ),
     ] {
         let s = find(&all, text);
         assert_eq!(s["text"], text, "{s}");
@@ -393,6 +400,10 @@ fn indirect_speech_in_the_frames_copy_uses() {
         assert_eq!(s["speaker"], speaker, "{s}");
         assert_eq!(s["cue"], cue, "{s}");
     }
+    // A straight closing mark after a space, then a hyphen for a dash.
+    let direct = find(&all, "We will not pay");
+    assert_eq!(direct["kind"], "direct", "{direct}");
+    assert_eq!(direct["speaker"], "Ewa Sobota", "{direct}");
     // What was announced is no speaker, and a description is no content.
     for t in texts(&all) {
         assert!(!t.contains("dockers marched"), "{t:?}");

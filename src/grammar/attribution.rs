@@ -523,7 +523,10 @@ pub fn object<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Run> {
 /// Attribution right after a closing quote: `“…,” said X`, `“…,” X told
 /// reporters`, `“…,” according to X`.
 pub fn after_quote(i: Stream) -> Option<Attr> {
-    let (i, _) = opt(punct(',')).parse(i).ok()?;
+    // `"…" - said X`: a dash may stand where the comma goes.
+    let (i, _) = opt(alt((punct(','), punct('-'), punct('—'), punct('–'))))
+        .parse(i)
+        .ok()?;
     let (_, a) = alt((according(), speaker_cue(), cue_speaker()))
         .parse(i)
         .ok()?;

@@ -195,8 +195,14 @@ fn lean(text: &str, tok: &Tok, g: Glyph) -> Lean {
     let after = text[tok.end..].chars().next();
     let space_before =
         before.is_none_or(|c| c.is_whitespace() || is_invisible(c) || "([{—–-/".contains(c));
-    let space_after =
-        after.is_none_or(|c| c.is_whitespace() || is_invisible(c) || ",.;:!?)]}—–…".contains(c));
+    // `later "- said`: a hyphen standing for a dash before a space.
+    let hyphen_dash = after == Some('-')
+        && text[tok.end + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == '-');
+    let space_after = hyphen_dash
+        || after.is_none_or(|c| c.is_whitespace() || is_invisible(c) || ",.;:!?)]}—–…".contains(c));
     let glued_before = before.is_some_and(|c| glyph(c).is_some());
     let glued_after = after.is_some_and(|c| glyph(c).is_some());
     if g.family == Family::Single {
@@ -414,6 +420,16 @@ mod tests {
                 ("agreed".into(), 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_straight_mark_before_a_hyphen_dash_closes() {
+        assert_eq!(
+            quoted("\"We will not pay, not now \"- said Anna Berg."),
+            [("We will not pay, not now ".to_string(), 0)]
+        );
+        // A hyphen glued to a word after the mark still opens: "-based".
+        assert_eq!(quoted("a \"-based\" term").len(), 1);
     }
 
     #[test]

@@ -1114,8 +1114,14 @@ impl<'a> Para<'a, '_> {
                 || coordinated)
         {
             // The subject of the sentence speaks: the speaker of an earlier
-            // statement in the sentence, or the first noun phrase.
-            speaker = self.subject(s0, c);
+            // statement in the sentence, or the first noun phrase; after a
+            // quote ("“…,” he said, adding that …"), the first one after it.
+            speaker = quoted
+                .before(c)
+                .filter(|&(o, cl)| o >= s0 && cl < c)
+                .and_then(|(_, cl)| attribution::after_quote(Stream(&lexes[cl + 1..c])))
+                .map(|a| a.speaker)
+                .or_else(|| self.subject(s0, c));
         }
         // Content after the cue.
         let mut j = c + 1;
@@ -1295,6 +1301,37 @@ impl<'a> Para<'a, '_> {
                     break;
                 }
             }
+            // "… for the nominee but did not suggest …": the speaker's next
+            // act is no longer what was said.
+            if lexes[k].is("but") || lexes[k].is("and") {
+                let mut n = k + 1;
+                while n < e
+                    && n < k + 3
+                    && lexicon::is_one_of(
+                        &[
+                            "did", "does", "do", "would", "not", "never", "also", "then", "later",
+                        ],
+                        lexes[n].s,
+                    )
+                {
+                    n += 1;
+                }
+                // "but did not act": do-support with no subject of its own.
+                let did_not = lexes[k].is("but")
+                    && lexes
+                        .get(k + 1)
+                        .is_some_and(|t| t.is("did") || t.is("does"))
+                    && lexes.get(k + 2).is_some_and(|t| t.is("not"));
+                if did_not
+                    || n > k + 1
+                        && n < e
+                        && lexes[n].is_lower()
+                        && lexes[n].has(lexicon::class::CUE_VERBS)
+                {
+                    e = k;
+                    break;
+                }
+            }
             if !lexes[k].is_punct(',') {
                 continue;
             }
@@ -1307,7 +1344,11 @@ impl<'a> Para<'a, '_> {
             // ", while nine in ten said …": a contrasting clause is no longer
             // the speaker's content.
             if lexes.get(after).is_some_and(|t| {
-                t.is("while") || t.is("whereas") || t.is("although") || t.is("though")
+                t.is("while")
+                    || t.is("whereas")
+                    || t.is("although")
+                    || t.is("though")
+                    || t.is("despite")
             }) {
                 e = if mark { k + 2 } else { k };
                 break;
