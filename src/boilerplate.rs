@@ -42,6 +42,8 @@ const LINE_MARKERS: &[&str] = &[
     "follow us on",
     "share this article",
     "story continues below",
+    "article continued below",
+    "article continues below",
 ];
 
 /// Marks every furniture region of the article as excluded.
@@ -197,10 +199,15 @@ mod tests {
 
     #[test]
     fn line_markers_durations_and_credits() {
-        let t = "Advertisement\nShe left.\nCrowds gathered on the square. 2:22\nA boat (AP Photo/Jo Bloggs) sank.";
+        let t = "Advertisement\nShe left.\nCrowds gathered on the square. 2:22\nA boat (AP Photo/Jo Bloggs) sank.\nArticle Continued Below\n";
         assert_eq!(
             regions(t),
-            ["Advertisement", "2:22", "(AP Photo/Jo Bloggs)"]
+            [
+                "Advertisement",
+                "2:22",
+                "(AP Photo/Jo Bloggs)",
+                "Article Continued Below"
+            ]
         );
     }
 }

@@ -169,6 +169,274 @@ pub fn resolve_with_people(
     (out, named)
 }
 
+/// The gender a common English given name usually has, from the first word
+/// of a full name; unknown for names used by both (Jordan, Alex) and for
+/// everything else.
+fn given_name_gender(name: &str) -> Gender {
+    const MALE: &[&str] = &[
+        "aaron",
+        "adam",
+        "alan",
+        "albert",
+        "alexander",
+        "andrew",
+        "anthony",
+        "arthur",
+        "barry",
+        "ben",
+        "benjamin",
+        "bernie",
+        "bill",
+        "bob",
+        "brad",
+        "brandon",
+        "brian",
+        "bruce",
+        "bryan",
+        "carl",
+        "charles",
+        "chris",
+        "christopher",
+        "craig",
+        "dan",
+        "daniel",
+        "darren",
+        "dave",
+        "david",
+        "dennis",
+        "donald",
+        "doug",
+        "douglas",
+        "edward",
+        "eric",
+        "frank",
+        "gary",
+        "george",
+        "gerald",
+        "gordon",
+        "graham",
+        "greg",
+        "gregory",
+        "harold",
+        "harry",
+        "henry",
+        "ian",
+        "jack",
+        "jacob",
+        "james",
+        "jason",
+        "jeff",
+        "jeffrey",
+        "jeremy",
+        "jerry",
+        "jim",
+        "joe",
+        "john",
+        "jon",
+        "jonathan",
+        "joseph",
+        "josh",
+        "joshua",
+        "justin",
+        "keith",
+        "ken",
+        "kenneth",
+        "kevin",
+        "larry",
+        "lawrence",
+        "mark",
+        "martin",
+        "matt",
+        "matthew",
+        "michael",
+        "mike",
+        "neil",
+        "nicholas",
+        "nick",
+        "patrick",
+        "paul",
+        "peter",
+        "philip",
+        "phil",
+        "ralph",
+        "raymond",
+        "richard",
+        "rick",
+        "rob",
+        "robert",
+        "roger",
+        "ronald",
+        "roy",
+        "russell",
+        "ryan",
+        "sam",
+        "samuel",
+        "scott",
+        "sean",
+        "stephen",
+        "steve",
+        "steven",
+        "stuart",
+        "thomas",
+        "tim",
+        "timothy",
+        "todd",
+        "tom",
+        "tony",
+        "victor",
+        "walter",
+        "wayne",
+        "william",
+        "mohammed",
+        "muhammad",
+        "ahmed",
+        "ali",
+        "omar",
+        "hassan",
+        "ivan",
+        "sergei",
+        "vladimir",
+        "dmitry",
+        "pierre",
+        "jean",
+        "jacques",
+        "francois",
+        "hans",
+        "karl",
+        "juan",
+        "carlos",
+        "jose",
+        "luis",
+        "pedro",
+        "marco",
+        "giuseppe",
+        "ted",
+        "hugh",
+        "ross",
+        "rod",
+        "ed",
+        "emmanuel",
+    ];
+    const FEMALE: &[&str] = &[
+        "abigail",
+        "alice",
+        "alison",
+        "amanda",
+        "amy",
+        "andrea",
+        "angela",
+        "ann",
+        "anna",
+        "anne",
+        "barbara",
+        "betty",
+        "beverly",
+        "brenda",
+        "carol",
+        "caroline",
+        "catherine",
+        "charlotte",
+        "cheryl",
+        "christine",
+        "claire",
+        "cynthia",
+        "deborah",
+        "debbie",
+        "denise",
+        "diana",
+        "diane",
+        "donna",
+        "dorothy",
+        "elizabeth",
+        "ellen",
+        "emily",
+        "emma",
+        "erin",
+        "eva",
+        "evelyn",
+        "frances",
+        "grace",
+        "hannah",
+        "heather",
+        "helen",
+        "hillary",
+        "jane",
+        "janet",
+        "jennifer",
+        "jessica",
+        "joan",
+        "joanne",
+        "judith",
+        "judy",
+        "julia",
+        "julie",
+        "karen",
+        "kate",
+        "katherine",
+        "kathleen",
+        "kathy",
+        "kelly",
+        "laura",
+        "lauren",
+        "linda",
+        "lisa",
+        "louise",
+        "lucy",
+        "margaret",
+        "maria",
+        "marie",
+        "mary",
+        "megan",
+        "melissa",
+        "michelle",
+        "nancy",
+        "natalie",
+        "nicole",
+        "olivia",
+        "pamela",
+        "patricia",
+        "rachel",
+        "rebecca",
+        "ruth",
+        "sandra",
+        "sarah",
+        "sharon",
+        "shirley",
+        "sophie",
+        "stephanie",
+        "susan",
+        "teresa",
+        "theresa",
+        "victoria",
+        "virginia",
+        "wendy",
+        "fatima",
+        "olga",
+        "irina",
+        "natalia",
+        "svetlana",
+        "marta",
+        "ewa",
+        "anja",
+        "ingrid",
+        "isabel",
+        "carmen",
+        "sofia",
+        "nicola",
+    ];
+    let Some(first) = name.split_whitespace().next() else {
+        return Gender::Unknown;
+    };
+    let first = first.to_lowercase();
+    if MALE.contains(&first.as_str()) {
+        Gender::Male
+    } else if FEMALE.contains(&first.as_str()) {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
 /// Whether a speaker's words name a person, and the gender its title
 /// shows: a title and a name ("Mr Gammell", "Dr Kate Taylor"), one to four
 /// capitalised words that are not an organisation's or a place ("Jeff
@@ -538,6 +806,14 @@ fn people_and_mentions(
             let mut j = i;
             while j < toks.len() && cap(j) {
                 j += 1;
+                // A middle initial: "Jeffrey M. Jones".
+                if j + 1 < toks.len()
+                    && toks[j].kind == TokKind::Punct('.')
+                    && w(j - 1).len() == 1
+                    && cap(j + 1)
+                {
+                    j += 1;
+                }
             }
             // The name is what follows the last possessive, role words and
             // sentence openers ("Vancouver's Bo Horvat", "Ukrainian President
@@ -551,6 +827,13 @@ fn people_and_mentions(
             }
             while n0 < j && (role_word(n0) || has(n0, class::NOT_NAME_START)) {
                 n0 += 1;
+            }
+            // "Prominent Canadian Dan Ruiz": the name follows the demonym.
+            if let Some(k) = (n0..j.saturating_sub(2)).rev().find(|&k| {
+                crate::resolve::gazetteer::demonym(w(k)).is_some()
+                    && given_name_gender(w(k)) == Gender::Unknown
+            }) {
+                n0 = k + 1;
             }
             let last_word = strip_possessive(w(j - 1));
             let looks_personal = j - n0 >= 2
@@ -569,7 +852,14 @@ fn people_and_mentions(
                     && toks[i - 1].kind == TokKind::Word
                     && has(i - 1, class::PLACE_PREPOSITIONS))
                 && !has(n0, class::PLACE_PREFIXES)
-                && !(n0..j).any(|k| has(k, class::NOT_PERSON_END));
+                && !(n0..j).any(|k| has(k, class::NOT_PERSON_END))
+                // Not a headline's verb ("Overstating Surrey"), an initial
+                // ending a school's name ("James M. Hill High School"), or a
+                // description ("Prominent Canadian").
+                && !(w(n0).len() >= 6 && w(n0).ends_with("ing"))
+                && last_word.chars().count() > 1
+                && (crate::resolve::gazetteer::demonym(last_word).is_none()
+                    || given_name_gender(w(n0)) != Gender::Unknown);
             if looks_personal {
                 let name = strip_possessive(&text[toks[n0].start..toks[j - 1].end]).to_string();
                 let last = last_word.to_string();
@@ -663,7 +953,14 @@ fn people_and_mentions(
             }
         }
     }
-    for (p, (m, f)) in people.iter_mut().zip(evidence) {
+    for (p, (mut m, mut f)) in people.iter_mut().zip(evidence) {
+        // A given name weighs as two pronouns: the pronouns after a
+        // mention are only a guess at whom they stand for.
+        match given_name_gender(&p.name) {
+            Gender::Male => m += 2,
+            Gender::Female => f += 2,
+            Gender::Unknown => {}
+        }
         p.gender = if m > f {
             Gender::Male
         } else if f > m {
@@ -762,6 +1059,31 @@ mod tests {
             "Marta Kowalska resigned on Monday. A senior source said that the quay shook.",
         );
         assert_eq!(r[0].1.as_deref(), Some("A senior source"));
+    }
+
+    #[test]
+    fn a_given_name_genders_a_person_the_text_never_does() {
+        // Nothing but the given names tells who "she" is.
+        let r = resolved(
+            "The appeal was heard by Paul Grant and argued by Susan Wade. In court, Paul Grant spoke first. Outside, she said, \"The ruling will not stand.\"",
+        );
+        assert_eq!(r.last().unwrap().1.as_deref(), Some("Susan Wade"));
+        // The text's own pronouns outweigh the name.
+        let r = resolved(
+            "Kim Ode met Susan Wade. Kim Ode said he would appeal. Later, he said, \"We will win.\"",
+        );
+        assert_eq!(r.last().unwrap().1.as_deref(), Some("Kim Ode"));
+    }
+
+    #[test]
+    fn headlines_initials_and_descriptions_are_not_people() {
+        // "Overstating Costs" is a headline, "Prominent Canadian" a
+        // description, "James M" part of a school's name: the "he" is Dan
+        // Ruiz.
+        let r = resolved(
+            "Overstating Costs\n\nProminent Canadian Dan Ruiz spoke at the James M. Hill High School on Friday.\n\n\"We are ready,\" he said.",
+        );
+        assert_eq!(r.last().unwrap().1.as_deref(), Some("Dan Ruiz"));
     }
 
     #[test]

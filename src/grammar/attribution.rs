@@ -159,9 +159,19 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
         let number_in_name = |k: usize| {
             cap && toks[k].s.bytes().all(|b| b.is_ascii_digit()) && toks[k - 1].is_capitalised()
         };
+        // A middle initial: "Jeffrey M. Jones".
+        let initial_stop = |k: usize| {
+            cap && toks[k].is_punct('.')
+                && toks[k - 1].s.len() == 1
+                && toks[k - 1].is_capitalised()
+                && toks.get(k + 1).is_some_and(|t| t.is_capitalised())
+        };
         while n < toks.len()
             && n < 8
-            && (nominal_word(&toks[n]) || number_in_name(n) || possessive_apostrophe(toks, n))
+            && (nominal_word(&toks[n])
+                || number_in_name(n)
+                || possessive_apostrophe(toks, n)
+                || initial_stop(n))
             && !(toks[n].is_capitalised()
                 && lexicon::is_date_word(
                     toks[n].s,

@@ -517,6 +517,7 @@ word_set!(pub NOT_PERSON_END, [
     "movement", "coalition", "alliance", "federation", "conference", "summit", "forum", "war",
     "revolution", "treaty", "accord", "agreement", "strait", "sea", "ocean", "bay", "peninsula",
     "coast", "heights", "hills", "district", "territory", "territories", "state", "oblast",
+    "highway", "skytrain", "subway", "metro", "railway", "expressway", "freeway", "boulevard",
     "raion", "krai", "people", "republics", "democrats", "republicans", "liberals",
     "conservatives", "region's",
 ]);
