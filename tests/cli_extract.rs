@@ -410,3 +410,40 @@ fn indirect_speech_in_the_frames_copy_uses() {
         assert!(!t.starts_with("Her father"), "{t:?}");
     }
 }
+
+/// A photo caption between two paragraphs of one quote: the quote steps
+/// over it, keeps one part per paragraph of speech, and is no unclosed mark.
+#[test]
+fn a_quote_runs_on_past_a_photo_caption() {
+    let out = Command::cargo_bin("claimcheck")
+        .unwrap()
+        .args([
+            "extract",
+            "--format",
+            "json",
+            "fixtures/grammar/caption.txt",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["articles"][0]["issues"].as_array().unwrap().is_empty(),
+        "{v:#}"
+    );
+    let all = v["statements"].as_array().unwrap();
+    let quote = find(all, "We have never seen a fire");
+    assert_eq!(quote["speaker"], "Ewa Lis");
+    let parts: Vec<&str> = quote["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "We have never seen a fire like this one. The silos went up in minutes.",
+            "Nobody was hurt, and that is what matters,"
+        ]
+    );
+}

@@ -192,6 +192,8 @@ struct Carry {
     open_mark: Span,
     attr: Option<(Span, bool, Span, Option<Span>)>,
     paragraph: usize,
+    /// Captions and crossheads stepped over since the quote opened.
+    skipped: usize,
 }
 
 impl Carry {
@@ -317,6 +319,23 @@ impl<'a> Para<'a, '_> {
         carried
     }
 
+    /// Whether the paragraph is a caption, a credit or a crosshead: nothing
+    /// left once furniture is excluded, or a short line with no quote mark
+    /// that does not end a sentence.
+    fn is_caption(&self) -> bool {
+        let lexes = self.lexes;
+        let Some(last) = lexes.last() else {
+            return true;
+        };
+        let words = lexes.iter().filter(|t| t.is_word()).count();
+        words <= 30
+            && !lexes.iter().any(|t| t.is_mark())
+            && !(last.is_punct('.')
+                || last.is_punct('!')
+                || last.is_punct('?')
+                || last.is_punct(':'))
+    }
+
     fn run_quotes(&mut self, pairing: &marks::Pairing, carry: Option<Carry>) -> Option<Carry> {
         let lexes = self.lexes;
         for issue in &pairing.issues {
@@ -377,6 +396,13 @@ impl<'a> Para<'a, '_> {
                     // own; no reported content of this paragraph starts in it.
                     self.continued_until = q.close.map_or(0, |c| c + 1);
                 }
+                // A photo caption or a crosshead inside a quote that runs on
+                // ("… in minutes.¶ Firefighters at the quay (Photo: …)¶
+                // “Nobody was hurt …”"): the quote steps over it.
+                None if c.skipped < 2 && self.is_caption() => {
+                    c.skipped += 1;
+                    return Some(c);
+                }
                 None => {
                     self.out.issues.push(ParseIssue {
                         kind: IssueKind::UnclosedQuote,
@@ -421,6 +447,7 @@ impl<'a> Para<'a, '_> {
                     open_mark: lexes[q.open].tok.span(),
                     attr,
                     paragraph: self.p,
+                    skipped: 0,
                 });
                 break;
             }
