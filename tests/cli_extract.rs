@@ -393,6 +393,8 @@ fn indirect_speech_in_the_frames_copy_uses() {
             "Ewa Sobota",
             "adding",
         ),
+        // A dateline in capitals is no subject.
+        ("the repairs would take a year", "harbour board", "saying"),
     ] {
         let s = find(&all, text);
         assert_eq!(s["text"], text, "{s}");

@@ -233,6 +233,24 @@ pub fn nominal<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
                 }
             }
         } else {
+            // "The board met the insurers": a second determiner after a
+            // lowercase word that is no preposition follows a verb, which
+            // ends the phrase.
+            if let Some(d) = (2..n).find(|&k| {
+                toks[k].is_lower()
+                    && lexicon::is_one_of(
+                        &["the", "a", "an", "his", "her", "their", "its"],
+                        toks[k].s,
+                    )
+                    && toks[k - 1].is_lower()
+                    && !toks[k - 1].has(
+                        lexicon::class::ADVERBIAL_OPENERS
+                            | lexicon::class::CONNECTORS
+                            | lexicon::class::PLACE_PREPOSITIONS,
+                    )
+            }) {
+                n = d - 1;
+            }
             // Determiner phrase: do not end on a connector or determiner.
             while n > 1 {
                 let last = &toks[n - 1];

@@ -1051,9 +1051,24 @@ impl<'a> Para<'a, '_> {
 
     /// Skips a dateline ("Moscow:") at the start of a sentence.
     fn skip_dateline(&self, s0: usize, limit: usize) -> usize {
-        (s0..limit.min(s0 + 4))
-            .find(|&k| self.lexes[k].is_punct(':'))
-            .map_or(s0, |c| c + 1)
+        let lexes = self.lexes;
+        if let Some(c) = (s0..limit.min(s0 + 4)).find(|&k| lexes[k].is_punct(':')) {
+            return c + 1;
+        }
+        // "WASHINGTON —", "MIRAMICHI, N.B. —", "LONDON (Reuters) -": a
+        // place in capitals, then a dash.
+        let caps = lexes.get(s0).is_some_and(|t| {
+            t.is_word() && t.s.len() >= 3 && t.s.chars().all(|c| !c.is_lowercase())
+        });
+        if caps
+            && let Some(d) = (s0 + 1..limit.min(s0 + 8)).find(|&k| {
+                lexes[k].is_punct('—') || lexes[k].is_punct('–') || lexes[k].is_punct('-')
+            })
+            && lexes[s0..d].iter().all(|t| !t.is_word() || !t.is_lower())
+        {
+            return d + 1;
+        }
+        s0
     }
 
     /// A narrative clause attributed as a whole (`CONTENT, X reported.`).
@@ -1606,6 +1621,7 @@ impl<'a> Para<'a, '_> {
 
     /// The first noun phrase of the clause `s0..c` that can speak.
     fn subject(&self, s0: usize, c: usize) -> Option<Np> {
+        let s0 = self.skip_dateline(s0, c);
         let lexes = &self.lexes[s0..c];
         for start in 0..lexes.len().min(8) {
             if start > 0 && !(lexes[start - 1].is_punct(',') || lexes[start - 1].is_word()) {
