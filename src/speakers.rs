@@ -169,6 +169,15 @@ pub fn resolve_with_people(
     (out, named)
 }
 
+/// Whether a word is a demonym ("Canadian", "Chinese", "Dutch"); the
+/// endings first, so that most words never reach the gazetteer.
+fn demonym_like(word: &str) -> bool {
+    ["an", "ese", "ish", "i", "ch", "ic", "ss", "k"]
+        .iter()
+        .any(|e| word.ends_with(e))
+        && crate::resolve::gazetteer::demonym(word).is_some()
+}
+
 /// The gender a common English given name usually has, from the first word
 /// of a full name; unknown for names used by both (Jordan, Alex) and for
 /// everything else.
@@ -427,7 +436,10 @@ fn given_name_gender(name: &str) -> Gender {
     let Some(first) = name.split_whitespace().next() else {
         return Gender::Unknown;
     };
-    let first = first.to_lowercase();
+    if first.len() > 12 {
+        return Gender::Unknown;
+    }
+    let first = first.to_ascii_lowercase();
     if MALE.contains(&first.as_str()) {
         Gender::Male
     } else if FEMALE.contains(&first.as_str()) {
@@ -829,10 +841,10 @@ fn people_and_mentions(
                 n0 += 1;
             }
             // "Prominent Canadian Dan Ruiz": the name follows the demonym.
-            if let Some(k) = (n0..j.saturating_sub(2)).rev().find(|&k| {
-                crate::resolve::gazetteer::demonym(w(k)).is_some()
-                    && given_name_gender(w(k)) == Gender::Unknown
-            }) {
+            if let Some(k) = (n0..j.saturating_sub(2))
+                .rev()
+                .find(|&k| demonym_like(w(k)) && given_name_gender(w(k)) == Gender::Unknown)
+            {
                 n0 = k + 1;
             }
             let last_word = strip_possessive(w(j - 1));
@@ -858,8 +870,7 @@ fn people_and_mentions(
                 // description ("Prominent Canadian").
                 && !(w(n0).len() >= 6 && w(n0).ends_with("ing"))
                 && last_word.chars().count() > 1
-                && (crate::resolve::gazetteer::demonym(last_word).is_none()
-                    || given_name_gender(w(n0)) != Gender::Unknown);
+                && (!demonym_like(last_word) || given_name_gender(w(n0)) != Gender::Unknown);
             if looks_personal {
                 let name = strip_possessive(&text[toks[n0].start..toks[j - 1].end]).to_string();
                 let last = last_word.to_string();

@@ -455,8 +455,8 @@ pub fn relay<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
 
 /// `coordination = speaker *("," speaker) [","] "and" speaker`: "Obama,
 /// McDonough and other aides" speak as one group, named by the whole phrase.
-fn coordination<'a>(i: Stream<'a>) -> PResult<'a, Np> {
-    let (mut i, first) = speaker()(i)?;
+/// `first` is the speaker already read; this reads the rest.
+fn coordination<'a>(mut i: Stream<'a>, first: Np) -> PResult<'a, Np> {
     if first.pronoun {
         return fail(i);
     }
@@ -492,10 +492,11 @@ fn coordination<'a>(i: Stream<'a>) -> PResult<'a, Np> {
     fail(i)
 }
 
-/// `speaker-cue = (coordination / speaker) [appositive] adverbs cue [relay]`
+/// `speaker-cue = speaker [coordination] [appositive] adverbs cue [relay]`
 pub fn speaker_cue<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
     move |i| {
-        let (i, described) = alt((coordination, speaker())).parse(i)?;
+        let (i, first) = speaker()(i)?;
+        let (i, described) = coordination(i, first).unwrap_or((i, first));
         let (i, named) = opt(appositive).parse(i)?;
         let np = named.flatten().unwrap_or(described);
         let (i, _) = adverbs(i)?;
