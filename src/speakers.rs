@@ -658,6 +658,8 @@ impl<'a> Known<'a> {
 
 /// The canonical name for a speaker mention, and the person it is, if any.
 fn canonical(mention: &str, known: &Known<'_>, at: usize) -> (String, Option<usize>) {
+    // "the mayor's statement that …": the holder of a report speaks.
+    let mention = strip_possessive(mention);
     let people = known.people;
     let words: Vec<&str> = mention.split_whitespace().collect();
     // A full name inside the mention: only people whose surname is one of

@@ -395,6 +395,11 @@ fn indirect_speech_in_the_frames_copy_uses() {
         ),
         // A dateline in capitals is no subject.
         ("the repairs would take a year", "harbour board", "saying"),
+        // The holder of a report speaks, also when the report is the
+        // subject of the sentence.
+        ("the cranes were unsafe", "union", "claim"),
+        ("the fire was set deliberately", "owner", "claim"),
+        ("the quay was safe", "mayor", "statement"),
     ] {
         let s = find(&all, text);
         assert_eq!(s["text"], text, "{s}");

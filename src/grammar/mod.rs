@@ -1215,18 +1215,56 @@ impl<'a> Para<'a, '_> {
         // Skip a short adverbial up to "that": "said in a statement that",
         // "said on Monday that".
         let mut has_that = false;
+        let mut cue_at = c;
         if !infinitive {
             let window = &lexes[j..s1.min(j + 10)];
             if let Some(t) = window.iter().position(|t| t.is("that")) {
                 let between = &window[..t];
-                // "denied claims that", "dismissed the suggestion that".
-                let report = (1..=3).contains(&between.len())
-                    && between
-                        .last()
-                        .is_some_and(|x| x.is_lower() && x.has(lexicon::class::REPORT_NOUNS))
-                    && between[..between.len() - 1]
+                // "denied claims that", "dismissed the suggestion that"; the
+                // holder of the report speaks: "questioned the mayor's
+                // statement that", "heard the allegation by the prosecutors
+                // that".
+                let noun = between
+                    .iter()
+                    .position(|x| x.is_lower() && x.has(lexicon::class::REPORT_NOUNS));
+                let by_agent = noun.and_then(|n| {
+                    let by = between.get(n + 1).filter(|x| x.is("by"))?;
+                    let (rest, np) = attribution::nominal()
+                        .parse(Stream(&lexes[by.index + 1..j + t]))
+                        .ok()?;
+                    rest.is_empty().then_some((n, np))
+                });
+                let report = noun.is_some_and(|n| {
+                    (by_agent.is_some() || n + 1 == between.len())
+                        && (1..=3).contains(&(n + 1))
+                        && between[..n]
+                            .iter()
+                            .all(|x| x.is_lower() && !x.has(lexicon::class::CUE_VERBS))
+                });
+                if report && let Some(n) = noun {
+                    let possessive = between[..n]
                         .iter()
-                        .all(|x| x.is_lower() && !x.has(lexicon::class::CUE_VERBS));
+                        .position(|x| x.s.ends_with("'s") || x.s.ends_with("’s"));
+                    let holder = by_agent.map(|(_, np)| np).or_else(|| {
+                        possessive.map(|p| {
+                            let first = (0..=p)
+                                .find(|&k| !between[k].has(lexicon::class::DETERMINERS))
+                                .unwrap_or(p);
+                            Np {
+                                run: Run {
+                                    first: between[first].index,
+                                    last: between[p].index,
+                                },
+                                pronoun: false,
+                            }
+                        })
+                    });
+                    if let Some(h) = holder {
+                        speaker = Some(h);
+                        reporter = None;
+                        cue_at = between[n].index;
+                    }
+                }
                 let adverbial = between.is_empty()
                     || report
                     || between
@@ -1431,6 +1469,35 @@ impl<'a> Para<'a, '_> {
                 break;
             }
         }
+        // "The union's claim that inspectors were bribed was rejected": a
+        // report held in the subject ends before the sentence's own verb.
+        let held = lexes[c].has(lexicon::class::REPORT_NOUNS)
+            && c > 0
+            && (lexes[c - 1].s.ends_with("'s") || lexes[c - 1].s.ends_with("’s"));
+        if held
+            && let Some(v) = (j + 3..e).rev().find(|&k| {
+                lexicon::is_one_of(
+                    &["was", "is", "were", "are", "has", "have", "had"],
+                    lexes[k].s,
+                ) && lexes.get(k + 1).is_some_and(|n| {
+                    n.is_lower()
+                        && (n.s.ends_with("ed")
+                            || lexicon::is_one_of(
+                                &["false", "untrue", "wrong", "baseless", "been"],
+                                n.s,
+                            ))
+                }) && (j..k).any(|m| {
+                    lexicon::is_one_of(
+                        &[
+                            "was", "is", "were", "are", "has", "have", "had", "will", "would",
+                        ],
+                        lexes[m].s,
+                    ) || lexes[m].s.ends_with("ed")
+                })
+            })
+        {
+            e = v;
+        }
         while e > j && (lexes[e - 1].is_punct(',') || lexes[e - 1].is_punct('.')) {
             e -= 1;
         }
@@ -1445,7 +1512,7 @@ impl<'a> Para<'a, '_> {
         }
         let span = Span::new(lexes[j].tok.start, lexes[e - 1].tok.end);
         Some((
-            self.indirect_statement(span, speaker, c, reporter, quoted, j, e),
+            self.indirect_statement(span, speaker, cue_at, reporter, quoted, j, e),
             e,
         ))
     }
