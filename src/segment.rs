@@ -552,14 +552,7 @@ mod tests {
     fn a_quotation_flattened_onto_one_line_is_cut_into_its_paragraphs() {
         let text =
             "The mayor spoke. \"We will rebuild the quay. \"It will take a year,\" she said.\n";
-        let a = Article::new(
-            "a.txt".into(),
-            crate::article::Origin {
-                path: "a.txt".into(),
-                record_line: None,
-            },
-            text.to_string(),
-        );
+        let a = article(text);
         let paras: Vec<&str> = segment(&a)
             .paragraphs
             .iter()
@@ -574,14 +567,7 @@ mod tests {
         );
         // A quote that closes before the next one opens is one paragraph.
         let text = "\"We will rebuild,\" she said. \"It will take a year.\"\n";
-        let a = Article::new(
-            "a.txt".into(),
-            crate::article::Origin {
-                path: "a.txt".into(),
-                record_line: None,
-            },
-            text.to_string(),
-        );
+        let a = article(text);
         assert_eq!(segment(&a).paragraphs.len(), 1);
     }
 
