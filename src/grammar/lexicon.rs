@@ -403,6 +403,17 @@ word_set!(pub ADVERBIAL_OPENERS, [
     "publicly", "previously", "once", "through", "via", "over", "under", "while",
 ]);
 
+/// Forms of "be" that make a passive or a progressive ("was announced",
+/// "is warning").
+pub const BE_FORMS: &[&str] = &["is", "was", "are", "were", "be", "been", "being"];
+
+/// Auxiliaries and modals that mark a finite clause ("the deal was", "its
+/// staff would").
+pub const AUXILIARIES: &[&str] = &[
+    "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do",
+];
+
 /// Word classes as bits, so that a token is looked up once and every rule
 /// after that is a bit test.
 pub mod class {

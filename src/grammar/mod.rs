@@ -1104,8 +1104,7 @@ impl<'a> Para<'a, '_> {
         let mut reporter: Option<Np> = None;
         let clause = &lexes[s0..c + 1];
         // "is warning", "was telling": a progressive has a subject of its own.
-        let progressive = c > s0
-            && lexicon::is_one_of(&["is", "was", "are", "were", "been", "be"], lexes[c - 1].s);
+        let progressive = c > s0 && lexicon::is_one_of(lexicon::BE_FORMS, lexes[c - 1].s);
         let participle = cue_word.ends_with("ing") && !progressive;
         // A participle cue ("…, saying that") takes the sentence's subject.
         let starts: Vec<usize> = if participle {
@@ -1317,12 +1316,8 @@ impl<'a> Para<'a, '_> {
         // no agent, "it" is nobody.
         let participle_form =
             cue_word.ends_with("ed") || lexicon::is_one_of(&["told", "said", "written"], cue_word);
-        let passive = participle_form
-            && c > s0
-            && lexicon::is_one_of(
-                &["was", "is", "been", "being", "were", "are"],
-                lexes[c - 1].s,
-            );
+        let passive =
+            participle_form && c > s0 && lexicon::is_one_of(lexicon::BE_FORMS, lexes[c - 1].s);
         if passive && speaker.is_some_and(|np| np.pronoun && lexes[np.run.first].is("it")) {
             speaker = None;
         }
@@ -1476,24 +1471,19 @@ impl<'a> Para<'a, '_> {
             && (lexes[c - 1].s.ends_with("'s") || lexes[c - 1].s.ends_with("’s"));
         if held
             && let Some(v) = (j + 3..e).rev().find(|&k| {
-                lexicon::is_one_of(
-                    &["was", "is", "were", "are", "has", "have", "had"],
-                    lexes[k].s,
-                ) && lexes.get(k + 1).is_some_and(|n| {
-                    n.is_lower()
-                        && (n.s.ends_with("ed")
-                            || lexicon::is_one_of(
-                                &["false", "untrue", "wrong", "baseless", "been"],
-                                n.s,
-                            ))
-                }) && (j..k).any(|m| {
-                    lexicon::is_one_of(
-                        &[
-                            "was", "is", "were", "are", "has", "have", "had", "will", "would",
-                        ],
-                        lexes[m].s,
-                    ) || lexes[m].s.ends_with("ed")
-                })
+                lexicon::is_one_of(lexicon::AUXILIARIES, lexes[k].s)
+                    && lexes.get(k + 1).is_some_and(|n| {
+                        n.is_lower()
+                            && (n.s.ends_with("ed")
+                                || lexicon::is_one_of(
+                                    &["false", "untrue", "wrong", "baseless", "been"],
+                                    n.s,
+                                ))
+                    })
+                    && (j..k).any(|m| {
+                        lexicon::is_one_of(lexicon::AUXILIARIES, lexes[m].s)
+                            || lexes[m].s.ends_with("ed")
+                    })
             })
         {
             e = v;
@@ -1526,16 +1516,7 @@ impl<'a> Para<'a, '_> {
         if j + 1 >= s1 {
             return false;
         }
-        let aux = |t: &stream::Lex| {
-            t.is_lower()
-                && lexicon::is_one_of(
-                    &[
-                        "is", "was", "were", "are", "has", "had", "have", "will", "would", "could",
-                        "can", "may", "might", "should", "must", "did", "does", "do",
-                    ],
-                    t.s,
-                )
-        };
+        let aux = |t: &stream::Lex| t.is_lower() && lexicon::is_one_of(lexicon::AUXILIARIES, t.s);
         let t0 = &lexes[j];
         if t0.is_lower() && lexicon::is_one_of(&["he", "she", "they", "we", "i"], t0.s) {
             return lexes[j + 1].is_lower();
