@@ -660,6 +660,11 @@ impl<'a> Known<'a> {
 fn canonical(mention: &str, known: &Known<'_>, at: usize) -> (String, Option<usize>) {
     // "the mayor's statement that …": the holder of a report speaks.
     let mention = strip_possessive(mention);
+    // Speakers named together ("Lena Voss and Tomasz Reed") are a group,
+    // not the one of them whose full name comes first to hand.
+    if mention.contains(',') || mention.split_whitespace().any(|w| w == "and") {
+        return (mention.to_string(), None);
+    }
     let people = known.people;
     let words: Vec<&str> = mention.split_whitespace().collect();
     // A full name inside the mention: only people whose surname is one of

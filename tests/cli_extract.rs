@@ -400,6 +400,14 @@ fn indirect_speech_in_the_frames_copy_uses() {
         ("the cranes were unsafe", "union", "claim"),
         ("the fire was set deliberately", "owner", "claim"),
         ("the quay was safe", "mayor", "statement"),
+        // Two named speakers after a place are the two, not the place; a
+        // short adverbial may stand before a clause with no "that".
+        (
+            "the night shift would resume",
+            "Lena Voss and Tomasz Reed",
+            "said",
+        ),
+        ("she regretted the delay", "Lena Voss", "said"),
     ] {
         let s = find(&all, text);
         assert_eq!(s["text"], text, "{s}");
