@@ -9,6 +9,8 @@
 //! so the command works in a clone without the corpora.
 //! `--predictions FILE` writes the predictions in the form `score.py` reads;
 //! `--show N` prints the first N misses, spurious predictions and wrong speakers.
+//! Quotations come from the token rules and the parse, as `check` finds
+//! them; `--tokens-only` measures the token rules alone (a plain `extract`).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -22,6 +24,7 @@ fn main() {
     let mut kinds: Option<Vec<String>> = None;
     let mut pred_out: Option<String> = None;
     let mut show = 0usize;
+    let mut tokens_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -32,12 +35,13 @@ fn main() {
             }
             "--predictions" => pred_out = args.next(),
             "--show" => show = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+            "--tokens-only" => tokens_only = true,
             _ => corpora.push(a),
         }
     }
     if corpora.is_empty() {
         eprintln!(
-            "usage: eval CORPUS_DIR... [--kinds direct,mixed] [--predictions FILE] [--show N]"
+            "usage: eval CORPUS_DIR... [--kinds direct,mixed] [--predictions FILE] [--show N] [--tokens-only]"
         );
         std::process::exit(2);
     }
@@ -63,7 +67,11 @@ fn main() {
             &mut std::io::empty(),
         );
         let bytes: usize = ingested.articles.iter().map(|a| a.text.len()).sum();
-        let analysis = analyse(ingested, &Default::default());
+        let settings = claimcheck::analysis::Settings {
+            parse: !tokens_only,
+            ..Default::default()
+        };
+        let analysis = analyse(ingested, &settings);
         let elapsed = started.elapsed();
         let preds: Vec<Prediction> = analysis
             .articles

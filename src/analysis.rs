@@ -52,6 +52,11 @@ pub struct Settings {
     /// Keep the syntax stage's parse in the analysis (`extract --syntax`);
     /// it runs whenever claims are extracted, which read it.
     pub syntax: bool,
+    /// Run the syntax stage for the quotations even without claims: the
+    /// reported clauses and mixed quotes only the parse shows
+    /// ([`crate::grammar::clauses`]). Every command but a plain `extract`
+    /// (which streams at the token rules' speed unless `--parse`).
+    pub parse: bool,
     /// Spellings that name one entity: (canonical name, spellings).
     pub aliases: Vec<(String, Vec<String>)>,
 }

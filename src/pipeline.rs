@@ -19,14 +19,24 @@ impl AnalyzedArticle {
     /// Runs every per-article stage on one article.
     pub fn new(article: Article, settings: &Settings) -> Self {
         let segments = segment::segment(&article);
-        // Claims are read off the parse; the parse is kept only when it is
-        // asked for (`extract --syntax`).
-        let mut syntax = if settings.syntax || settings.claims {
+        // Claims and reported clauses are read off the parse; the parse is
+        // kept only when it is asked for (`extract --syntax`).
+        let mut syntax = if settings.syntax || settings.claims || settings.parse {
             crate::syntax::analyse(&article, &segments)
         } else {
             crate::syntax::Syntax::default()
         };
-        let parsed = grammar::parse(&article, &segments, &settings.lexicon);
+        let mut parsed = grammar::parse(&article, &segments, &settings.lexicon);
+        // Reported speech the token rules miss, read off the parse.
+        if !syntax.sentences.is_empty() {
+            grammar::clauses::add(
+                &article.text,
+                &segments,
+                &syntax,
+                &settings.lexicon,
+                &mut parsed.statements,
+            );
+        }
         let issues = parsed.issues.clone();
         let (statements, people) = speakers::resolve_with_people(&article, &segments, parsed);
         let chains = sources::chains(&article, &statements, &settings.outlets);

@@ -107,6 +107,9 @@ pub fn run(
     };
     let mut settings = commands::settings_for(&config, common, claims);
     settings.syntax = syntax;
+    // Quotations come from the token rules and the parse, except in a
+    // plain `extract`, which streams at the token rules' speed.
+    settings.parse = !matches!(&args.command, Command::Extract(e) if !e.parse);
     // `extract --claims` shows claims and entities, nothing the comparator
     // finds (the HTML report, whatever the command, shows it all).
     settings.claims_only =

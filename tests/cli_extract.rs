@@ -144,14 +144,14 @@ fn kinds_and_attribution_positions() {
     assert_eq!(scare["kind"], "scare");
     assert!(scare["speaker"].is_null());
     for (start, speaker, cue) in [
-        ("the dockers would return", "Dale Okoro", "said"),
+        ("that the dockers would return", "Dale Okoro", "said"),
         (
             "The deal includes a new shift rota",
             "port authority",
             "according to",
         ),
         ("the first ship will leave", "Ana Ruiz", "According to"),
-        ("the strike had cost the port", "Ana Ruiz", "said"),
+        ("that the strike had cost the port", "Ana Ruiz", "said"),
         ("The rota will be reviewed", "union", "said"),
         // A coordinated cue after a phrase: "… and in a short statement said".
         ("the audit was finished", "Ana Ruiz", "said"),
@@ -181,10 +181,13 @@ fn speakers_resolve_through_pronouns_roles_and_surnames() {
         find(&all, "the port was ready")["speaker"],
         "Maria Lindqvist"
     );
-    assert_eq!(find(&all, "two new berths")["speaker"], "Maria Lindqvist");
+    assert_eq!(
+        find(&all, "that two new berths")["speaker"],
+        "Maria Lindqvist"
+    );
     // A misspelt surname still finds its person.
     assert_eq!(
-        find(&all, "the berths would be named")["speaker"],
+        find(&all, "that the berths would be named")["speaker"],
         "Maria Lindqvist"
     );
     // Organisations and capitals speak for themselves.
@@ -226,7 +229,7 @@ fn configured_cue_verbs_extend_the_grammar() {
     };
     assert!(run(&[]).is_empty());
     let with = run(&["--cue", "grumbled"]);
-    assert_eq!(with[0]["text"], "the rota was unfair");
+    assert_eq!(with[0]["text"], "that the rota was unfair");
     assert_eq!(with[0]["cue"], "grumbled");
 }
 
@@ -285,11 +288,11 @@ fn seeds_statements_the_issue_lists() {
         assert_eq!(s["kind"], "scare");
     }
     for (start, speaker) in [
-        ("he agreed to the talks", "Volodymyr Zelenskyy"),
-        ("the parties are now deciding", "Vladimir Medinsky"),
+        ("that he agreed to the talks", "Volodymyr Zelenskyy"),
+        ("that the parties are now deciding", "Vladimir Medinsky"),
         ("Kyiv to sit down and hold talks", "Alexander Lukashenko"),
         ("Kyiv is ready to hold talks", "Ukraine’s presidency"),
-        ("its forces were participating", "Minsk"),
+        ("that its forces were participating", "Minsk"),
     ] {
         let s = find(&all, start);
         assert_eq!(s["kind"], "indirect", "{s}");
@@ -372,16 +375,16 @@ fn indirect_speech_in_the_frames_copy_uses() {
         ("the fire started near the silos", "Lena Voss", "said"),
         ("he had warned the managers twice", "His lawyer", "said"),
         (
-            "the alarms were switched off",
+            "that the alarms were switched off",
             "terminal operator",
             "denied",
         ),
-        ("the night shift was cut", "dockers' union", "refuting"),
-        ("inspections had lapsed", "city", "dismissed"),
+        ("that the night shift was cut", "dockers' union", "refuting"),
+        ("that inspections had lapsed", "city", "dismissed"),
         ("she had not seen the last audit", "Mara Kell", "admitted"),
         ("Bram Ortel ignored the safety notices", "owners", "allege"),
         (
-            "the terminal will reopen on Monday",
+            "that the terminal will reopen on Monday",
             "harbour board",
             "announced",
         ),
@@ -389,7 +392,7 @@ fn indirect_speech_in_the_frames_copy_uses() {
         // After a direct quote, "adding that" takes the quote's speaker; the
         // speaker's next act ("but did not act") is not what was said.
         (
-            "the insurers had been warned in May",
+            "that the insurers had been warned in May",
             "Ewa Sobota",
             "adding",
         ),
@@ -397,9 +400,9 @@ fn indirect_speech_in_the_frames_copy_uses() {
         ("the repairs would take a year", "harbour board", "saying"),
         // The holder of a report speaks, also when the report is the
         // subject of the sentence.
-        ("the cranes were unsafe", "union", "claim"),
-        ("the fire was set deliberately", "owner", "claim"),
-        ("the quay was safe", "mayor", "statement"),
+        ("that the cranes were unsafe", "union", "claim"),
+        ("that the fire was set deliberately", "owner", "claim"),
+        ("that the quay was safe", "mayor", "statement"),
         // Two named speakers after a place are the two, not the place; a
         // short adverbial may stand before a clause with no "that".
         (

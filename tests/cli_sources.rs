@@ -6,12 +6,17 @@ use common::{claimcheck, extract as statements};
 use serde_json::Value;
 use std::collections::HashSet;
 
-/// The chain of the statement starting with `start`, as "name (kind)" after
-/// the article.
+/// The chain of the statement starting with `start` (after the "that" of a
+/// reported clause), as "name (kind)" after the article.
 fn chain_of(all: &[Value], start: &str) -> Vec<String> {
     let s = all
         .iter()
-        .find(|s| s["text"].as_str().unwrap().starts_with(start))
+        .find(|s| {
+            let text = s["text"].as_str().unwrap();
+            text.strip_prefix("that ")
+                .unwrap_or(text)
+                .starts_with(start)
+        })
         .unwrap_or_else(|| panic!("no statement starting {start:?}"));
     let chain = s["chain"].as_array().unwrap();
     assert_eq!(chain[0]["kind"], "article");

@@ -29,6 +29,7 @@ pub fn stream(
     let syntax = matches!(&args.command, Command::Extract(e) if e.syntax);
     let mut settings = settings_for(config, common, records);
     settings.syntax = syntax;
+    settings.parse = matches!(&args.command, Command::Extract(e) if e.parse);
     // One article's output lines.
     let lines_of = |a: Article| -> Vec<u8> {
         let item = AnalyzedArticle::new(a, &settings);

@@ -6,6 +6,7 @@
 //! bounded window of tokens. The rules are listed in GRAMMAR.md.
 
 pub mod attribution;
+pub mod clauses;
 pub mod lexicon;
 pub mod marks;
 pub mod stream;
@@ -1500,7 +1501,14 @@ impl<'a> Para<'a, '_> {
             // The whole content is one quote: it is a direct quote's business.
             return None;
         }
-        let span = Span::new(lexes[j].tok.start, lexes[e - 1].tok.end);
+        // The content is the whole complement clause, its "that" included
+        // (as the corpora and the parse's `ccomp` have it).
+        let start = if j > c + 1 && lexes[j - 1].is("that") {
+            lexes[j - 1].tok.start
+        } else {
+            lexes[j].tok.start
+        };
+        let span = Span::new(start, lexes[e - 1].tok.end);
         Some((
             self.indirect_statement(span, speaker, cue_at, reporter, quoted, j, e),
             e,
