@@ -465,3 +465,49 @@ fn a_quote_runs_on_past_a_photo_caption() {
         ]
     );
 }
+
+#[test]
+fn the_parse_adds_reported_clauses_and_mixed_quotes_the_token_rules_miss() {
+    let fixture = "fixtures/grammar/parse.txt";
+    let plain = extract(&[fixture]);
+    let parsed = extract(&["--parse", fixture]);
+    let starting = |all: &[Value], start: &str| {
+        all.iter()
+            .filter(|s| s["text"].as_str().unwrap().starts_with(start))
+            .count()
+    };
+    // A relative clause's speaker, a subject with a participle in it, an
+    // infinitive after "urge": only the parse reads them.
+    for (start, speaker, cue) in [
+        ("that the fines had doubled", "Ines Ortega", "noted"),
+        ("most of its members had voted", "dockers' union", "said"),
+        ("to boil their water", "council", "urge"),
+    ] {
+        assert_eq!(starting(&plain, start), 0, "{start}: {plain:#?}");
+        let s = find(&parsed, start);
+        assert_eq!(s["kind"], "indirect", "{s}");
+        assert_eq!(s["speaker"], speaker, "{s}");
+        assert_eq!(s["cue"], cue, "{s}");
+    }
+    // A quote in what a naming verb takes is mixed speech: the statement
+    // holds it, and the quote is said by the same speaker.
+    let mixed = find(&parsed, "the new tariff plan a “gift to smugglers”");
+    assert_eq!(mixed["speaker"], "senator");
+    assert_eq!(mixed["nested"][0]["kind"], "partial");
+    let quote = parsed
+        .iter()
+        .find(|s| {
+            s["kind"] == "partial" && s["text"].as_str().unwrap().contains("gift to smugglers")
+        })
+        .unwrap();
+    assert_eq!(quote["kind"], "partial");
+    assert_eq!(quote["speaker"], "senator");
+    // A whole quote after "said that" is part of the reported clause.
+    let duarte = find(&parsed, "that “the bridge will reopen");
+    assert_eq!(duarte["kind"], "indirect");
+    assert!(parsed.iter().all(|s| s["kind"] != "direct"), "{parsed:#?}");
+    // An object is no reported clause: the token rules' reading of "added"
+    // is dropped once the parse shows no verb in it.
+    assert_eq!(starting(&plain, "three more goals"), 1);
+    assert_eq!(starting(&parsed, "three more goals"), 0);
+}

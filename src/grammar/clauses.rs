@@ -63,6 +63,7 @@ pub fn add(
     let mut out = Vec::new();
     let mut demote = Vec::new();
     let mut drop = Vec::new();
+    let mut held = Vec::new();
     for sentence in &syntax.sentences {
         let tokens = &sentence.tokens;
         if tokens.len() < MIN_WORDS + 2 {
@@ -101,7 +102,7 @@ pub fn add(
         }
         // Quotes the token rules left without a speaker or a clause: the
         // argument of the verb that governs them, said by its subject.
-        for q in &found[from..here] {
+        for (i, q) in found[from..here].iter().enumerate() {
             if !matches!(q.kind, Kind::Scare | Kind::Partial) || q.span.end > end {
                 continue;
             }
@@ -110,12 +111,23 @@ pub fn add(
                 continue;
             }
             if let Some(st) = governed(text, &tree, q, (a, b), lex, paragraph) {
+                held.push((from + i, out.len()));
                 out.push(st);
             }
         }
     }
     for i in demote {
         found[i].kind = Kind::Partial;
+    }
+    // A quote a mixed statement holds is its partial quote, said by its
+    // speaker.
+    for (i, o) in held {
+        let holder = &out[o];
+        let q = &mut found[i];
+        q.kind = Kind::Partial;
+        q.speaker = holder.speaker;
+        q.pronoun = holder.pronoun;
+        q.cue = holder.cue;
     }
     drop.sort_unstable();
     drop.dedup();
@@ -484,7 +496,15 @@ fn reported(
             span: s.span,
             kind: Kind::Partial,
         });
-        span.end = span.end.max(s.span.end);
+        if s.span.end > span.end {
+            // Up to the quote's closing mark.
+            let rest = &text[s.span.end..outer.end];
+            span.end = if rest.chars().any(char::is_alphanumeric) {
+                s.span.end
+            } else {
+                outer.end
+            };
+        }
     }
     Some((
         Statement {
@@ -580,6 +600,13 @@ fn subject_phrase(text: &str, tree: &Tree, s: usize) -> Option<(Span, bool)> {
     if !matches!(t.upos, "NOUN" | "PROPN") {
         return None;
     }
+    // "A release sent by the union said": the sender speaks through it.
+    if t.upos == "NOUN"
+        && super::lexicon::is_in(&super::lexicon::MEDIA, &text[t.span.range()])
+        && let Some(by) = sender(tree, s)
+    {
+        return Some((phrase(tree, by), false));
+    }
     let span = phrase(tree, s);
     let first = tree.tokens[..=s]
         .iter()
@@ -589,6 +616,22 @@ fn subject_phrase(text: &str, tree: &Tree, s: usize) -> Option<(Span, bool)> {
         "DET" | "ADJ" | "NUM" | "NOUN" | "PROPN" | "PRON"
     )
     .then_some((span, false))
+}
+
+/// Who sent a message: the noun after "by" or "from" in the clause that
+/// follows it ("a release sent to reporters by the union").
+fn sender(tree: &Tree, m: usize) -> Option<usize> {
+    let acl = tree.children[m]
+        .iter()
+        .copied()
+        .find(|&k| k > m && tree.tokens[k].deprel == "acl")?;
+    tree.children[acl].iter().copied().find(|&o| {
+        matches!(tree.tokens[o].upos, "NOUN" | "PROPN")
+            && tree.children[o].iter().any(|&c| {
+                tree.tokens[c].deprel == "case"
+                    && matches!(tree.tokens[c].lemma.as_str(), "by" | "from")
+            })
+    })
 }
 
 /// A subject's words: its subtree, cut at the first comma after its head
