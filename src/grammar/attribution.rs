@@ -448,8 +448,20 @@ pub fn quoted_as<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
 pub fn relay<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Np> {
     move |i| {
         let (i, _) = opt(punct(',')).parse(i)?;
-        let (i, _) = alt((word("quoting"), word("citing"))).parse(i)?;
-        speaker()(i)
+        let (i, verb) = alt((word("quoting"), word("citing"))).parse(i)?;
+        let (rest, np) = speaker()(i)?;
+        // "citing a more progressive platform": what is cited must be a
+        // source, a name or a source noun ("citing sources", "citing the
+        // ministry"), not a reason.
+        let read = &i.0[..i.0.len() - rest.0.len()];
+        let source = read.iter().any(|t| {
+            t.is_capitalised()
+                || t.has(lexicon::class::ORG_NOUNS | lexicon::class::TITLES | lexicon::class::MEDIA)
+        });
+        if verb.is("citing") && !source {
+            return fail(i);
+        }
+        Ok((rest, np))
     }
 }
 
@@ -718,6 +730,17 @@ mod tests {
         let a = after_quote(Stream(&l)).unwrap();
         assert_eq!(words(text, a.speaker.run), "fleet captain Ivo Marsh");
         assert_eq!(words(text, a.reporter.unwrap().run), "Coast Radio");
+        // A reason cited is no source: the speaker stays the one who said it.
+        let text = " he said, citing a lower price for diesel this winter.";
+        let l = lexes(text);
+        let a = after_quote(Stream(&l)).unwrap();
+        assert_eq!(words(text, a.speaker.run), "he");
+        assert!(a.reporter.is_none());
+        let text = " the paper reported, citing the harbour authority.";
+        let l = lexes(text);
+        let a = after_quote(Stream(&l)).unwrap();
+        assert_eq!(words(text, a.speaker.run), "the harbour authority");
+        assert_eq!(words(text, a.reporter.unwrap().run), "the paper");
     }
 
     #[test]

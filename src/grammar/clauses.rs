@@ -64,6 +64,7 @@ pub fn add(
     let mut demote = Vec::new();
     let mut drop = Vec::new();
     let mut held = Vec::new();
+    let mut voiced = Vec::new();
     for sentence in &syntax.sentences {
         let tokens = &sentence.tokens;
         if tokens.len() < MIN_WORDS + 2 {
@@ -100,6 +101,20 @@ pub fn add(
                 drop.push(from + i);
             }
         }
+        // Direct quotes the token rules left without a speaker: the subject
+        // of the reporting verb the parse hangs the quote on.
+        for (i, q) in found[from..here].iter().enumerate() {
+            // A speaker carried over from the quote before is a guess the
+            // sentence's own verb overrules.
+            if q.kind != Kind::Direct || (q.speaker.is_some() && !q.inherited) || q.parts.len() != 1
+            {
+                continue;
+            }
+            let (a, b) = tree.words_in(q.span);
+            if let Some(said) = quoted_by(text, &tree, q.span, (a, b), lex) {
+                voiced.push((from + i, said));
+            }
+        }
         // Quotes the token rules left without a speaker or a clause: the
         // argument of the verb that governs them, said by its subject.
         for (i, q) in found[from..here].iter().enumerate() {
@@ -118,6 +133,14 @@ pub fn add(
     }
     for i in demote {
         found[i].kind = Kind::Partial;
+    }
+    for (i, (speaker, pronoun, cue)) in voiced {
+        let q = &mut found[i];
+        q.speaker = Some(speaker);
+        q.pronoun = pronoun;
+        q.cue = Some(cue);
+        q.inherited = false;
+        q.antecedent = None;
     }
     // A quote a mixed statement holds is its partial quote, said by its
     // speaker.
@@ -537,6 +560,65 @@ fn has_subject(tree: &Tree, c: usize) -> bool {
     })
 }
 
+/// Who says the quote over words `first..last`, by the parse: the subject
+/// of a reporting verb that takes the quote ("and said, “…”") or that
+/// hangs on it ("“…,” the mayor of the town said"), with the verb's span.
+fn quoted_by(
+    text: &str,
+    tree: &Tree,
+    quote: Span,
+    (first, last): (usize, usize),
+    lex: &Lexicon,
+) -> Option<(Span, bool, Span)> {
+    if first >= last {
+        return None;
+    }
+    // "Rubio fired back: “…”": after a colon, the clause before it says the
+    // quote, whatever its verb.
+    let before = text[..quote.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''));
+    if before.ends_with(':') && first > 0 {
+        let colon = before.len() - 1;
+        let v = (0..first)
+            .rev()
+            .filter(|&k| tree.tokens[k].span.start < colon)
+            .find(|&k| {
+                tree.tokens[k].upos == "VERB" && tree.tokens[k].head == 0 && !tree.negated(k)
+            });
+        if let Some(v) = v
+            && let Some((speaker, pronoun)) = speaker(text, tree, v)
+        {
+            return Some((speaker, pronoun, tree.tokens[v].span));
+        }
+    }
+    let inside = |k: usize| (first..last).contains(&k);
+    let d = (first..last).find(|&k| tree.head(k).is_none_or(|h| !inside(h)))?;
+    let is_cue = |v: usize| {
+        let t = &tree.tokens[v];
+        t.upos == "VERB"
+            && (lex.is_cue(&text[t.span.range()]) || lex.is_cue(&t.lemma))
+            && !COGNITION.contains(&t.lemma.as_str())
+            && !tree.negated(v)
+    };
+    let v = tree
+        .head(d)
+        .filter(|&h| {
+            is_cue(h)
+                && matches!(
+                    tree.tokens[d].deprel,
+                    "ccomp" | "obj" | "parataxis" | "xcomp"
+                )
+        })
+        .or_else(|| {
+            tree.children[d]
+                .iter()
+                .copied()
+                .find(|&k| !inside(k) && tree.tokens[k].deprel == "parataxis" && is_cue(k))
+        })?;
+    let (speaker, pronoun) = speaker(text, tree, v)?;
+    Some((speaker, pronoun, tree.tokens[v].span))
+}
+
 /// The speaker of the cue verb at `v`: its subject; for a relative clause
 /// ("Bortis, who noted that") the noun the clause hangs on; for a verb
 /// without a subject of its own (a coordinated verb, "shook his head and
@@ -744,6 +826,18 @@ mod tests {
             "{got:?}"
         );
         assert!(got.iter().all(|(k, _, _)| *k != Kind::Direct), "{got:?}");
+    }
+
+    #[test]
+    fn a_quote_after_a_colon_is_said_by_the_clause_before_it() {
+        let got = found_in(
+            "“We will stay,” said Mayor Ines Duarte.\n\nThe minister Tomas Reed has since apologized for what happened: “I should have read the report before signing it.”",
+        );
+        let apology = got
+            .iter()
+            .find(|(_, _, what)| what.starts_with("I should have read"))
+            .expect("the apology");
+        assert_eq!(apology.1, "The minister Tomas Reed", "{got:?}");
     }
 
     #[test]
