@@ -40,6 +40,8 @@ struct Person {
     last: String,
     /// Role words before the name, lowercased ("russian chief negotiator").
     role: Vec<String>,
+    /// Role words in apposition after it ("a physician at …": "physician").
+    also: Vec<String>,
     at: usize,
     gender: Gender,
 }
@@ -94,6 +96,10 @@ pub fn resolve_with_people(
     // or "she" when the text introduced nobody by full name ("“…,” Mr
     // Gammell said. “…,” he added").
     let mut last_person: Option<(String, usize, Gender)> = None;
+    // The latest speaker named by a lone capitalised word no full name
+    // introduced ("Peters said"): where, and its statement.
+    let mut lone: Option<(String, usize, usize)> = None;
+    let mut lone_people: rustc_hash::FxHashSet<String> = Default::default();
     for st in parsed.statements {
         let speaker = match st.speaker {
             None => None,
@@ -108,18 +114,34 @@ pub fn resolve_with_people(
                         _ => Gender::Unknown,
                     };
                     let at = token_at(span.start);
-                    pronoun_referent(&people, [&mentions[..], &said[..]], at, want).or_else(|| {
-                        last_person
-                            .as_ref()
-                            .filter(|(_, from, g)| {
-                                *from <= at
-                                    && at - from < 300
-                                    && (want == Gender::Unknown
-                                        || *g == Gender::Unknown
-                                        || *g == want)
-                            })
-                            .map(|(name, _, _)| name.clone())
-                    })
+                    // "Peters said …. “…,” he said": a lone name the text
+                    // never introduced, the latest speaker named, is who "he"
+                    // is; and a person.
+                    if word != "i"
+                        && let Some((name, from, idx)) = lone.take()
+                        && at.checked_sub(from).is_some_and(|d| d < LONE_WINDOW)
+                        && last_named.as_deref() == Some(name.as_str())
+                    {
+                        out[idx].person = true;
+                        lone_people.insert(name.clone());
+                        lone = Some((name.clone(), from, idx));
+                        Some(name)
+                    } else {
+                        pronoun_referent(&people, [&mentions[..], &said[..]], at, want).or_else(
+                            || {
+                                last_person
+                                    .as_ref()
+                                    .filter(|(_, from, g)| {
+                                        *from <= at
+                                            && at - from < 300
+                                            && (want == Gender::Unknown
+                                                || *g == Gender::Unknown
+                                                || *g == want)
+                                    })
+                                    .map(|(name, _, _)| name.clone())
+                            },
+                        )
+                    }
                 } else {
                     // "they", "it", "we": the latest speaker named before.
                     last_named.clone()
@@ -146,18 +168,32 @@ pub fn resolve_with_people(
                 if let Some(g) = person_like(&text[span.range()]) {
                     last_person = Some((name.clone(), token_at(span.start), g));
                 }
+                lone = (person.is_none() && lone_name(&text[span.range()]))
+                    .then(|| (name.clone(), token_at(span.start), out.len()));
                 last_named = Some(name.clone());
                 Some(name)
             }
         };
-        let person = speaker.as_deref().is_some_and(|s| names.contains(s));
+        let person = speaker
+            .as_deref()
+            .is_some_and(|s| names.contains(s) || lone_people.contains(s));
         out.push(Resolved {
             statement: st,
             speaker,
             person,
         });
     }
+    // Statements by a lone name found to be a person are a person's.
+    if !lone_people.is_empty() {
+        for r in &mut out {
+            if r.speaker.as_ref().is_some_and(|s| lone_people.contains(s)) {
+                r.person = true;
+            }
+        }
+    }
     inherit(&mut out);
+    let mut lone_people: Vec<String> = lone_people.into_iter().collect();
+    lone_people.sort();
     let named = people
         .into_iter()
         .map(|p| PersonName {
@@ -165,8 +201,47 @@ pub fn resolve_with_people(
             last: p.last,
             role: p.role,
         })
+        .chain(lone_people.into_iter().map(|name| PersonName {
+            last: name.clone(),
+            name,
+            role: Vec::new(),
+        }))
         .collect();
     (out, named)
+}
+
+/// Titles written short, and the role noun they stand for.
+const ROLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("dr", "doctor"),
+    ("prof", "professor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("gov", "governor"),
+    ("gen", "general"),
+    ("rev", "reverend"),
+];
+
+/// Tokens between a lone name's statement and the "he" or "she" that
+/// makes it a person.
+const LONE_WINDOW: usize = 120;
+
+/// Whether a speaker mention is one capitalised word that is not a title, a
+/// determiner or an organisation noun, nor an acronym ("Peters", not "NATO",
+/// "Officials", "The").
+fn lone_name(mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    let (Some(w), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    let w = strip_possessive(w);
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() >= 2
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        && lexicon::classify(w)
+            & (class::TITLES | class::DETERMINERS | class::ORG_NOUNS | class::PRONOUNS)
+            == 0
+        && !demonym_like(w)
 }
 
 /// Whether a word is a demonym ("Canadian", "Chinese", "Dutch"); the
@@ -710,12 +785,23 @@ fn canonical(mention: &str, known: &Known<'_>, at: usize) -> (String, Option<usi
             .copied()
             .filter(|w| !lexicon::is_in(&lexicon::DETERMINERS, w))
             .collect();
+        // The role written in full: "Dr" is a doctor, "Sen." a senator.
+        let full = |r: &str| -> String {
+            let r = r.trim_end_matches('.');
+            ROLE_ABBREVIATIONS
+                .iter()
+                .find(|(short, _)| *short == r)
+                .map_or(r, |(_, long)| long)
+                .to_string()
+        };
         let found = people.iter().enumerate().rev().find(|(_, p)| {
+            let heads = [p.role.last(), p.also.last()];
             p.at <= at
-                && p.role.last() == Some(head)
+                && heads.iter().flatten().any(|h| full(h) == *head)
                 && mods.iter().all(|m| {
                     p.role
                         .iter()
+                        .chain(&p.also)
                         .any(|r| r == &m.to_lowercase() || same_stem(r, m))
                 })
         });
@@ -899,14 +985,52 @@ fn people_and_mentions(
                     }
                 }
                 for k in r..n0 {
-                    if !has(k, class::NOT_NAME_START) {
+                    // "Dr" and "Prof" are roles; "Mr" and "Ms" only courtesy.
+                    let courtesy = lexicon::is_one_of(
+                        &["mr", "mrs", "ms", "miss", "mx"],
+                        w(k).trim_end_matches('.'),
+                    );
+                    if !has(k, class::NOT_NAME_START) || (title(k) && !courtesy) {
                         role.push(w(k).trim_end_matches('.').to_lowercase());
+                    }
+                }
+                // A role in apposition after the name: "Peter Malone, a
+                // physician at the county hospital," is "the physician".
+                let mut also: Vec<String> = Vec::new();
+                if toks
+                    .get(j)
+                    .is_some_and(|t| w(j) == "," && t.kind != TokKind::Word)
+                {
+                    let mut k = j + 1;
+                    if k < toks.len() && lexicon::is_one_of(&["a", "an", "the"], w(k)) {
+                        k += 1;
+                    }
+                    let from = k;
+                    while k < toks.len()
+                        && k < from + 5
+                        && toks[k].kind == TokKind::Word
+                        && w(k).starts_with(char::is_lowercase)
+                        && !title(k)
+                    {
+                        k += 1;
+                    }
+                    if k < toks.len() && toks[k].kind == TokKind::Word && title(k) {
+                        while k + 1 < toks.len()
+                            && toks[k + 1].kind == TokKind::Word
+                            && title(k + 1)
+                        {
+                            k += 1;
+                        }
+                        also = (from..=k).map(|m| w(m).to_lowercase()).collect();
                     }
                 }
                 let idx = match by_name.get(&name).copied() {
                     Some(p) => {
                         if !role.is_empty() && people[p].role.is_empty() {
                             people[p].role = role.clone();
+                        }
+                        if !also.is_empty() && people[p].also.is_empty() {
+                            people[p].also = also;
                         }
                         p
                     }
@@ -917,6 +1041,7 @@ fn people_and_mentions(
                             name,
                             last,
                             role: role.clone(),
+                            also,
                             at: toks[n0].start,
                             gender: Gender::Unknown,
                         });
@@ -1040,6 +1165,37 @@ mod tests {
             "Chilean President Rosa Vidal spoke first. Chile's President said that the deal was done.",
         );
         assert_eq!(r[0].1.as_deref(), Some("Rosa Vidal"));
+        // A role in apposition, and a title written short.
+        let r = resolved(
+            "Dr Peter Malone, a physician at the county hospital, treated the crew. \"They were lucky,\" the doctor said. \"Two had hypothermia,\" the physician added.",
+        );
+        assert_eq!(r[0].1.as_deref(), Some("Peter Malone"));
+        assert_eq!(r[1].1.as_deref(), Some("Peter Malone"));
+    }
+
+    #[test]
+    fn a_lone_name_that_he_continues_is_a_person() {
+        let text = "Dockers' leader Jan Ostrowski spoke first.\n\nPeters said in an interview that the storm had passed. \"It was very bad,\" he said.";
+        let a = Article::new(
+            "t".into(),
+            crate::article::Origin {
+                path: "t".into(),
+                record_line: None,
+            },
+            text.into(),
+        );
+        let seg = crate::segment::segment(&a);
+        let parsed = crate::grammar::parse(&a, &seg, &crate::grammar::lexicon::Lexicon::default());
+        let (out, people) = resolve_with_people(&a, &seg, parsed);
+        let speakers: Vec<(Option<&str>, bool)> = out
+            .iter()
+            .map(|r| (r.speaker.as_deref(), r.person))
+            .collect();
+        assert_eq!(speakers, [(Some("Peters"), true), (Some("Peters"), true)]);
+        assert!(people.iter().any(|p| p.name == "Peters"));
+        // A capital or an organisation followed by "it" stays what it was.
+        let r = resolved("Minsk said the border was open. \"It is safe,\" it added.");
+        assert_eq!(r[0].1.as_deref(), Some("Minsk"));
     }
 
     #[test]
