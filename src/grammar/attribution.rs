@@ -525,7 +525,13 @@ pub fn speaker_cue<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
 /// `cue-speaker = cue speaker [relay]`
 pub fn cue_speaker<'a>() -> impl Fn(Stream<'a>) -> PResult<'a, Attr> {
     move |i| {
+        let before = i;
         let (i, c) = cue(i)?;
+        // "…, confirming the connection": a participle takes its object
+        // after it, never its speaker.
+        if before.first().is_some_and(|t| t.s.ends_with("ing")) {
+            return fail(before);
+        }
         // "said he" happens; "said it" or "told them" names an object.
         if let Some(t) = i.first()
             && t.has(lexicon::class::PRONOUNS)

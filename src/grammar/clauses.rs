@@ -65,6 +65,7 @@ pub fn add(
     let mut drop = Vec::new();
     let mut held = Vec::new();
     let mut voiced = Vec::new();
+    let mut adopted = Vec::new();
     for sentence in &syntax.sentences {
         let tokens = &sentence.tokens;
         if tokens.len() < MIN_WORDS + 2 {
@@ -101,6 +102,28 @@ pub fn add(
                 drop.push(from + i);
             }
         }
+        // A "direct" quote inside the content of an indirect statement
+        // ("called the claims “unsubstantiated.” Bauman said …"), with an
+        // attribution from outside it, is that statement's partial quote,
+        // by its speaker.
+        let mut open: Option<&Statement> = None;
+        for (i, q) in found[from..here].iter().enumerate() {
+            if q.kind == Kind::Indirect && q.parts.len() == 1 {
+                open = Some(q);
+                continue;
+            }
+            if q.kind == Kind::Direct
+                && woven(text, q.span)
+                && let Some(holder) = open
+                && holder.span.contains(q.span)
+                && holder.nested.iter().any(|n| n.span == q.span)
+                // A quote attributed inside the content ("…,” Coast Radio
+                // reported, the Gazette said") keeps its own speaker.
+                && q.cue.is_none_or(|c| !holder.span.contains(c))
+            {
+                adopted.push((from + i, holder.speaker, holder.pronoun, holder.cue));
+            }
+        }
         // Direct quotes the token rules left without a speaker: the subject
         // of the reporting verb the parse hangs the quote on.
         for (i, q) in found[from..here].iter().enumerate() {
@@ -133,6 +156,14 @@ pub fn add(
     }
     for i in demote {
         found[i].kind = Kind::Partial;
+    }
+    for (i, speaker, pronoun, cue) in adopted {
+        let q = &mut found[i];
+        q.kind = Kind::Partial;
+        q.speaker = speaker;
+        q.pronoun = pronoun;
+        q.cue = cue;
+        q.inherited = false;
     }
     for (i, (speaker, pronoun, cue)) in voiced {
         let q = &mut found[i];
@@ -560,6 +591,15 @@ fn has_subject(tree: &Tree, c: usize) -> bool {
     })
 }
 
+/// Whether the quote at `span` is woven into a sentence: a word, not a
+/// colon or a comma, right before its opening mark.
+fn woven(text: &str, span: Span) -> bool {
+    let before = text[..span.start]
+        .trim_end_matches(['"', '“', '‘', '\'', '«'])
+        .trim_end();
+    before.chars().last().is_some_and(char::is_alphanumeric)
+}
+
 /// Who says the quote over words `first..last`, by the parse: the subject
 /// of a reporting verb that takes the quote ("and said, “…”") or that
 /// hangs on it ("“…,” the mayor of the town said"), with the verb's span.
@@ -838,6 +878,41 @@ mod tests {
             .find(|(_, _, what)| what.starts_with("I should have read"))
             .expect("the apology");
         assert_eq!(apology.1, "The minister Tomas Reed", "{got:?}");
+    }
+
+    #[test]
+    fn a_quote_woven_into_reported_speech_is_its_partial_quote() {
+        let got = found_in(
+            "But a spokeswoman for the port said the cranes were safe and called the reports by Kessler Marine \"unfounded.\" Ana Ruiz said the port would reopen.",
+        );
+        let quote = got
+            .iter()
+            .find(|(_, _, what)| what.starts_with("unfounded"))
+            .expect("the quote");
+        assert_eq!(quote.0, Kind::Partial, "{got:?}");
+        assert_eq!(quote.1, "a spokeswoman for the port", "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_speaker_does_not_stand_for_a_noun_of_its_own_quote() {
+        let text =
+            "\"Hundreds of fallen trees have cut the lines to the valley\" since Monday, it said.";
+        let (article, seg, _) = crate::syntax::parsed(text);
+        let found = super::super::parse(&article, &seg, &Lexicon::default()).statements;
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|s| s.antecedent.is_none()), "{found:?}");
+    }
+
+    #[test]
+    fn a_participle_takes_no_speaker_after_it() {
+        let got = found_in(
+            "“I have read the inspection reports,” the harbour investigator told Coast Radio, confirming the Kessler connection.",
+        );
+        assert!(
+            got.iter()
+                .all(|(_, who, _)| who == "the harbour investigator"),
+            "{got:?}"
+        );
     }
 
     #[test]

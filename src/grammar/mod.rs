@@ -514,8 +514,9 @@ impl<'a> Para<'a, '_> {
                         kind: Kind::Direct,
                         span: content,
                         parts: vec![content],
+                        // Not a noun phrase of the quote itself.
                         antecedent: if has {
-                            self.antecedent(a.speaker)
+                            self.antecedent(a.speaker).filter(|n| !n.overlaps(content))
                         } else {
                             None
                         },
@@ -1655,7 +1656,8 @@ impl<'a> Para<'a, '_> {
             outer: Vec::new(),
             medium: None,
             addressee: None,
-            antecedent: self.antecedent(speaker),
+            // Not a noun phrase of the content itself.
+            antecedent: self.antecedent(speaker).filter(|a| !a.overlaps(span)),
             paragraph: self.p,
         }
     }
