@@ -233,7 +233,12 @@ fn lone_name(mention: &str) -> bool {
     let (Some(w), None) = (words.next(), words.next()) else {
         return false;
     };
-    let w = strip_possessive(w);
+    // In one Unicode normal form: "José" decomposed has a combining mark.
+    let w: String = {
+        use unicode_normalization::UnicodeNormalization;
+        strip_possessive(w).nfc().collect()
+    };
+    let w = w.as_str();
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.clone().count() >= 2

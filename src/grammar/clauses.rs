@@ -483,6 +483,9 @@ fn reported(
     }
     let (c, infinitive) = match tree.child(v, "ccomp") {
         Some(c) => (c, false),
+        None if NAMES_AS.contains(&t.lemma.as_str()) => {
+            return named_as(text, tree, v, found, paragraph);
+        }
         None if lex.takes_infinitive(form) || lex.takes_object(form) => {
             let c = tree.child(v, "xcomp")?;
             (c, true)
@@ -578,6 +581,84 @@ fn reported(
             paragraph,
         },
         demote,
+    ))
+}
+
+/// Verbs that say what something is by naming it: "called it a bandage
+/// solution", "describes himself as the most left-leaning member".
+const NAMES_AS: &[&str] = &[
+    "call",
+    "describe",
+    "label",
+    "brand",
+    "term",
+    "dub",
+    "characterize",
+    "characterise",
+];
+
+/// The statement of a naming verb without a quote: what its object is
+/// called (the `xcomp` after the object, or the "as" phrase), said by the
+/// verb's subject.
+fn named_as(
+    text: &str,
+    tree: &Tree,
+    v: usize,
+    found: &[Statement],
+    paragraph: usize,
+) -> Option<(Statement, Vec<usize>)> {
+    let o = tree.child(v, "obj")?;
+    let x = tree.children[v].iter().copied().find(|&k| {
+        k > o
+            && (tree.tokens[k].deprel == "xcomp"
+                || (tree.tokens[k].deprel == "obl"
+                    && tree.children[k]
+                        .iter()
+                        .any(|&c| tree.tokens[c].deprel == "case" && tree.tokens[c].lemma == "as")))
+    })?;
+    let (mut a, b) = (tree.lo[x], tree.hi[x]);
+    while a < x && matches!(tree.tokens[a].deprel, "case" | "punct") {
+        a += 1;
+    }
+    let words = (a..=b).filter(|&k| !tree.is_punct(k)).count();
+    if words < MIN_WORDS
+        || !tree.ends_phrase(b)
+        || !matches!(tree.tokens[x].upos, "NOUN" | "PROPN" | "ADJ")
+    {
+        return None;
+    }
+    let span = tree.span(a, b)?;
+    if found
+        .iter()
+        .skip(
+            found
+                .partition_point(|s| s.span.end <= span.start)
+                .saturating_sub(8),
+        )
+        .take_while(|s| s.span.start < span.end)
+        .any(|s| s.span.overlaps(span))
+    {
+        return None;
+    }
+    let (speaker, pronoun) = speaker(text, tree, v)?;
+    Some((
+        Statement {
+            kind: Kind::Indirect,
+            span,
+            parts: vec![span],
+            speaker: Some(speaker),
+            pronoun,
+            cue: Some(tree.tokens[v].span),
+            reporter: None,
+            outer: Vec::new(),
+            medium: None,
+            addressee: None,
+            nested: Vec::new(),
+            inherited: false,
+            antecedent: None,
+            paragraph,
+        },
+        Vec::new(),
     ))
 }
 
@@ -911,6 +992,28 @@ mod tests {
         assert!(
             got.iter()
                 .all(|(_, who, _)| who == "the harbour investigator"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_naming_verb_calls_its_object_is_said() {
+        let got = found_in("The dockers called the new rota a breach of the old agreement.");
+        assert!(
+            got.contains(&statement(
+                Kind::Indirect,
+                "The dockers",
+                "a breach of the old agreement"
+            )),
+            "{got:?}"
+        );
+        let got = found_in(
+            "Councillor Petra Holm describes herself as the most stubborn member of the board.",
+        );
+        assert!(
+            got.iter()
+                .any(|(_, who, what)| who == "Councillor Petra Holm"
+                    && what == "the most stubborn member of the board"),
             "{got:?}"
         );
     }
