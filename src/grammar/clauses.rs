@@ -138,6 +138,37 @@ pub fn add(
                 voiced.push((from + i, said));
             }
         }
+        // A speaker the token rules read inside a prepositional phrase ("In
+        // a fiery takedown of the businessman, Sanders called …", "Amid
+        // responses, Walsh …, saying") is no subject: the parse's subject of
+        // the cue verb speaks.
+        for (i, q) in found[from..here].iter().enumerate() {
+            let (Some(sp), Some(cue)) = (q.speaker, q.cue) else {
+                continue;
+            };
+            if q.pronoun || !matches!(q.kind, Kind::Indirect | Kind::Direct) || sp.end > end {
+                continue;
+            }
+            let (a, b) = tree.words_in(sp);
+            let (c, _) = tree.words_in(cue);
+            if a >= b || c >= tree.tokens.len() || tree.tokens[c].span.start != cue.start {
+                continue;
+            }
+            let head = (a..b).find(|&k| tree.head(k).is_none_or(|h| !(a..b).contains(&h)));
+            let adrift = tree.tokens[a].upos == "ADP"
+                || head.is_some_and(|h| {
+                    matches!(
+                        tree.tokens[h].deprel,
+                        "obl" | "nmod" | "obl:tmod" | "case" | "mark"
+                    )
+                });
+            if adrift
+                && let Some((speaker, pronoun)) = speaker(text, &tree, c)
+                && !speaker.overlaps(sp)
+            {
+                voiced.push((from + i, (speaker, pronoun, Some(cue))));
+            }
+        }
         // Quotes the token rules left without a speaker or a clause: the
         // argument of the verb that governs them, said by its subject.
         for (i, q) in found[from..here].iter().enumerate() {
@@ -169,7 +200,7 @@ pub fn add(
         let q = &mut found[i];
         q.speaker = Some(speaker);
         q.pronoun = pronoun;
-        q.cue = Some(cue);
+        q.cue = cue;
         q.inherited = false;
         q.antecedent = None;
     }
@@ -690,7 +721,7 @@ fn quoted_by(
     quote: Span,
     (first, last): (usize, usize),
     lex: &Lexicon,
-) -> Option<(Span, bool, Span)> {
+) -> Option<(Span, bool, Option<Span>)> {
     if first >= last {
         return None;
     }
@@ -709,7 +740,34 @@ fn quoted_by(
         if let Some(v) = v
             && let Some((speaker, pronoun)) = speaker(text, tree, v)
         {
-            return Some((speaker, pronoun, tree.tokens[v].span));
+            return Some((speaker, pronoun, Some(tree.tokens[v].span)));
+        }
+        // "Clinton: “…”", "Jeremy Lott, author: “…”": a name as a label.
+        let label: Vec<usize> = (0..first)
+            .take_while(|&k| tree.tokens[k].span.end <= colon)
+            .collect();
+        let name_end = label
+            .iter()
+            .position(|&k| tree.is_punct(k))
+            .unwrap_or(label.len());
+        if v.is_none()
+            && (1..=4).contains(&name_end)
+            && label.len() <= 8
+            && label[..name_end]
+                .iter()
+                .all(|&k| tree.tokens[k].upos == "PROPN")
+            && label[name_end..].iter().all(|&k| {
+                matches!(
+                    tree.tokens[k].upos,
+                    "PUNCT" | "NOUN" | "PROPN" | "ADJ" | "DET"
+                )
+            })
+        {
+            let name = Span::new(
+                tree.tokens[label[0]].span.start,
+                tree.tokens[label[name_end - 1]].span.end,
+            );
+            return Some((name, false, None));
         }
     }
     let inside = |k: usize| (first..last).contains(&k);
@@ -737,7 +795,7 @@ fn quoted_by(
                 .find(|&k| !inside(k) && tree.tokens[k].deprel == "parataxis" && is_cue(k))
         })?;
     let (speaker, pronoun) = speaker(text, tree, v)?;
-    Some((speaker, pronoun, tree.tokens[v].span))
+    Some((speaker, pronoun, Some(tree.tokens[v].span)))
 }
 
 /// The speaker of the cue verb at `v`: its subject; for a relative clause
@@ -1014,6 +1072,37 @@ mod tests {
             got.iter()
                 .any(|(_, who, what)| who == "Councillor Petra Holm"
                     && what == "the most stubborn member of the board"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_colon_labels_the_quote() {
+        let got = found_in(
+            "The candidates were asked about the port.\n\nHolm: “We will dredge the channel by May.”",
+        );
+        let quote = got
+            .iter()
+            .find(|(_, _, what)| what.starts_with("We will dredge"))
+            .expect("the quote");
+        assert_eq!(
+            (quote.0, quote.1.as_str()),
+            (Kind::Direct, "Holm"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_prepositional_phrase_before_the_subject_does_not_speak() {
+        let got = found_in(
+            "Amid protests from the crews, Councillor Petra Holm defended the plan, saying the licence was safe.",
+        );
+        assert!(
+            got.contains(&statement(
+                Kind::Indirect,
+                "Councillor Petra Holm",
+                "the licence was safe"
+            )),
             "{got:?}"
         );
     }
