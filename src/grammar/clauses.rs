@@ -725,58 +725,16 @@ fn quoted_by(
     if first >= last {
         return None;
     }
-    // "Rubio fired back: “…”": after a colon, the clause before it says the
-    // quote, whatever its verb.
-    let before = text[..quote.start]
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''));
-    if before.ends_with(':') && first > 0 {
-        let colon = before.len() - 1;
-        let v = (0..first)
-            .rev()
-            .filter(|&k| tree.tokens[k].span.start < colon)
-            .find(|&k| {
-                tree.tokens[k].upos == "VERB" && tree.tokens[k].head == 0 && !tree.negated(k)
-            });
-        if let Some(v) = v
-            && let Some((speaker, pronoun)) = speaker(text, tree, v)
-        {
-            return Some((speaker, pronoun, Some(tree.tokens[v].span)));
-        }
-        // "Clinton: “…”", "Jeremy Lott, author: “…”": a name as a label.
-        let label: Vec<usize> = (0..first)
-            .take_while(|&k| tree.tokens[k].span.end <= colon)
-            .collect();
-        let name_end = label
-            .iter()
-            .position(|&k| tree.is_punct(k))
-            .unwrap_or(label.len());
-        if v.is_none()
-            && (1..=4).contains(&name_end)
-            && label.len() <= 8
-            && label[..name_end]
-                .iter()
-                .all(|&k| tree.tokens[k].upos == "PROPN")
-            && label[name_end..].iter().all(|&k| {
-                matches!(
-                    tree.tokens[k].upos,
-                    "PUNCT" | "NOUN" | "PROPN" | "ADJ" | "DET"
-                )
-            })
-        {
-            let name = Span::new(
-                tree.tokens[label[0]].span.start,
-                tree.tokens[label[name_end - 1]].span.end,
-            );
-            return Some((name, false, None));
-        }
-    }
     let inside = |k: usize| (first..last).contains(&k);
     let d = (first..last).find(|&k| tree.head(k).is_none_or(|h| !inside(h)))?;
+    // A reporting verb; after the quote, any verb ("“…,” exhorted the
+    // actress", "“…,” he surmised"): a tail names who spoke.
     let is_cue = |v: usize| {
         let t = &tree.tokens[v];
         t.upos == "VERB"
-            && (lex.is_cue(&text[t.span.range()]) || lex.is_cue(&t.lemma))
+            && (v >= last || lex.is_cue(&text[t.span.range()]) || lex.is_cue(&t.lemma))
             && !COGNITION.contains(&t.lemma.as_str())
+            && t.lemma != "be"
             && !tree.negated(v)
     };
     let v = tree
@@ -793,9 +751,57 @@ fn quoted_by(
                 .iter()
                 .copied()
                 .find(|&k| !inside(k) && tree.tokens[k].deprel == "parataxis" && is_cue(k))
-        })?;
-    let (speaker, pronoun) = speaker(text, tree, v)?;
-    Some((speaker, pronoun, Some(tree.tokens[v].span)))
+        });
+    if let Some(v) = v
+        && let Some((speaker, pronoun)) = speaker(text, tree, v)
+    {
+        return Some((speaker, pronoun, Some(tree.tokens[v].span)));
+    }
+    // "Rubio fired back: “…”": after a colon, the clause before it says the
+    // quote, whatever its verb (not "there was …:").
+    let before = text[..quote.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''));
+    if !before.ends_with(':') || first == 0 {
+        return None;
+    }
+    let colon = before.len() - 1;
+    let v = (0..first)
+        .rev()
+        .filter(|&k| tree.tokens[k].span.start < colon)
+        .find(|&k| tree.tokens[k].upos == "VERB" && tree.tokens[k].head == 0);
+    if let Some(v) = v {
+        if tree.negated(v) || tree.tokens[v].lemma == "be" {
+            return None;
+        }
+        let (speaker, pronoun) = speaker(text, tree, v)?;
+        return Some((speaker, pronoun, Some(tree.tokens[v].span)));
+    }
+    // "Clinton: “…”", "Jeremy Lott, author: “…”": a name as a label.
+    let label: Vec<usize> = (0..first)
+        .take_while(|&k| tree.tokens[k].span.end <= colon)
+        .collect();
+    let name_end = label
+        .iter()
+        .position(|&k| tree.is_punct(k))
+        .unwrap_or(label.len());
+    let is_label = (1..=4).contains(&name_end)
+        && label.len() <= 8
+        && label[..name_end]
+            .iter()
+            .all(|&k| tree.tokens[k].upos == "PROPN")
+        && label[name_end..].iter().all(|&k| {
+            matches!(
+                tree.tokens[k].upos,
+                "PUNCT" | "NOUN" | "PROPN" | "ADJ" | "DET"
+            )
+        });
+    is_label.then(|| {
+        let name = Span::new(
+            tree.tokens[label[0]].span.start,
+            tree.tokens[label[name_end - 1]].span.end,
+        );
+        (name, false, None)
+    })
 }
 
 /// The speaker of the cue verb at `v`: its subject; for a relative clause
@@ -1017,6 +1023,14 @@ mod tests {
             .find(|(_, _, what)| what.starts_with("I should have read"))
             .expect("the apology");
         assert_eq!(apology.1, "The minister Tomas Reed", "{got:?}");
+        // "There was …:" names no speaker.
+        let got = found_in(
+            "The mayor spoke about the harbour.\n\nThen there was the biggest change of all: \"It is time the port had a woman in charge,\" exhorted her introducer, the singer Ida Lund.",
+        );
+        assert!(
+            got.iter().all(|(_, who, _)| !who.contains("change")),
+            "{got:?}"
+        );
     }
 
     #[test]
