@@ -302,26 +302,45 @@ fn governed(
     if span == q.span || !span.contains(q.span) {
         return None;
     }
-    let (speaker, pronoun) = speaker(text, tree, v)?;
-    Some(Statement {
+    let said = speaker(text, tree, v)?;
+    let nested = vec![Nested {
+        span: q.span,
+        kind: Kind::Partial,
+    }];
+    Some(reported_statement(
+        span,
+        said,
+        toks[v].span,
+        nested,
+        paragraph,
+    ))
+}
+
+/// An indirect statement read off the parse: its content, speaker (and
+/// whether a pronoun), cue, the quotes it holds and its paragraph.
+fn reported_statement(
+    span: Span,
+    (speaker, pronoun): (Span, bool),
+    cue: Span,
+    nested: Vec<Nested>,
+    paragraph: usize,
+) -> Statement {
+    Statement {
         kind: Kind::Indirect,
         span,
         parts: vec![span],
         speaker: Some(speaker),
         pronoun,
-        cue: Some(toks[v].span),
+        cue: Some(cue),
         reporter: None,
         outer: Vec::new(),
         medium: None,
         addressee: None,
-        nested: vec![Nested {
-            span: q.span,
-            kind: Kind::Partial,
-        }],
+        nested,
         inherited: false,
         antecedent: None,
         paragraph,
-    })
+    }
 }
 
 /// Whether the verb at `v` can govern a quote as what someone said of it.
@@ -595,22 +614,7 @@ fn reported(
         }
     }
     Some((
-        Statement {
-            kind: Kind::Indirect,
-            span,
-            parts: vec![span],
-            speaker: Some(speaker),
-            pronoun,
-            cue: Some(t.span),
-            reporter: None,
-            outer: Vec::new(),
-            medium: None,
-            addressee: None,
-            nested,
-            inherited: false,
-            antecedent: None,
-            paragraph,
-        },
+        reported_statement(span, (speaker, pronoun), t.span, nested, paragraph),
         demote,
     ))
 }
@@ -671,24 +675,9 @@ fn named_as(
     {
         return None;
     }
-    let (speaker, pronoun) = speaker(text, tree, v)?;
+    let said = speaker(text, tree, v)?;
     Some((
-        Statement {
-            kind: Kind::Indirect,
-            span,
-            parts: vec![span],
-            speaker: Some(speaker),
-            pronoun,
-            cue: Some(tree.tokens[v].span),
-            reporter: None,
-            outer: Vec::new(),
-            medium: None,
-            addressee: None,
-            nested: Vec::new(),
-            inherited: false,
-            antecedent: None,
-            paragraph,
-        },
+        reported_statement(span, said, tree.tokens[v].span, Vec::new(), paragraph),
         Vec::new(),
     ))
 }
