@@ -8,10 +8,19 @@
 //! to the subject of the verb it hangs on) the speaker. A verb that asks or
 //! urges (`urged residents to conserve water`) reports its `to` clause.
 //!
-//! The pass adds only what the token rules did not find: a clause that
-//! overlaps a statement already found is left to it, except a partial quote,
-//! which becomes a quote nested in the clause (a mixed quote). Linear in the
-//! sentence: the children and each word's subtree bounds come from one pass.
+//! A naming verb says what it calls its object ("called the plan a
+//! mess"); a quote in the argument of a reporting or naming verb makes a
+//! mixed statement.
+//!
+//! The pass adds what the token rules did not find: a clause that overlaps
+//! a statement already found is left to it, except a partial quote, or a
+//! direct quote that is only part of the clause, which become quotes nested
+//! in it (a mixed quote). It also checks what they found: content with no
+//! verb is dropped, a quote without a speaker (or with one only carried
+//! over) takes the subject of the verb it hangs on, and a speaker read
+//! inside a prepositional phrase gives way to the verb's subject. Linear in
+//! the sentence: the children and each word's subtree bounds come from one
+//! pass, statements are looked up by binary search.
 
 use super::lexicon::Lexicon;
 use super::{Kind, Nested, Statement};
