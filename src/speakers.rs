@@ -1125,7 +1125,9 @@ mod tests {
     use super::*;
     use crate::article::Origin;
 
-    fn resolved(text: &str) -> Vec<(String, Option<String>)> {
+    /// The article written in a test, its statements resolved, and the
+    /// people it introduces.
+    fn resolved_with_people(text: &str) -> (Article, Vec<Resolved>, Vec<PersonName>) {
         let a = Article::new(
             "t".into(),
             Origin {
@@ -1136,8 +1138,13 @@ mod tests {
         );
         let seg = crate::segment::segment(&a);
         let parsed = crate::grammar::parse(&a, &seg, &crate::grammar::lexicon::Lexicon::default());
-        resolve(&a, &seg, parsed)
-            .into_iter()
+        let (out, people) = resolve_with_people(&a, &seg, parsed);
+        (a, out, people)
+    }
+
+    fn resolved(text: &str) -> Vec<(String, Option<String>)> {
+        let (a, out, _) = resolved_with_people(text);
+        out.into_iter()
             .map(|r| (a.slice(r.statement.span).to_string(), r.speaker))
             .collect()
     }
@@ -1181,17 +1188,7 @@ mod tests {
     #[test]
     fn a_lone_name_that_he_continues_is_a_person() {
         let text = "Dockers' leader Jan Ostrowski spoke first.\n\nPeters said in an interview that the storm had passed. \"It was very bad,\" he said.";
-        let a = Article::new(
-            "t".into(),
-            crate::article::Origin {
-                path: "t".into(),
-                record_line: None,
-            },
-            text.into(),
-        );
-        let seg = crate::segment::segment(&a);
-        let parsed = crate::grammar::parse(&a, &seg, &crate::grammar::lexicon::Lexicon::default());
-        let (out, people) = resolve_with_people(&a, &seg, parsed);
+        let (_, out, people) = resolved_with_people(text);
         let speakers: Vec<(Option<&str>, bool)> = out
             .iter()
             .map(|r| (r.speaker.as_deref(), r.person))
