@@ -279,6 +279,8 @@ pub struct Article {
     pub date: Option<Date>,
     pub outlet: Option<String>,
     pub title: Option<String>,
+    /// The byline: one name, or several joined by ", ".
+    pub author: Option<String>,
     pub url: Option<String>,
     /// The full text as read; every span indexes into it.
     pub text: String,
@@ -306,6 +308,7 @@ impl Article {
             date: None,
             outlet: None,
             title: None,
+            author: None,
             url: None,
             text,
             excluded: Vec::new(),
