@@ -269,6 +269,154 @@ pub struct Origin {
     pub record_line: Option<usize>,
 }
 
+/// One stretch of an article's text and the bytes of the file it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    text: usize,
+    text_len: usize,
+    source: usize,
+    source_len: usize,
+}
+
+/// Where the text of an article read from a richer format (HTML, Markdown)
+/// lies in the file the user gave: the text is what a reader sees (tags
+/// left out, entities decoded, white space collapsed), and every offset of
+/// it maps back to a byte of the file, so that reports name the file's own
+/// lines and columns.
+#[derive(Debug, Clone)]
+pub struct SourceMap {
+    /// The file as read.
+    source: String,
+    lines: LineIndex,
+    /// Every byte of the text in exactly one run, by text offset. A run
+    /// copied from the file maps byte for byte; a decoded one (`&ldquo;` →
+    /// `“`) or an inserted separator maps as a whole.
+    runs: Vec<Run>,
+}
+
+impl SourceMap {
+    /// The byte of the file where text offset `at` starts.
+    pub fn start(&self, at: usize) -> usize {
+        let k = self.runs.partition_point(|r| r.text <= at);
+        let Some(r) = k.checked_sub(1).map(|k| self.runs[k]) else {
+            return 0;
+        };
+        let into = at - r.text;
+        if r.text_len == r.source_len {
+            (r.source + into.min(r.source_len)).min(self.source.len())
+        } else if into >= r.text_len {
+            r.source + r.source_len
+        } else {
+            r.source
+        }
+    }
+
+    /// The byte of the file just after text offset `end - 1` (a span's
+    /// exclusive end).
+    pub fn end(&self, end: usize) -> usize {
+        let k = self.runs.partition_point(|r| r.text < end);
+        let Some(r) = k.checked_sub(1).map(|k| self.runs[k]) else {
+            return 0;
+        };
+        let into = (end - r.text).min(r.text_len);
+        if r.text_len == r.source_len {
+            r.source + into
+        } else {
+            r.source + r.source_len
+        }
+    }
+
+    /// The file's text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// 1-based line and column in the file of text offset `at`.
+    pub fn line_col(&self, at: usize) -> (usize, usize) {
+        self.lines.line_col(&self.source, self.start(at))
+    }
+}
+
+/// Builds an article's text from pieces of a file, keeping the
+/// [`SourceMap`] from each piece to its bytes.
+#[derive(Debug, Default)]
+pub struct MappedText {
+    text: String,
+    runs: Vec<Run>,
+}
+
+impl MappedText {
+    pub fn new() -> Self {
+        MappedText::default()
+    }
+
+    /// The text so far.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Appends `piece`, which stands for the file's bytes `source..source +
+    /// source_len` (the same bytes when it was copied, an entity when it
+    /// was decoded, nothing when it is a separator the format implies).
+    pub fn push(&mut self, piece: &str, source: usize, source_len: usize) {
+        if piece.is_empty() {
+            return;
+        }
+        let run = Run {
+            text: self.text.len(),
+            text_len: piece.len(),
+            source,
+            source_len,
+        };
+        self.text.push_str(piece);
+        match self.runs.last_mut() {
+            // Copied runs that continue each other are one.
+            Some(last)
+                if last.text_len == last.source_len
+                    && run.text_len == run.source_len
+                    && last.source + last.source_len == source =>
+            {
+                last.text_len += run.text_len;
+                last.source_len += run.source_len;
+            }
+            _ => self.runs.push(run),
+        }
+    }
+
+    /// Removes trailing white space from the text (and its runs).
+    pub fn trim_end(&mut self) {
+        let keep = self.text.trim_end().len();
+        self.text.truncate(keep);
+        while let Some(last) = self.runs.last_mut() {
+            if last.text >= keep {
+                self.runs.pop();
+            } else {
+                if last.text + last.text_len > keep {
+                    let cut = last.text + last.text_len - keep;
+                    if last.text_len == last.source_len {
+                        last.source_len -= cut;
+                    }
+                    last.text_len -= cut;
+                }
+                break;
+            }
+        }
+    }
+
+    /// The text and its map into `source`.
+    pub fn finish(self, source: String) -> (String, SourceMap) {
+        let lines = LineIndex::new(&source);
+        (
+            self.text,
+            SourceMap {
+                source,
+                lines,
+                runs: self.runs,
+            },
+        )
+    }
+}
+
 /// One news article, as read from any input format.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -287,6 +435,10 @@ pub struct Article {
     /// Regions no extraction may come from, sorted by start, not overlapping.
     pub excluded: Vec<Excluded>,
     pub lines: LineIndex,
+    /// For a text drawn out of a richer file (HTML, Markdown): where each
+    /// byte of it lies in that file. `None` when the text is the file (or a
+    /// record's field).
+    pub source: Option<std::sync::Arc<SourceMap>>,
 }
 
 impl Article {
@@ -313,17 +465,44 @@ impl Article {
             text,
             excluded: Vec::new(),
             lines,
+            source: None,
         }
     }
 
-    /// 1-based line and character column of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, offset)
+    /// An article whose text was drawn out of the file `map` describes.
+    pub fn mapped(id: String, origin: Origin, text: String, map: SourceMap) -> Self {
+        let mut article = Article::new(id, origin, text);
+        article.source = Some(std::sync::Arc::new(map));
+        article
     }
 
-    /// 1-based line of a byte offset (no column to count).
+    /// The bytes of the file the user gave that `span` of the text came
+    /// from (the span itself when the text is the file).
+    pub fn file_span(&self, span: Span) -> Span {
+        match &self.source {
+            Some(map) => {
+                let start = map.start(span.start);
+                Span::new(start, map.end(span.end).max(start))
+            }
+            None => span,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset of the text, in
+    /// the file the user gave.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        match &self.source {
+            Some(map) => map.line_col(offset),
+            None => self.lines.line_col(&self.text, offset),
+        }
+    }
+
+    /// 1-based line of a byte offset (no column to count), in the file.
     pub fn line(&self, offset: usize) -> usize {
-        self.lines.line(&self.text, offset)
+        match &self.source {
+            Some(map) => map.lines.line(&map.source, map.start(offset)),
+            None => self.lines.line(&self.text, offset),
+        }
     }
 
     pub fn slice(&self, span: Span) -> &str {

@@ -13,7 +13,7 @@ pub enum InputErrorKind {
     NotFound,
     #[error("cannot read: {message}")]
     Io { message: String },
-    #[error("directory holds no article files (.txt, .md, .jsonl)")]
+    #[error("directory holds no article files (.txt, .md, .html, .xml/.rss/.atom, .jsonl)")]
     EmptyDirectory,
     #[error("file is empty")]
     EmptyFile,
@@ -31,8 +31,14 @@ pub enum InputErrorKind {
     MalformedJson { message: String },
     #[error("JSON line has no `text` string field")]
     MissingText,
-    #[error("front matter opened with `---` is never closed")]
+    #[error("front matter opened with `---` or `+++` is never closed")]
     UnclosedFrontMatter,
+    #[error("malformed XML: {message}")]
+    MalformedXml { message: String },
+    #[error("feed has no items")]
+    EmptyFeed,
+    #[error("front matter cannot be read: {message}")]
+    BadFrontMatter { message: String },
     #[error("not a claim record: {message}")]
     BadRecord { message: String },
     #[error(

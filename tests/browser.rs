@@ -162,10 +162,10 @@ fn write_report(dir: &Path) -> PathBuf {
     let set = |what: &str| format!("document.body.setAttribute('{PWNED}','{what}')");
     let planted = format!(
         "---\ntitle: Harbour festival <script>document.title='PWNED'</script>\n\
-         source: \"><img src=x onerror=\"{}\">\ndate: 2022-02-27\n---\n\
-         The harbour festival opened in Nordby on Sunday. <script>{};\
-         var p=document.createElement('p');p.id='planted';document.body.appendChild(p);</script>\n\n\
-         \"><img src=x onerror=\"{}\"> Officials said the ferry was full.\n",
+         source: >-\n  \"><img src=x onerror=\"{}\">\ndate: 2022-02-27\n---\n\
+         The harbour festival opened in Nordby on Sunday. \\<script>{};\
+         var p=document.createElement('p');p.id='planted';document.body.appendChild(p);\\</script>\n\n\
+         \">\\<img src=x onerror=\"{}\"> Officials said the ferry was full.\n",
         set("outlet"),
         set("script"),
         set("img")
@@ -249,7 +249,8 @@ fn rendered_page_shows_the_contradiction_and_runs_only_its_own_script() {
     assert!(!dom.contains("<title>PWNED"));
     assert!(!dom.contains("<img"));
     assert_eq!(dom.matches("<script").count(), 1);
-    // … and they are there as text.
+    // … and they are there as text (written with Markdown's backslash
+    // escape, so they are the article's words, not HTML the reader drops).
     // (The grammar reads 'data-pwned' as a scare quote, so the words may be
     // split by highlights.)
     assert!(dom.contains("Nordby on Sunday. &lt;script&gt;document.body.setAttribute("));

@@ -154,7 +154,12 @@ fn hostile_text_names_and_paths_stay_text() {
     );
     std::fs::write(
         dir.path().join(format!("{IMG}.md")),
-        format!("---\ntitle: {SCRIPT}\nsource: {IMG}\ndate: 2024-03-02\n---\n{body}"),
+        // In Markdown, `\<` is a literal `<`: the payloads are the article's
+        // words, not HTML a reader would never see.
+        format!(
+            "---\ntitle: {SCRIPT}\nsource: '{IMG}'\ndate: 2024-03-02\n---\n{}",
+            body.replace('<', "\\<")
+        ),
     )
     .unwrap();
     let sub = dir.path().join("<script>alert(1)<");

@@ -25,10 +25,13 @@ use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::Path;
 
+mod feed;
+mod html;
 mod json;
 mod markdown;
 mod text;
 
+pub use html::parse_html;
 pub use markdown::parse_markdown;
 pub use text::{parse_date, parse_text};
 
@@ -256,6 +259,9 @@ pub enum Format {
     Text,
     Markdown,
     JsonLines,
+    Html,
+    /// RSS or Atom.
+    Feed,
 }
 
 impl Format {
@@ -265,6 +271,8 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+            "xml" | "rss" | "atom" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -438,9 +446,9 @@ impl Ingested {
                     articles_seen += self.articles.len() - n;
                     flush(self);
                 }
-                None => self
-                    .inputs
-                    .push(skip("not an article format (.txt, .md, .jsonl)".into())),
+                None => self.inputs.push(skip(
+                    "not an article format (.txt, .md, .html, .xml/.rss/.atom, .jsonl)".into(),
+                )),
             }
         }
         let failures_after = self.inputs.iter().filter(|r| r.is_failed()).count();
@@ -510,11 +518,22 @@ impl Ingested {
             Err(e) => return self.push_failure(e),
         };
         match format {
+            // A page or a feed saved under another name is read as what it is.
+            Format::Text if html::looks_like_page(&text) => {
+                self.push_result(label, parse_html(label, text).map(|a| vec![a]))
+            }
+            Format::Text
+                if text.trim_start().starts_with("<?xml") && feed::looks_like_feed(&text) =>
+            {
+                self.read_feed(label, &text)
+            }
             Format::Text => self.push_result(label, parse_text(label, text).map(|a| vec![a])),
             Format::Markdown => {
                 self.push_result(label, parse_markdown(label, text).map(|a| vec![a]))
             }
             Format::JsonLines => self.read_jsonl(label, &text, flush),
+            Format::Html => self.push_result(label, parse_html(label, text).map(|a| vec![a])),
+            Format::Feed => self.read_feed(label, &text),
         }
     }
 }
@@ -724,12 +743,43 @@ mod tests {
         assert_eq!(a.outlet.as_deref(), Some("Example Wire"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(a.date, Some(jiff::civil::date(2022, 2, 28)));
-        let comment = md.find("<!--").unwrap();
-        assert!(a.is_excluded(Span::new(comment, comment + 4)));
-        assert!(!a.is_excluded(Span::new(
-            md.find("The talks").unwrap(),
-            md.find("The talks").unwrap() + 3
-        )));
+        assert!(!a.text.contains("hidden note"), "{:?}", a.text);
+        let talks = a.text.find("The talks").unwrap();
+        let in_file = a.file_span(Span::new(talks, talks + 9));
+        assert_eq!(&md[in_file.range()], "The talks");
+        assert_eq!(a.line_col(talks), (9, 1));
+    }
+
+    #[test]
+    fn markdown_links_emphasis_and_folded_yaml_are_read_as_a_reader_sees_them() {
+        let md = "---\ntitle: >\n  Talks begin\n  at the border\nauthor:\n  - name: Ann Lee\n  - Bo Ng\n---\n[Volodymyr Zelensky](https://example.org/z \"bio\") said, \"We will **never** surrender.\"\n\n```\ncode \"not a quote\"\n```\n\n![a \"photo\"](x.jpg) Caf&eacute; owners \\*agreed\\*.\n";
+        let a = parse_markdown("a.md", md.to_string()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Talks begin at the border"));
+        assert_eq!(a.author.as_deref(), Some("Ann Lee, Bo Ng"));
+        assert_eq!(
+            a.text,
+            "Volodymyr Zelensky said, \"We will never surrender.\"\n\nCaf\u{e9} owners *agreed*."
+        );
+        // The quotation maps back to the file, emphasis marks and all.
+        let q = a.text.find("\"We").unwrap();
+        let span = a.file_span(Span::new(q, a.text.find("surrender.\"").unwrap() + 11));
+        assert_eq!(&md[span.range()], "\"We will **never** surrender.\"");
+    }
+
+    #[test]
+    fn markdown_toml_front_matter() {
+        let md = "+++\ntitle = \"Depot closes\"\ndate = 2022-02-28\npublisher = \"Example Wire\"\n+++\nThe depot closed.\n";
+        let a = parse_markdown("a.md", md.to_string()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Depot closes"));
+        assert_eq!(a.outlet.as_deref(), Some("Example Wire"));
+        assert_eq!(a.date, Some(jiff::civil::date(2022, 2, 28)));
+        assert_eq!(a.text, "The depot closed.");
+        let e = parse_markdown("a.md", "+++\ntitle = \n+++\nBody.".into()).unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(
+            matches!(e.kind, InputErrorKind::BadFrontMatter { .. }),
+            "{e}"
+        );
     }
 
     #[test]
@@ -751,6 +801,7 @@ mod tests {
         let a = parse_markdown("a.md", "# Heading\n\nText.".into()).unwrap();
         assert!(a.title.is_none());
         assert!(a.excluded.is_empty());
+        assert_eq!(a.text, "Heading\n\nText.");
     }
 
     #[test]

@@ -20,8 +20,8 @@ pub struct At<'a> {
 fn at(a: &Article, span: Span) -> At<'_> {
     At {
         text: a.slice(span),
-        start: span.start,
-        end: span.end,
+        start: a.file_span(span).start,
+        end: a.file_span(span).end,
     }
 }
 
@@ -167,8 +167,8 @@ pub fn claims_out<'a>(analysis: &'a Analysis, index: usize) -> Vec<ClaimOut<'a>>
                 article: &a.id,
                 event: &c.event,
                 text: a.slice(c.sentence),
-                start: c.sentence.start,
-                end: c.sentence.end,
+                start: a.file_span(c.sentence).start,
+                end: a.file_span(c.sentence).end,
                 line,
                 column,
                 trigger: at(a, c.trigger),
@@ -313,8 +313,8 @@ pub fn alignments_out(analysis: &Analysis) -> Vec<AlignmentOut<'_>> {
                     AlignedClaimOut {
                         article: &a.id,
                         text: a.slice(e.sentence),
-                        start: e.sentence.start,
-                        end: e.sentence.end,
+                        start: a.file_span(e.sentence).start,
+                        end: a.file_span(e.sentence).end,
                         line: a.line(e.sentence.start),
                         value: &e.value,
                         side: si,
@@ -353,8 +353,8 @@ fn aligned_out(analysis: &Analysis) -> Vec<AlignmentOut<'_>> {
                         AlignedClaimOut {
                             article: &a.id,
                             text: a.slice(c.sentence),
-                            start: c.sentence.start,
-                            end: c.sentence.end,
+                            start: a.file_span(c.sentence).start,
+                            end: a.file_span(c.sentence).end,
                             line: a.line(c.sentence.start),
                             value: &side.value,
                             side: si,
@@ -402,8 +402,8 @@ pub fn drifts_out(analysis: &Analysis) -> Vec<DriftOut<'_>> {
         QuoteOut {
             article: &a.id,
             text: a.slice(span),
-            start: span.start,
-            end: span.end,
+            start: a.file_span(span).start,
+            end: a.file_span(span).end,
             line: a.line(span.start),
             chain: &item.chains[id.statement],
         }
@@ -489,8 +489,8 @@ pub fn claim_verdicts_out(analysis: &Analysis) -> Vec<ClaimVerdictOut<'_>> {
                             });
                         EvidenceOut {
                             text: a.slice(*span),
-                            start: span.start,
-                            end: span.end,
+                            start: a.file_span(*span).start,
+                            end: a.file_span(*span).end,
                             line: a.line(span.start),
                             chain,
                         }

@@ -18,9 +18,22 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// The lines of an article around a span: (source, first line number, span
-/// relative to the source).
-fn excerpt(text: &str, start: usize, end: usize) -> (&str, usize, std::ops::Range<usize>) {
+/// The lines of the file around a span of an article: (those lines, the
+/// first one's number, the span relative to them). For a text drawn out of
+/// HTML or Markdown they are the file's own lines, markup and all, so the
+/// place shown is the place an editor opens.
+fn excerpt(
+    article: &crate::article::Article,
+    start: usize,
+    end: usize,
+) -> (&str, usize, std::ops::Range<usize>) {
+    let (text, start, end) = match &article.source {
+        Some(map) => {
+            let span = article.file_span(crate::article::Span::new(start, end));
+            (map.source(), span.start, span.end)
+        }
+        None => (article.text.as_str(), start, end),
+    };
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -52,7 +65,7 @@ fn write_finding(
     };
     let article = |i: usize| &analysis.articles[i].article;
     let a = article(f.location.article);
-    let (src, line, range) = excerpt(&a.text, f.location.span.start, f.location.span.end);
+    let (src, line, range) = excerpt(a, f.location.span.start, f.location.span.end);
     let mut message = lvl.title(&title).id(code).snippet(
         Snippet::source(src)
             .line_start(line)
@@ -66,7 +79,7 @@ fn write_finding(
         .take(8)
         .map(|r| {
             let b = article(r.location.article);
-            let (src, line, range) = excerpt(&b.text, r.location.span.start, r.location.span.end);
+            let (src, line, range) = excerpt(b, r.location.span.start, r.location.span.end);
             (b.id.as_str(), src, line, range, r.message.as_str())
         })
         .collect();

@@ -108,8 +108,8 @@ struct ExcludedOut<'a> {
 fn locate<'a>(article: &'a crate::article::Article, span: Span) -> Located<'a> {
     let (line, column) = article.line_col(span.start);
     Located {
-        start: span.start,
-        end: span.end,
+        start: article.file_span(span).start,
+        end: article.file_span(span).end,
         line,
         column,
         text: article.slice(span),
@@ -154,8 +154,8 @@ impl Reporter for Json {
                             let (line, column) = a.line_col(i.span.start);
                             IssueOut {
                                 kind: i.kind,
-                                start: i.span.start,
-                                end: i.span.end,
+                                start: a.file_span(i.span).start,
+                                end: a.file_span(i.span).end,
                                 line,
                                 column,
                             }

@@ -88,8 +88,8 @@ pub fn statements_out(item: &AnalyzedArticle) -> Vec<StatementOut<'_>> {
                 article: &a.id,
                 kind: st.kind,
                 text: a.slice(st.span),
-                start: st.span.start,
-                end: st.span.end,
+                start: a.file_span(st.span).start,
+                end: a.file_span(st.span).end,
                 line,
                 column,
                 speaker: r.speaker.as_deref(),
@@ -103,8 +103,8 @@ pub fn statements_out(item: &AnalyzedArticle) -> Vec<StatementOut<'_>> {
                     .iter()
                     .map(|n| NestedOut {
                         text: a.slice(n.span),
-                        start: n.span.start,
-                        end: n.span.end,
+                        start: a.file_span(n.span).start,
+                        end: a.file_span(n.span).end,
                         kind: n.kind,
                     })
                     .collect(),
@@ -113,8 +113,8 @@ pub fn statements_out(item: &AnalyzedArticle) -> Vec<StatementOut<'_>> {
                         .iter()
                         .map(|p| PartOut {
                             text: a.slice(*p),
-                            start: p.start,
-                            end: p.end,
+                            start: a.file_span(*p).start,
+                            end: a.file_span(*p).end,
                         })
                         .collect()
                 } else {

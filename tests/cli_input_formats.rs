@@ -1,0 +1,349 @@
+//! CLI tests for the formats newsrooms have: saved web pages, feeds,
+//! Markdown with front matter, beside plain text and JSON Lines. The two
+//! articles of `fixtures/formats/` are written once per format; whatever the
+//! format, claimcheck must find the same things in them.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+fn claimcheck() -> Command {
+    let mut cmd = Command::cargo_bin("claimcheck").unwrap();
+    cmd.env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = claimcheck().args(args).output().unwrap();
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+fn file(path: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+}
+
+/// The findings of `check` on a set, as (rule, message, quoted words).
+fn findings(path: &str) -> Vec<(String, String, String)> {
+    let v = json(&["check", path, "--format", "json"]);
+    let mut out: Vec<(String, String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+                f["location"]["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The statements of `extract` on a set, as (kind, text, speaker).
+fn statements(path: &str) -> Vec<(String, String, String)> {
+    let v = json(&["extract", path, "--format", "json"]);
+    let mut out: Vec<(String, String, String)> = v["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["kind"].as_str().unwrap().to_string(),
+                s["text"].as_str().unwrap().to_string(),
+                s["speaker"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_same_articles_give_the_same_findings_in_every_format() {
+    let plain = findings("fixtures/formats/txt");
+    assert!(
+        plain
+            .iter()
+            .any(|f| f.0 == "contradiction" && f.1.contains("2026-04-14 vs 2026-04-21")),
+        "{plain:?}"
+    );
+    assert!(plain.iter().any(|f| f.0 == "unbalanced-quote"), "{plain:?}");
+    let said = statements("fixtures/formats/txt");
+    assert!(said.iter().any(|s| s.2 == "Maren Holt"), "{said:?}");
+    for format in ["md", "html", "jsonl", "feed"] {
+        let dir = format!("fixtures/formats/{format}");
+        assert_eq!(findings(&dir), plain, "findings of {dir}");
+        assert_eq!(statements(&dir), said, "statements of {dir}");
+    }
+}
+
+#[test]
+fn a_page_is_read_for_its_article_and_metadata_and_located_in_the_file() {
+    let v = json(&["check", "fixtures/formats/html", "--format", "json"]);
+    assert_eq!(v["summary"]["articles"], 2, "{}", v["summary"]);
+    let page = file("fixtures/formats/html/harbour-a.html");
+    let contradiction = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "contradiction")
+        .expect("the contradiction");
+    let at = &contradiction["location"];
+    assert_eq!(at["path"], "fixtures/formats/html/harbour-a.html");
+    // start..end are bytes of the page: the words, across its line break.
+    let (start, end) = (
+        at["start"].as_u64().unwrap() as usize,
+        at["end"].as_u64().unwrap() as usize,
+    );
+    let words: Vec<&str> = page[start..end].split_whitespace().collect();
+    assert_eq!(words, ["on", "April", "14"]);
+    // line:column are the page's own.
+    let line = page[..start].matches('\n').count() + 1;
+    let column = page[..start].rsplit('\n').next().unwrap().chars().count() + 1;
+    assert_eq!(
+        (at["line"].as_u64(), at["column"].as_u64()),
+        (Some(line as u64), Some(column as u64))
+    );
+    // The human report shows the page's lines with that place.
+    let human = claimcheck()
+        .args(["check", "fixtures/formats/html", "--color", "never"])
+        .output()
+        .unwrap();
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        human.contains(&format!(
+            "--> fixtures/formats/html/harbour-a.html:{line}:{column}"
+        )),
+        "{human}"
+    );
+    // Metadata: JSON-LD for one page, meta tags for the other.
+    let x = json(&["extract", "fixtures/formats/html", "--format", "json"]);
+    let meta: Vec<(Value, Value, Value)> = x["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["title"].clone(), a["date"].clone(), a["outlet"].clone()))
+        .collect();
+    assert_eq!(
+        meta,
+        [
+            (
+                "Causeway leaders to meet over the ferry contract".into(),
+                "2026-03-02".into(),
+                "Ellis Gazette".into()
+            ),
+            (
+                "Island council names a later date".into(),
+                "2026-03-03".into(),
+                "Carrow Courier".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn hostile_markup_gives_only_the_article_text() {
+    let x = json(&[
+        "extract",
+        "fixtures/formats/hostile.html",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(x["articles"][0]["title"], "Storm & flood warning");
+    let texts: Vec<&str> = x["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("We expect the river to peak on Thursday")),
+        "{texts:?}"
+    );
+    for planted in [
+        "Injected",
+        "Enable scripts",
+        "Template",
+        "chart",
+        "typed",
+        "fallback",
+        "Option",
+        "buy now",
+        "cdata",
+        "hi\"",
+    ] {
+        assert!(
+            !texts.iter().any(|t| t.contains(planted)),
+            "{planted}: {texts:?}"
+        );
+    }
+    // No quote mark of a script, style, comment or attribute is left open.
+    let v = json(&["check", "fixtures/formats/hostile.html", "--format", "json"]);
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.contains(&"unbalanced-quote"), "{rules:?}");
+    assert_eq!(v["summary"]["failed"], 0);
+}
+
+#[test]
+fn markdown_link_text_is_text_and_urls_titles_and_emphasis_are_not() {
+    let x = json(&[
+        "extract",
+        "fixtures/formats/md/harbour-a.md",
+        "--format",
+        "json",
+    ]);
+    let a = &x["articles"][0];
+    assert_eq!(
+        a["title"],
+        "Causeway leaders to meet over the ferry contract"
+    );
+    assert_eq!(a["outlet"], "Ellis Gazette");
+    // AUTHOR-CHECK
+    let statements = x["statements"].as_array().unwrap();
+    let weather = statements
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().contains("weather"))
+        .expect("the quotation");
+    assert_eq!(weather["speaker"], "Maren Holt");
+    assert_eq!(
+        weather["text"],
+        "We have tested the vessel in every kind of weather,"
+    );
+    for s in statements {
+        let t = s["text"].as_str().unwrap();
+        assert!(
+            !t.contains("Profile of") && !t.contains("ferry at its berth") && !t.contains('*'),
+            "{t}"
+        );
+    }
+    // The code block's open quote is no issue.
+    assert_eq!(a["issues"].as_array().unwrap().len(), 0, "{a}");
+    // TOML front matter (`+++`).
+    let b = json(&[
+        "extract",
+        "fixtures/formats/md/harbour-b.md",
+        "--format",
+        "json",
+    ]);
+    let b = &b["articles"][0];
+    assert_eq!(
+        (&b["title"], &b["date"], &b["outlet"]),
+        (
+            &"Island council names a later date".into(),
+            &"2026-03-03".into(),
+            &"Carrow Courier".into(),
+        )
+    );
+}
+
+#[test]
+fn feed_items_are_articles_located_by_their_line() {
+    let x = json(&[
+        "extract",
+        "fixtures/formats/feed/harbour.xml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(x["inputs"][0]["articles"], 2, "{}", x["inputs"]);
+    let ids: Vec<&str> = x["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["gazette-causeway", "courier-later-date"]);
+    assert_eq!(x["articles"][0]["outlet"], "Ellis Gazette");
+    assert_eq!(x["articles"][1]["date"], "2026-03-03");
+    let v = json(&["check", "fixtures/formats/feed", "--format", "json"]);
+    let contradiction = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "contradiction")
+        .expect("the contradiction");
+    let feed = file("fixtures/formats/feed/harbour.xml");
+    let item_line = feed.lines().position(|l| l.trim() == "<item>").unwrap() + 1;
+    assert_eq!(contradiction["location"]["record_line"], item_line);
+}
+
+#[test]
+fn pages_and_feeds_are_read_by_content_under_other_names_and_in_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("saved.txt"),
+        "<!DOCTYPE html><html><head><title>Saved &amp; renamed</title></head><body><p>The mayor said the pier would reopen.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/feed/harbour.xml"),
+        dir.path().join("feed.rss"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("page.htm"),
+        "<p>The clerk said the hall was full.</p>",
+    )
+    .unwrap();
+    let path = dir.path().display().to_string();
+    let x = json(&["extract", &path, "--format", "json"]);
+    let titles: Vec<&Value> = x["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["title"])
+        .collect();
+    assert_eq!(
+        x["articles"].as_array().unwrap().len(),
+        4,
+        "{}",
+        x["inputs"]
+    );
+    assert!(
+        titles.contains(&&Value::from("Saved & renamed")),
+        "{titles:?}"
+    );
+    assert!(
+        x["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["status"] == "read")
+    );
+}
+
+#[test]
+fn a_broken_feed_names_its_line_and_keeps_the_items_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.xml");
+    std::fs::write(
+        &path,
+        "<rss><channel><title>W</title>\n<item><description>The mayor said the pier was safe.</description></item>\n<!-- cut off",
+    )
+    .unwrap();
+    let out = claimcheck()
+        .args(["extract", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 1);
+    let failed = v["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["status"] == "failed")
+        .expect("the feed's error");
+    assert_eq!(failed["line"], 3);
+    assert_eq!(failed["error"]["kind"], "malformed-xml");
+}
