@@ -25,12 +25,14 @@ use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::Path;
 
+pub mod dates;
 mod json;
 mod markdown;
 mod text;
 
+pub use dates::{DayOrder, parse_date, parse_loose};
 pub use markdown::parse_markdown;
-pub use text::{parse_date, parse_text};
+pub use text::parse_text;
 
 /// The two seed articles claimcheck was started from, embedded so that
 /// `claimcheck check` with no paths has something real to check.

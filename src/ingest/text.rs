@@ -2,20 +2,6 @@
 
 use super::*;
 
-pub fn parse_date(value: &str) -> Option<Date> {
-    let b = value.as_bytes();
-    let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape_ok {
-        return None;
-    }
-    value.parse::<Date>().ok()
-}
-
 /// Whether a token has the shape of a date (digits and dashes), so that a bad
 /// one is reported instead of being read as text.
 fn looks_like_date(token: &str) -> bool {
