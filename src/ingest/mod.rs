@@ -1,12 +1,22 @@
 //! Ingestion: paths in, [`Article`]s out, with every input accounted for.
 //!
-//! Formats, chosen by file extension:
-//! - `.jsonl` / `.ndjson`: one article per line, fields `id`, `date`, `source`
-//!   (or `outlet`), `url`, `title`, `text` (required); unknown fields ignored;
+//! Formats, chosen by file extension ([`Format`]):
+//! - `.jsonl` / `.ndjson`: one article per line, a JSON object whose fields
+//!   (`text` required; `id`, `date`, `source`, `url`, `title`, `author`) are
+//!   found under CMS names or as [`Reading::fields`] maps them
+//!   ([`fields`]); unknown fields ignored;
+//! - `.json`: an array of such objects, an object holding one array of them,
+//!   or one such object ([`array`]); each article located by its line;
 //! - `.md` / `.markdown`: an optional `---` front-matter block (`title`, `date`,
 //!   `source` or `outlet`, `url`); HTML comments and fenced code are excluded;
-//! - anything else (`.txt`, stdin): plain text, optionally starting with the
-//!   seed header `date YYYY-MM-DD`.
+//! - anything else (`.txt`): plain text, optionally starting with a date
+//!   header (`date 2022-02-28`, `Date: 28/02/2022`);
+//! - stdin (`-`): as [`Reading::stdin_format`] says, else sniffed from its
+//!   first bytes ([`Format::sniff`]).
+//!
+//! Dates are read in many forms ([`dates`]); one that cannot be read is a
+//! warning ([`Ingested::warnings`]), never an error: the article is read
+//! and checked without a date.
 //!
 //! Directories are walked recursively in sorted order; hidden entries are not
 //! entered, and they, files of other extensions, links, pipes and devices
@@ -19,20 +29,31 @@
 
 use crate::article::{Article, ExclusionKind, Origin, Span};
 use crate::boilerplate;
-use crate::error::{InputError, InputErrorKind};
+use crate::error::{InputError, InputErrorKind, InputWarning};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::Path;
 
+pub mod array;
 pub mod dates;
+pub mod fields;
 mod json;
 mod markdown;
 mod text;
 
 pub use dates::{DayOrder, parse_date, parse_loose};
+pub use fields::{Field, FieldMap};
 pub use markdown::parse_markdown;
-pub use text::parse_text;
+pub use text::{parse_text, read_text};
+
+/// One article read from an input, with the warnings its reading gave (a
+/// date that could not be read).
+#[derive(Debug)]
+pub struct Parsed {
+    pub article: Article,
+    pub warnings: Vec<InputWarning>,
+}
 
 /// The two seed articles claimcheck was started from, embedded so that
 /// `claimcheck check` with no paths has something real to check.
@@ -79,13 +100,20 @@ impl InputRecord {
 /// feature is 100 KB), low enough that one stray dump cannot exhaust memory.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
 
-/// How inputs are read: which paths are left out and how large one article
-/// may be.
+/// How inputs are read: which paths are left out, how large one article
+/// may be, which JSON fields hold what, how numeric dates are ordered and
+/// what standard input holds.
 #[derive(Debug, Clone)]
 pub struct Reading {
     pub ignore: Option<Ignore>,
     /// The most bytes of one article; larger ones are input errors.
     pub max_article_bytes: u64,
+    /// Where JSON records (JSON Lines, JSON files) keep each field.
+    pub fields: FieldMap,
+    /// Whether `03/04/2022` is 3 April or March 4.
+    pub day_order: DayOrder,
+    /// The format of standard input; `None`: sniffed from its first bytes.
+    pub stdin_format: Option<Format>,
 }
 
 impl Default for Reading {
@@ -93,6 +121,9 @@ impl Default for Reading {
         Reading {
             ignore: None,
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            fields: FieldMap::default(),
+            day_order: DayOrder::default(),
+            stdin_format: None,
         }
     }
 }
@@ -129,6 +160,9 @@ pub struct Ingested {
     pub articles: Vec<Article>,
     /// Every input, read, failed or skipped, in the same order.
     pub inputs: Vec<InputRecord>,
+    /// What could not be read in inputs that were read all the same (a
+    /// date), in input order. They do not change the exit code.
+    pub warnings: Vec<InputWarning>,
     /// Files named more than once (twice on the command line, or a file and
     /// a directory holding it): read the first time, skipped after.
     pub duplicates: Vec<Duplicate>,
@@ -227,20 +261,26 @@ impl Ingested {
         self.inputs.iter().any(InputRecord::is_failed)
     }
 
-    fn push_result(&mut self, path: &str, result: Result<Vec<Article>, InputError>) {
+    /// The input list's entry for one input that is one article, and the
+    /// article.
+    fn push_result(&mut self, path: &str, result: Result<Parsed, InputError>) {
         match result {
-            Ok(articles) => {
+            Ok(parsed) => {
                 self.inputs.push(InputRecord {
                     path: path.to_string(),
                     line: None,
-                    status: InputStatus::Read {
-                        articles: articles.len(),
-                    },
+                    status: InputStatus::Read { articles: 1 },
                 });
-                self.articles.extend(articles);
+                self.push_parsed(parsed);
             }
             Err(error) => self.push_failure(error),
         }
+    }
+
+    /// An article read, and its warnings.
+    fn push_parsed(&mut self, parsed: Parsed) {
+        self.articles.push(parsed.article);
+        self.warnings.extend(parsed.warnings);
     }
 
     fn push_failure(&mut self, error: InputError) {
@@ -252,13 +292,25 @@ impl Ingested {
     }
 }
 
-/// Input format, from the file name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Input format: from the file name, `--stdin-format`, or sniffed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Plain text, with an optional date header
+    #[value(name = "txt", alias = "text")]
     Text,
+    /// Markdown, with optional front matter
+    #[value(name = "md", alias = "markdown")]
     Markdown,
+    /// JSON Lines: one article object per line
+    #[value(name = "jsonl", alias = "ndjson")]
     JsonLines,
+    /// JSON: an array of article objects, an object holding one, or one
+    #[value(name = "json")]
+    Json,
 }
+
+/// The file extensions read as articles, for messages.
+pub const EXTENSIONS: &str = ".txt, .md, .jsonl, .json";
 
 impl Format {
     pub fn from_path(path: &Path) -> Option<Format> {
@@ -267,7 +319,42 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "json" => Some(Format::Json),
             _ => None,
+        }
+    }
+
+    /// The format of an input named by no file name (standard input), from
+    /// its first bytes: its first character that is not white space (`{`:
+    /// JSON Lines, `[`: a JSON array), or a first line `---` (Markdown
+    /// front matter); anything else is text. A byte-order mark (UTF-8 or
+    /// UTF-16) is skipped.
+    pub fn sniff(start: &[u8]) -> Format {
+        let text: std::borrow::Cow<'_, str> = match utf16_order(start) {
+            Some(little) => {
+                let units = start[2..].chunks_exact(2).map(|c| {
+                    if little {
+                        u16::from_le_bytes([c[0], c[1]])
+                    } else {
+                        u16::from_be_bytes([c[0], c[1]])
+                    }
+                });
+                char::decode_utf16(units)
+                    .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                    .collect::<String>()
+                    .into()
+            }
+            None => String::from_utf8_lossy(start),
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let first_line = text.split('\n').next().unwrap_or_default();
+        if first_line.trim_end() == "---" {
+            return Format::Markdown;
+        }
+        match text.trim_start().chars().next() {
+            Some('{') => Format::JsonLines,
+            Some('[') => Format::Json,
+            _ => Format::Text,
         }
     }
 }
@@ -320,19 +407,7 @@ impl Ingested {
     fn read_path(&mut self, p: &str, stdin: &mut dyn Read, flush: &mut dyn FnMut(&mut Ingested)) {
         let out = self;
         if p == "-" {
-            let mut bytes = Vec::new();
-            let limit = out.reading.max_article_bytes;
-            match stdin.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
-                Ok(n) if n as u64 > limit => out.push_failure(too_large("-", None, None, limit)),
-                Ok(_) => out.read_bytes("-", &bytes, Format::Text),
-                Err(e) => out.push_failure(InputError::new(
-                    "-",
-                    InputErrorKind::Io {
-                        message: e.to_string(),
-                    },
-                )),
-            }
-            return;
+            return out.read_stdin(stdin, flush);
         }
         // The name as it is shown: no control or bidi character.
         let label = crate::article::visible(p).into_owned();
@@ -361,7 +436,48 @@ impl Ingested {
     }
 }
 
+/// How many bytes of standard input are looked at, at most, to tell its
+/// format: the first line (for Markdown's `---`) is rarely longer.
+const SNIFF_BYTES: usize = 4096;
+
 impl Ingested {
+    /// Standard input, in the format `--stdin-format` names or its first
+    /// bytes show. JSON Lines are read a chunk at a time like a file; any
+    /// other format is one input read whole, at most
+    /// [`Reading::max_article_bytes`].
+    fn read_stdin(&mut self, stdin: &mut dyn Read, flush: &mut dyn FnMut(&mut Ingested)) {
+        let io_failure = |e: std::io::Error| {
+            InputError::new(
+                "-",
+                InputErrorKind::Io {
+                    message: e.to_string(),
+                },
+            )
+        };
+        let mut start = Vec::new();
+        let format = match self.reading.stdin_format {
+            Some(format) => format,
+            None => match sniff_start(stdin, &mut start) {
+                Ok(()) => Format::sniff(&start),
+                Err(e) => return self.push_failure(io_failure(e)),
+            },
+        };
+        let mut input = std::io::Cursor::new(start).chain(stdin);
+        if format == Format::JsonLines {
+            return self.read_jsonl_stream("-", input, flush);
+        }
+        let mut bytes = Vec::new();
+        let limit = self.reading.max_article_bytes;
+        match (&mut input)
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+        {
+            Ok(n) if n as u64 > limit => self.push_failure(too_large("-", None, None, limit)),
+            Ok(_) => self.read_bytes_flushing("-", &bytes, format, flush),
+            Err(e) => self.push_failure(io_failure(e)),
+        }
+    }
+
     fn read_dir(&mut self, label: &str, flush: &mut dyn FnMut(&mut Ingested)) {
         let mut articles_seen = 0;
         let failures_before = self.inputs.iter().filter(|r| r.is_failed()).count();
@@ -442,7 +558,7 @@ impl Ingested {
                 }
                 None => self
                     .inputs
-                    .push(skip("not an article format (.txt, .md, .jsonl)".into())),
+                    .push(skip(format!("not an article format ({EXTENSIONS})"))),
             }
         }
         let failures_after = self.inputs.iter().filter(|r| r.is_failed()).count();
@@ -512,13 +628,43 @@ impl Ingested {
             Err(e) => return self.push_failure(e),
         };
         match format {
-            Format::Text => self.push_result(label, parse_text(label, text).map(|a| vec![a])),
+            Format::Text => {
+                let parsed = read_text(label, text, self.reading.day_order);
+                self.push_result(label, parsed)
+            }
             Format::Markdown => {
-                self.push_result(label, parse_markdown(label, text).map(|a| vec![a]))
+                let parsed = parse_markdown(label, text).map(|article| Parsed {
+                    article,
+                    warnings: Vec::new(),
+                });
+                self.push_result(label, parsed)
             }
             Format::JsonLines => self.read_jsonl(label, &text, flush),
+            Format::Json => self.read_json(label, &text, flush),
         }
     }
+}
+
+/// Reads the first bytes of standard input into `start`: up to the end of
+/// its first line that holds more than white space, or [`SNIFF_BYTES`].
+fn sniff_start(stdin: &mut dyn Read, start: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut chunk = [0u8; 512];
+    while start.len() < SNIFF_BYTES {
+        let n = match stdin.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        start.extend_from_slice(&chunk[..n]);
+        let seen = |b: &u8| !b.is_ascii_whitespace() && *b != 0;
+        if let Some(first) = start.iter().position(seen)
+            && start[first..].contains(&b'\n')
+        {
+            break;
+        }
+    }
+    Ok(())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -613,7 +759,7 @@ fn decode(label: &str, bytes: &[u8]) -> Result<String, InputError> {
     }
 }
 
-/// Parses `YYYY-MM-DD` into a real calendar date.
+/// Where an article of `label` came from (`record_line` for records).
 fn origin(label: &str, record_line: Option<usize>) -> Origin {
     Origin {
         path: label.to_string(),
@@ -677,18 +823,25 @@ mod tests {
     }
 
     #[test]
-    fn impossible_date_is_an_error_with_its_line() {
-        let e = text("date 2022-02-30 Body.").unwrap_err();
+    fn impossible_date_is_a_warning_with_its_line_and_the_article_is_read() {
+        let mut ing = Ingested::default();
+        ing.read_bytes("t.txt", b"date 2022-02-30 Body.", Format::Text);
+        assert!(!ing.has_errors(), "{:?}", ing.inputs);
+        assert_eq!(ing.articles.len(), 1);
+        assert_eq!(ing.articles[0].date, None);
+        assert_eq!(ing.warnings.len(), 1);
+        let w = &ing.warnings[0];
+        assert_eq!(w.line, Some(1));
         assert_eq!(
-            e.kind,
-            InputErrorKind::BadDate {
+            w.kind,
+            crate::error::InputWarningKind::BadDate {
                 value: "2022-02-30".into()
             }
         );
-        assert_eq!(e.line, Some(1));
-        assert_eq!(
-            e.to_string(),
-            "t.txt:1: not a real date: `2022-02-30` (expected YYYY-MM-DD)"
+        assert!(
+            w.to_string()
+                .starts_with("t.txt:1: not a real date: `2022-02-30`; the article is read"),
+            "{w}"
         );
     }
 
@@ -771,15 +924,20 @@ mod tests {
         );
         ing.read_bytes("set.jsonl", data.as_bytes(), Format::JsonLines);
         let ids: Vec<_> = ing.articles.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["a1", "set.jsonl:6"]);
+        // A bad date is a warning: the record is read without it.
+        assert_eq!(ids, ["a1", "7", "set.jsonl:6"]);
         assert_eq!(ing.articles[0].outlet.as_deref(), Some("Wire"));
-        assert_eq!(ing.articles[1].date, Some(jiff::civil::date(2022, 2, 27)));
+        assert_eq!(ing.articles[1].date, None);
+        assert_eq!(ing.articles[2].date, Some(jiff::civil::date(2022, 2, 27)));
         let errs: Vec<_> = ing.errors().map(|e| (e.line, e.kind.clone())).collect();
-        assert_eq!(errs.len(), 3);
+        assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].0, Some(3));
         assert!(matches!(errs[0].1, InputErrorKind::MalformedJson { .. }));
-        assert_eq!(errs[1], (Some(4), InputErrorKind::MissingText));
-        assert!(matches!(errs[2], (Some(5), InputErrorKind::BadDate { .. })));
+        assert!(
+            matches!(&errs[1], (Some(4), InputErrorKind::MissingText { tried }) if tried[0] == "text")
+        );
+        let warned: Vec<_> = ing.warnings.iter().map(|w| w.location()).collect();
+        assert_eq!(warned, ["set.jsonl:5"]);
     }
 
     #[test]
@@ -803,6 +961,7 @@ mod tests {
                 from: "test.toml".into(),
             }),
             max_article_bytes: limit,
+            ..Reading::default()
         };
         let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         ingest_paths_streaming(&paths, &mut std::io::empty(), &reading, &mut |_| {})

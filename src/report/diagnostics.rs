@@ -154,6 +154,9 @@ pub fn write_check(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
             crate::ingest::InputStatus::Read { .. } => {}
         }
     }
+    for w in &analysis.warnings {
+        writeln!(out, "{} {}", "warning:".yellow().bold(), w)?;
+    }
     write_suppressions(analysis, out)?;
     if let Some(note) = super::findings::story_note(analysis) {
         writeln!(out, "{} {note}", "note:".bold())?;
