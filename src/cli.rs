@@ -398,8 +398,9 @@ pub struct CommonArgs {
     pub files_from: Option<PathBuf>,
 
     /// The largest article read: a text or Markdown file, one JSON Lines
-    /// record, standard input (bytes, or with K, M or G: 1024-based;
-    /// default 16M); a larger one is an input error naming it
+    /// record, one element of a JSON file and the file itself, standard
+    /// input (bytes, or with K, M or G: 1024-based; default 16M); a larger
+    /// one is an input error naming it
     #[arg(long, value_name = "SIZE", value_parser = crate::config::parse_size)]
     pub max_article_bytes: Option<u64>,
 

@@ -23,7 +23,8 @@ fail-on = "error"
 ignore = []
 
 # The largest article read (a text or Markdown file, one JSON Lines record,
-# standard input): bytes, or with K, M or G. A larger one is an input error.
+# one element of a JSON file and the file itself, standard input): bytes, or
+# with K, M or G. A larger one is an input error.
 max-article-bytes = "16M"
 
 # How an all-numeric date such as 03/04/2022 is read: "day-first" (3 April)

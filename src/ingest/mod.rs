@@ -22,8 +22,9 @@
 //! entered, and they, files of other extensions, links, pipes and devices
 //! are listed as skipped, as are paths the configuration ignores (those are
 //! never opened). One article may hold at most [`Reading::max_article_bytes`]
-//! (a text or Markdown file, one JSON Lines record, standard input); a
-//! larger one is an error naming it. A UTF-8 byte-order mark is allowed, a
+//! (a text or Markdown file, one JSON Lines record, one element of a JSON
+//! file and the file itself, standard input); a larger one is an error
+//! naming it. A UTF-8 byte-order mark is allowed, a
 //! UTF-16 file with its mark is decoded. Nothing is dropped silently: every
 //! input ends up in [`Ingested::inputs`].
 
