@@ -76,6 +76,9 @@ impl AnalyzedArticle {
 #[derive(Debug, Default)]
 pub struct Analysis {
     pub inputs: Vec<InputRecord>,
+    /// What could not be read in inputs that were read all the same (a
+    /// date), in input order.
+    pub warnings: Vec<crate::error::InputWarning>,
     pub articles: Vec<AnalyzedArticle>,
     /// Entities across the set (empty unless claims were extracted).
     pub entities: Entities,

@@ -320,6 +320,9 @@ static NO_ARGS: CommonArgs = CommonArgs {
     files_from: None,
     from_records: false,
     max_article_bytes: None,
+    fields: Vec::new(),
+    stdin_format: None,
+    day_order: None,
 };
 
 /// `extract`'s arguments.
@@ -359,8 +362,8 @@ pub struct ExtractArgs {
 /// Arguments every subcommand takes.
 #[derive(Debug, ClapArgs)]
 pub struct CommonArgs {
-    /// Article files (.txt, .md, .jsonl), directories (walked recursively), or
-    /// `-` for one article on stdin; none: the embedded seed articles
+    /// Article files (.txt, .md, .jsonl, .json), directories (walked
+    /// recursively), or `-` for stdin; none: the embedded seed articles
     #[arg(value_name = "PATHS")]
     pub paths: Vec<String>,
 
@@ -395,10 +398,30 @@ pub struct CommonArgs {
     pub files_from: Option<PathBuf>,
 
     /// The largest article read: a text or Markdown file, one JSON Lines
-    /// record, standard input (bytes, or with K, M or G: 1024-based;
-    /// default 16M); a larger one is an input error naming it
+    /// record, one element of a JSON file and the file itself, standard
+    /// input (bytes, or with K, M or G: 1024-based; default 16M); a larger
+    /// one is an input error naming it
     #[arg(long, value_name = "SIZE", value_parser = crate::config::parse_size)]
     pub max_article_bytes: Option<u64>,
+
+    /// Where JSON records (.jsonl, .json) keep one part of the article: KEY
+    /// is id, text, date, source (or outlet), url, title or author; NAME a
+    /// field, or a dotted path into nested objects (`--field text=body
+    /// --field date=meta.published_at`). Over `[fields]` in claimcheck.toml;
+    /// a key not given is looked for under common CMS names
+    #[arg(long = "field", value_name = "KEY=NAME", value_parser = parse_field)]
+    pub fields: Vec<(crate::ingest::Field, String)>,
+
+    /// The format of `-` (standard input); default: sniffed from its first
+    /// bytes (`{` JSON Lines, `[` JSON, a `---` line Markdown, else text)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub stdin_format: Option<crate::ingest::Format>,
+
+    /// How an all-numeric date such as 03/04/2022 is read (default: the
+    /// config's `day-order`, else day-first); one that reads only one way
+    /// (28/02/2022) is read that way
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub day_order: Option<crate::ingest::DayOrder>,
 
     /// The PATHS are claim records written by `extract --records` (JSON
     /// Lines, `-` for stdin), not articles: extraction is skipped and the
@@ -441,6 +464,22 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `KEY=NAME` of `--field`: an unknown key is a usage error listing the
+/// keys.
+fn parse_field(s: &str) -> Result<(crate::ingest::Field, String), String> {
+    let Some((key, name)) = s.split_once('=') else {
+        return Err(format!(
+            "expected KEY=NAME (like text=body or date=meta.published_at), got {s:?}"
+        ));
+    };
+    let field = crate::ingest::Field::from_key(key)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(format!("--field {s}: give the name of the field after `=`"));
+    }
+    Ok((field, name.to_string()))
 }
 
 /// `EVENT=WORD` of `--event`.

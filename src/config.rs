@@ -23,8 +23,14 @@ fail-on = "error"
 ignore = []
 
 # The largest article read (a text or Markdown file, one JSON Lines record,
-# standard input): bytes, or with K, M or G. A larger one is an input error.
+# one element of a JSON file and the file itself, standard input): bytes, or
+# with K, M or G. A larger one is an input error.
 max-article-bytes = "16M"
+
+# How an all-numeric date such as 03/04/2022 is read: "day-first" (3 April)
+# or "month-first" (March 4). A date that reads only one way (28/02/2022) is
+# read that way. --day-order overrides it.
+day-order = "day-first"
 
 # Extra news outlets for attribution chains, and extra reporting verbs
 # (in the forms the text uses).
@@ -49,6 +55,16 @@ names = []
 
 # Extra words for claim events: event = ["word", ...].
 [events]
+
+# Where JSON records (.jsonl, .json) keep each part of an article: a field
+# name, or a dotted path into nested objects. Keys: id, text, date, source
+# (or outlet), url, title, author. A key not given is looked for under the
+# names CMS exports use (text: text, body, content, article_body, articleBody;
+# date: date, published_at, published, datePublished, pubDate,
+# publication_date; ...). --field KEY=NAME overrides one.
+# text = "body"
+# date = "meta.published_at"
+[fields]
 
 # Spellings that name one entity whatever the matcher thinks:
 # "Volodymyr Zelenskyy" = ["Zelensky", "Zelenskiy"]
@@ -158,6 +174,11 @@ pub struct Config {
     /// `"32M"`).
     #[serde(default, deserialize_with = "size")]
     pub max_article_bytes: Option<u64>,
+    /// How all-numeric dates are read (`day-first`, `month-first`).
+    pub day_order: Option<crate::ingest::DayOrder>,
+    /// `[fields]`: where JSON records keep each part of an article.
+    #[serde(default)]
+    pub fields: crate::ingest::FieldMap,
     /// Where it was read from (not a key).
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -261,7 +282,9 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError
 
 impl Config {
     /// How inputs are read under this configuration, with the size limit
-    /// given on the command line (if any) over the file's.
+    /// given on the command line (if any) over the file's. The command
+    /// line's other reading flags are laid over it by
+    /// [`crate::commands::reading_for`].
     pub fn reading(&self, max_article_bytes: Option<u64>) -> crate::ingest::Reading {
         let ignore = (!self.ignore.is_empty()).then(|| crate::ingest::Ignore {
             set: self.ignore_set(),
@@ -275,6 +298,9 @@ impl Config {
             max_article_bytes: max_article_bytes
                 .or(self.max_article_bytes)
                 .unwrap_or(crate::ingest::DEFAULT_MAX_ARTICLE_BYTES),
+            fields: self.fields.clone(),
+            day_order: self.day_order.unwrap_or_default(),
+            stdin_format: None,
         }
     }
 
@@ -347,6 +373,29 @@ mod tests {
         let c = parse(Path::new("c.toml"), "max-article-bytes = 4096\n").unwrap();
         assert_eq!(c.max_article_bytes, Some(4096));
         let e = err("max-article-bytes = \"lots\"\n");
+        assert_eq!(e.line, Some(1), "{e}");
+    }
+
+    #[test]
+    fn fields_and_day_order_flow_into_reading() {
+        use crate::ingest::{DayOrder, Field};
+        let c = parse(
+            Path::new("c.toml"),
+            "day-order = \"month-first\"\n[fields]\ntext = \"body\"\noutlet = \"site.name\"\n",
+        )
+        .unwrap();
+        let reading = c.reading(None);
+        assert_eq!(reading.day_order, DayOrder::MonthFirst);
+        assert_eq!(reading.fields.name(Field::Text), Some("body"));
+        assert_eq!(reading.fields.name(Field::Source), Some("site.name"));
+        assert_eq!(
+            Config::default().reading(None).day_order,
+            DayOrder::DayFirst
+        );
+        let e = err("[fields]\ntext = \"body\"\nbody = \"text\"\n");
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("body"), "{e}");
+        let e = err("day-order = \"year-first\"\n");
         assert_eq!(e.line, Some(1), "{e}");
     }
 }

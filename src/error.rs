@@ -13,7 +13,9 @@ pub enum InputErrorKind {
     NotFound,
     #[error("cannot read: {message}")]
     Io { message: String },
-    #[error("directory holds no article files (.txt, .md, .html, .xml/.rss/.atom, .jsonl)")]
+    #[error(
+        "directory holds no article files (.txt, .md, .html, .htm, .xml, .rss, .atom, .jsonl, .json)"
+    )]
     EmptyDirectory,
     #[error("file is empty")]
     EmptyFile,
@@ -29,8 +31,20 @@ pub enum InputErrorKind {
     BadDate { value: String },
     #[error("malformed JSON: {message}")]
     MalformedJson { message: String },
-    #[error("JSON line has no `text` string field")]
-    MissingText,
+    #[error("record has no article text: none of the fields {} is there", quoted(.tried))]
+    MissingText { tried: Vec<String> },
+    #[error("field `{field}` holds {found}, not the article text as a string")]
+    TextNotString { field: String, found: String },
+    #[error("{found} is not an article: expected a JSON object with the article's fields")]
+    NotAnArticle { found: String },
+    #[error(
+        "JSON object holds several arrays of objects ({}) and no article text; name the text \
+         field with --field text=NAME, or keep one array",
+        quoted(.arrays)
+    )]
+    SeveralArrays { arrays: Vec<String> },
+    #[error("JSON file holds no articles (an empty array)")]
+    NoArticles,
     #[error("front matter opened with `---` or `+++` is never closed")]
     UnclosedFrontMatter,
     #[error("malformed XML: {message}")]
@@ -48,6 +62,61 @@ pub enum InputErrorKind {
         .limit
     )]
     TooLarge { size: Option<u64>, limit: u64 },
+}
+
+/// `` `a`, `b` `` for a message.
+fn quoted(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    quoted.join(", ")
+}
+
+/// `path` or `path:line`.
+fn location(path: &str, line: Option<usize>) -> String {
+    match line {
+        Some(l) => format!("{path}:{l}"),
+        None => path.to_string(),
+    }
+}
+
+/// Something in an input that could not be read but does not stop the
+/// article: it is read and checked without it.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum InputWarningKind {
+    #[error(
+        "not a real date: `{value}`; the article is read without a date (write it as \
+         YYYY-MM-DD, 28 February 2022 or Feb 28, 2022)"
+    )]
+    BadDate { value: String },
+}
+
+/// An input warning with its location: the file and, where it applies, the
+/// line.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[error("{}: {kind}", self.location())]
+pub struct InputWarning {
+    pub path: String,
+    pub line: Option<usize>,
+    #[serde(flatten)]
+    pub kind: InputWarningKind,
+}
+
+impl InputWarning {
+    /// A date that could not be read, at `line` of `path`; the value is
+    /// shown printable and at most 80 characters long.
+    pub fn bad_date(path: impl Into<String>, line: Option<usize>, value: &str) -> Self {
+        let shown = crate::article::clip(&crate::article::visible(value), 80);
+        InputWarning {
+            path: path.into(),
+            line,
+            kind: InputWarningKind::BadDate { value: shown },
+        }
+    }
+
+    /// `path` or `path:line`.
+    pub fn location(&self) -> String {
+        location(&self.path, self.line)
+    }
 }
 
 /// An input problem with its location: the file and, where it applies, the line.
@@ -79,10 +148,7 @@ impl InputError {
 
     /// `path` or `path:line`.
     pub fn location(&self) -> String {
-        match self.line {
-            Some(l) => format!("{}:{l}", self.path),
-            None => self.path.clone(),
-        }
+        location(&self.path, self.line)
     }
 }
 

@@ -97,7 +97,9 @@ pub fn analyse_with_progress(
             a
         })
         .collect::<Vec<_>>();
-    finish(ingested.inputs, articles, settings)
+    let mut analysis = finish(ingested.inputs, articles, settings);
+    analysis.warnings = ingested.warnings;
+    analysis
 }
 
 /// The stages after extraction, over the whole set: aliases, the entity
@@ -152,6 +154,7 @@ pub fn resolve_set(
     };
     Analysis {
         inputs,
+        warnings: Vec::new(),
         articles,
         entities,
         stories,

@@ -89,15 +89,13 @@ pub fn run(
     {
         return commands::extract::stream(args, &inputs, &config, stdin, stdout, stderr);
     }
-    let reading = config.reading(common.max_article_bytes);
+    let reading = commands::reading_for(&config, common);
     let (mut ingested, records) = read_inputs(common.from_records, &inputs, stdin, &reading);
     commands::ignore(&mut ingested, &config);
     if let Some(note) = ingest::duplicates_note(&ingested.duplicates) {
         writeln!(stderr, "{note}")?;
     }
-    for e in ingested.errors() {
-        writeln!(stderr, "error: {e}")?;
-    }
+    commands::write_input_problems(&ingested, stderr)?;
     let failed = ingested.has_errors();
     let syntax = matches!(&args.command, Command::Extract(e) if e.syntax);
     let claims = match &args.command {

@@ -341,7 +341,7 @@ fn streaming_keeps_order_and_errors_across_batches_and_thread_counts() {
     let err = String::from_utf8(one.stderr).unwrap();
     assert!(err.contains("set.jsonl:4: malformed JSON"), "{err}");
     assert!(
-        err.contains("set.jsonl:701: JSON line has no `text`"),
+        err.contains("set.jsonl:701: record has no article text"),
         "{err}"
     );
     let out: Vec<Value> = String::from_utf8(one.stdout)

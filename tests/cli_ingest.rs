@@ -240,20 +240,36 @@ fn jsonl_line_without_text() {
         "set.jsonl",
         b"{\"id\":\"x\",\"title\":\"headline only\"}\n",
     );
-    assert_bad_input(&p, &format!("{p}:1: JSON line has no `text` string field"));
+    assert_bad_input(
+        &p,
+        &format!("{p}:1: record has no article text: none of the fields `text`, `body`"),
+    );
 }
 
 #[test]
-fn date_that_is_not_a_real_date() {
+fn date_that_is_not_a_real_date_is_a_warning_and_the_article_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "bad.txt", b"date 2022-02-30 Talks began.");
-    assert_bad_input(&p, &format!("{p}:1: not a real date: `2022-02-30`"));
     let j = write(
         dir.path(),
         "bad.jsonl",
         b"{\"date\":\"2022-02-30\",\"text\":\"x\"}\n",
     );
-    assert_bad_input(&j, &format!("{j}:1: not a real date: `2022-02-30`"));
+    for bad in [&p, &j] {
+        let out = claimcheck()
+            .args(["extract", "--format", "json", bad])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!("warning: {bad}:1: not a real date: `2022-02-30`")),
+            "{stderr}"
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["articles"].as_array().unwrap().len(), 1);
+        assert_eq!(v["articles"][0]["date"], serde_json::Value::Null);
+    }
 }
 
 #[test]

@@ -209,7 +209,7 @@ fn markdown_link_text_is_text_and_urls_titles_and_emphasis_are_not() {
         "Causeway leaders to meet over the ferry contract"
     );
     assert_eq!(a["outlet"], "Ellis Gazette");
-    // AUTHOR-CHECK
+    assert_eq!(a["author"], "Tove Rask");
     let statements = x["statements"].as_array().unwrap();
     let weather = statements
         .iter()
@@ -238,11 +238,12 @@ fn markdown_link_text_is_text_and_urls_titles_and_emphasis_are_not() {
     ]);
     let b = &b["articles"][0];
     assert_eq!(
-        (&b["title"], &b["date"], &b["outlet"]),
+        (&b["title"], &b["date"], &b["outlet"], &b["author"]),
         (
             &"Island council names a later date".into(),
             &"2026-03-03".into(),
             &"Carrow Courier".into(),
+            &"Lio Brandt".into()
         )
     );
 }
@@ -346,4 +347,80 @@ fn a_broken_feed_names_its_line_and_keeps_the_items_before_it() {
         .expect("the feed's error");
     assert_eq!(failed["line"], 3);
     assert_eq!(failed["error"]["kind"], "malformed-xml");
+}
+
+#[test]
+fn pages_and_feeds_on_stdin_are_sniffed_or_named() {
+    let page = file("fixtures/formats/html/harbour-a.html");
+    let out = claimcheck()
+        .args(["extract", "-", "--format", "json"])
+        .write_stdin(page.clone())
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["articles"][0]["title"],
+        "Causeway leaders to meet over the ferry contract"
+    );
+    assert_eq!(v["articles"][0]["outlet"], "Ellis Gazette");
+    let feed = file("fixtures/formats/feed/harbour.xml");
+    for args in [
+        &["extract", "-", "--format", "json"][..],
+        &["extract", "-", "--format", "json", "--stdin-format", "feed"][..],
+    ] {
+        let out = claimcheck()
+            .args(args)
+            .write_stdin(feed.clone())
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["articles"].as_array().unwrap().len(), 2, "{args:?}");
+    }
+    // Named, a page is read as one even when it does not open like one.
+    let given = "  <p>&ldquo;We are ready,&rdquo; the mayor said.</p>";
+    let out = claimcheck()
+        .args(["extract", "-", "--format", "json", "--stdin-format", "html"])
+        .write_stdin(given)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let said = &v["statements"][0];
+    assert_eq!(
+        (&said["kind"], &said["text"]),
+        (&"direct".into(), &"We are ready,".into()),
+        "{v}"
+    );
+    // Its offsets are bytes of what was given on stdin.
+    let (start, end) = (
+        said["start"].as_u64().unwrap() as usize,
+        said["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&given[start..end], "We are ready,");
+}
+
+#[test]
+fn a_date_that_cannot_be_read_is_a_warning_and_the_page_is_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = file("fixtures/formats/html/harbour-b.html")
+        .replace("2026-03-03T17:40:00Z", "the third of March");
+    let path = dir.path().join("b.html");
+    std::fs::write(&path, &page).unwrap();
+    let out = claimcheck()
+        .args(["extract", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let line = page
+        .lines()
+        .position(|l| l.contains("the third of March"))
+        .unwrap()
+        + 1;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("b.html:{line}")) && stderr.contains("the third of March"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"][0]["date"], Value::Null);
+    assert!(!v["statements"].as_array().unwrap().is_empty());
 }

@@ -7,10 +7,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else { return };
-    let format = match selector % 3 {
+    let format = match selector % 4 {
         0 => Format::Text,
         1 => Format::Markdown,
-        _ => Format::JsonLines,
+        2 => Format::JsonLines,
+        _ => Format::Json,
     };
     let mut ing = Ingested::default();
     ing.read_bytes("fuzz", bytes, format);

@@ -90,7 +90,7 @@ pub fn stream(
             let mut ingested = if inputs.seeds {
                 ingest::ingest_seeds()
             } else {
-                let reading = config.reading(common.max_article_bytes);
+                let reading = super::reading_for(config, common);
                 ingest::ingest_paths_streaming(&inputs.paths, stdin, &reading, &mut |ing| {
                     flush(ing, false)
                 })
@@ -137,9 +137,7 @@ pub fn stream(
     if let Some(note) = ingest::duplicates_note(&ingested.duplicates) {
         writeln!(stderr, "{note}")?;
     }
-    for e in ingested.errors() {
-        writeln!(stderr, "error: {e}")?;
-    }
+    super::write_input_problems(&ingested, stderr)?;
     Ok(if ingested.has_errors() {
         Outcome::InputErrors
     } else {

@@ -13,7 +13,7 @@ use crate::analysis::Settings;
 use crate::cli::Command;
 use crate::error::Error;
 use crate::ingest::{self, Ingested};
-use std::io::Read;
+use std::io::{Read, Write};
 
 /// How a run ended; [`Outcome::exit_code`] maps it to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +81,38 @@ pub fn inputs_note(command: &Command, inputs: &Inputs) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+/// How the command reads its inputs: the configuration's reading, with the
+/// command line's `--max-article-bytes`, `--field`, `--day-order` and
+/// `--stdin-format` over it.
+pub fn reading_for(
+    config: &crate::config::Config,
+    common: &crate::cli::CommonArgs,
+) -> ingest::Reading {
+    let mut reading = config.reading(common.max_article_bytes);
+    for (field, name) in &common.fields {
+        reading.fields.set(*field, name.clone());
+    }
+    if let Some(order) = common.day_order {
+        reading.day_order = order;
+    }
+    reading.stdin_format = common.stdin_format;
+    reading
+}
+
+/// The stderr lines of the inputs: `error:` for each that could not be
+/// read, then `warning:` for what could not be read in those that were (a
+/// date). Every report format has them there; the human and JSON reports
+/// list them too.
+pub fn write_input_problems(ingested: &Ingested, stderr: &mut dyn Write) -> Result<(), Error> {
+    for e in ingested.errors() {
+        writeln!(stderr, "error: {e}")?;
+    }
+    for w in &ingested.warnings {
+        writeln!(stderr, "warning: {w}")?;
+    }
+    Ok(())
 }
 
 /// The settings a command's configuration and flags give.
@@ -152,6 +184,7 @@ pub fn ignore(ingested: &mut Ingested, config: &crate::config::Config) {
         return;
     };
     ingested.articles.retain(|a| !ignore.hit(&a.origin.path));
+    ingested.warnings.retain(|w| !ignore.hit(&w.path));
     for input in &mut ingested.inputs {
         if ignore.hit(&input.path) {
             input.status = crate::ingest::InputStatus::Skipped {

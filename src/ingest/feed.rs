@@ -22,6 +22,8 @@ struct Item {
     title: Option<String>,
     link: Option<String>,
     date: Option<String>,
+    /// The line the date is on.
+    date_line: usize,
     author: Option<String>,
     source: Option<String>,
     /// (text, is HTML): the full content.
@@ -80,7 +82,11 @@ fn attribute(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String>
 /// Reads a feed: each item's article or the error of its line, in order,
 /// and the feed's own error (malformed XML, with its line) if reading stopped
 /// early.
-pub fn read(label: &str, text: &str) -> (Vec<Result<Article, InputError>>, Option<InputError>) {
+pub fn read(
+    label: &str,
+    text: &str,
+    order: DayOrder,
+) -> (Vec<Result<Parsed, InputError>>, Option<InputError>) {
     let mut reader = quick_xml::Reader::from_str(text);
     reader.config_mut().check_end_names = false;
     let mut out = Vec::new();
@@ -192,7 +198,7 @@ pub fn read(label: &str, text: &str) -> (Vec<Result<Article, InputError>>, Optio
                 }
                 if matches!(local.as_str(), "item" | "entry") {
                     if let Some(i) = item.take() {
-                        out.push(article(label, i, feed_title.as_deref()));
+                        out.push(article(label, i, feed_title.as_deref(), order));
                     }
                     continue;
                 }
@@ -217,8 +223,12 @@ pub fn read(label: &str, text: &str) -> (Vec<Result<Article, InputError>>, Optio
                     (_, "title") => set(&mut i.title),
                     ("", "link") => set(&mut i.link),
                     ("", "guid") | ("", "id") => set(&mut i.id),
-                    ("", "pubdate") | ("dc", "date") | ("", "published") => set(&mut i.date),
-                    ("", "updated") if i.date.is_none() => set(&mut i.date),
+                    ("", "pubdate") | ("dc", "date") | ("", "published") | ("", "updated")
+                        if i.date.is_none() =>
+                    {
+                        set(&mut i.date);
+                        i.date_line = super::text::line_of(text, before);
+                    }
                     ("", "name") if parent_is_author => set(&mut i.author),
                     ("dc", "creator") | ("", "author") => {
                         // RSS `author` is "mail (Name)": the name.
@@ -261,57 +271,61 @@ pub fn read(label: &str, text: &str) -> (Vec<Result<Article, InputError>>, Optio
     (out, None)
 }
 
-/// An item as an article.
-fn article(label: &str, item: Item, feed_title: Option<&str>) -> Result<Article, InputError> {
+/// An item as an article; a date that cannot be read is a warning of its
+/// line.
+fn article(
+    label: &str,
+    item: Item,
+    feed_title: Option<&str>,
+    order: DayOrder,
+) -> Result<Parsed, InputError> {
     let line = item.line;
     let Some((body, html)) = item.content.or(item.summary) else {
         return Err(InputError::at_line(label, line, InputErrorKind::NoText));
     };
-    // Content that is markup is drawn out as a fragment; plain text whose
-    // only tags are none is kept as it is.
-    let text = if html && body.contains('<') {
-        super::html::fragment(&body).text().to_string()
-    } else {
-        body.trim().to_string()
-    };
-    if text.trim().is_empty() {
-        return Err(InputError::at_line(label, line, InputErrorKind::NoText));
-    }
     let id = item
         .id
         .or_else(|| item.link.clone())
         .unwrap_or_else(|| format!("{label}:{line}"));
-    let mut article = Article::new(id, origin(label, Some(line)), text);
-    article.date = item.date.as_deref().and_then(feed_date);
+    // Content that is markup is drawn out as a fragment (offsets mapped to
+    // the decoded content); plain text is kept as it is.
+    let article = if html && body.contains('<') {
+        let (drawn, map) = super::html::fragment(&body).finish(body);
+        Article::mapped(id, origin(label, Some(line)), drawn, map)
+    } else {
+        Article::new(id, origin(label, Some(line)), body.trim().to_string())
+    };
+    if article.text.trim().is_empty() {
+        return Err(InputError::at_line(label, line, InputErrorKind::NoText));
+    }
+    let mut article = article;
+    let mut warnings = Vec::new();
+    if let Some(value) = item.date.as_deref() {
+        article.date = parse_loose(value, order);
+        if article.date.is_none() {
+            warnings.push(InputWarning::bad_date(label, Some(item.date_line), value));
+        }
+    }
     let shown = |v: Option<String>| v.map(|v| crate::article::visible(&v).into_owned());
     article.title = shown(item.title);
     article.url = shown(item.link);
     article.author = shown(item.author);
     article.outlet = shown(item.source.or_else(|| feed_title.map(str::to_string)));
     boilerplate::mark(&mut article);
-    Ok(article)
-}
-
-/// The calendar day of a feed date: RFC 2822 (`pubDate`) or RFC 3339.
-fn feed_date(value: &str) -> Option<Date> {
-    let value = value.trim();
-    if let Ok(z) = jiff::fmt::rfc2822::parse(value) {
-        return Some(z.date());
-    }
-    parse_date(value.get(..10)?)
+    Ok(Parsed { article, warnings })
 }
 
 impl Ingested {
     /// A feed file: one input record with its item count, then the errors
     /// of its items and of the feed, in line order.
     pub(super) fn read_feed(&mut self, label: &str, text: &str) {
-        let (items, feed_error) = read(label, text);
+        let (items, feed_error) = read(label, text, self.reading.day_order);
         let mut count = 0;
         let mut failures = Vec::new();
         for item in items {
             match item {
-                Ok(a) => {
-                    self.articles.push(a);
+                Ok(parsed) => {
+                    self.push_parsed(parsed);
                     count += 1;
                 }
                 Err(e) => failures.push(e),
@@ -366,10 +380,10 @@ mod tests {
 
     #[test]
     fn rss_items_are_articles_located_by_their_line() {
-        let (items, error) = read("feed.xml", RSS);
+        let (items, error) = read("feed.xml", RSS, DayOrder::default());
         assert!(error.is_none());
         assert_eq!(items.len(), 3);
-        let a = items[0].as_ref().unwrap();
+        let a = &items[0].as_ref().unwrap().article;
         assert_eq!(a.id, "depot-1");
         assert_eq!(a.origin.record_line, Some(6));
         assert_eq!(a.date, Some(jiff::civil::date(2022, 2, 28)));
@@ -382,10 +396,12 @@ mod tests {
         );
         let e = items[1].as_ref().unwrap_err();
         assert_eq!((e.line, &e.kind), (Some(15), &InputErrorKind::NoText));
-        let c = items[2].as_ref().unwrap();
+        let c = &items[2].as_ref().unwrap().article;
         assert_eq!(c.text, "Residents & traders objected.");
         assert_eq!(c.id, "feed.xml:18");
         assert_eq!(c.date, None);
+        let warning = &items[2].as_ref().unwrap().warnings[0];
+        assert_eq!(warning.location(), "feed.xml:21");
     }
 
     #[test]
@@ -411,11 +427,11 @@ mod tests {
     <content type="text">Plain words, &lt;not a tag&gt;.</content>
   </entry>
 </feed>"#;
-        let (items, error) = read("atom.xml", atom);
+        let (items, error) = read("atom.xml", atom, DayOrder::default());
         assert!(error.is_none());
         let texts: Vec<&str> = items
             .iter()
-            .map(|i| i.as_ref().unwrap().text.as_str())
+            .map(|i| i.as_ref().unwrap().article.text.as_str())
             .collect();
         assert_eq!(
             texts,
@@ -425,14 +441,14 @@ mod tests {
                 "Plain words, <not a tag>."
             ]
         );
-        let one = items[0].as_ref().unwrap();
+        let one = &items[0].as_ref().unwrap().article;
         assert_eq!(one.id, "urn:one");
         assert_eq!(one.url.as_deref(), Some("https://example.org/one"));
         assert_eq!(one.author.as_deref(), Some("Bo Ng"));
         assert_eq!(one.outlet.as_deref(), Some("Example Times"));
         assert_eq!(one.date, Some(jiff::civil::date(2022, 2, 27)));
         assert_eq!(
-            items[1].as_ref().unwrap().date,
+            items[1].as_ref().unwrap().article.date,
             Some(jiff::civil::date(2022, 2, 28))
         );
     }
@@ -440,7 +456,7 @@ mod tests {
     #[test]
     fn malformed_xml_keeps_the_items_before_and_names_the_line() {
         let bad = "<rss><channel><title>W</title>\n<item><description>Fine text.</description></item>\n<item><description>Broken</description></item><!-- never closed </channel></rss>";
-        let (items, error) = read("bad.xml", bad);
+        let (items, error) = read("bad.xml", bad, DayOrder::default());
         // Both items end before the comment that never closes.
         assert_eq!(items.len(), 2);
         let error = error.expect("an error");
@@ -448,7 +464,11 @@ mod tests {
         assert!(matches!(error.kind, InputErrorKind::MalformedXml { .. }));
         assert!(looks_like_feed(RSS));
         assert!(!looks_like_feed("<html><body>x</body></html>"));
-        let (items, error) = read("x.xml", "<catalog><item>no</item></catalog>");
+        let (items, error) = read(
+            "x.xml",
+            "<catalog><item>no</item></catalog>",
+            DayOrder::default(),
+        );
         assert!(items.is_empty() && error.is_some());
     }
 }

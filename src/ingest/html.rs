@@ -863,6 +863,20 @@ pub fn fragment(source: &str) -> MappedText {
     out
 }
 
+/// A record's article (a JSON record, a feed item) from its text field: an
+/// HTML body (a CMS export's `<p>…</p>`) is drawn out as a fragment, its
+/// offsets mapped to the field's string; any other text is the article's
+/// text as it is.
+pub fn record_article(id: String, origin: Origin, text: String) -> Article {
+    if !looks_like_markup(&text) {
+        return Article::new(id, origin, text);
+    }
+    let (drawn, map) = fragment(&text).finish(text);
+    let mut article = Article::mapped(id, origin, drawn, map);
+    exclude_comments(&mut article);
+    article
+}
+
 /// Whether a text is an HTML document rather than prose: it opens with a
 /// doctype or an `<html>` tag (after white space and comments).
 pub fn looks_like_page(text: &str) -> bool {
@@ -871,7 +885,6 @@ pub fn looks_like_page(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head")
 }
 
-#[allow(dead_code)] // read by the JSON input, merged next
 /// Whether a record's text is HTML markup (a CMS body): it opens with a
 /// tag and has a paragraph or break tag.
 pub fn looks_like_markup(text: &str) -> bool {
@@ -883,15 +896,27 @@ pub fn looks_like_markup(text: &str) -> bool {
 }
 
 /// A saved web page as an article: its main text, mapped to the file, and
-/// its metadata; the `<!-- claimcheck-… -->` comments kept are markup.
-pub fn parse_html(label: &str, source: String) -> Result<Article, InputError> {
+/// its metadata; the `<!-- claimcheck-… -->` comments kept are markup. A
+/// date that cannot be read is a warning naming the line it is on.
+pub fn parse_html(label: &str, source: String, order: DayOrder) -> Result<Parsed, InputError> {
     let (mapped, meta) = page(&source);
     if mapped.text().trim().is_empty() {
         return Err(InputError::new(label, InputErrorKind::NoText));
     }
+    let mut warnings = Vec::new();
+    let date = meta.date.as_deref().and_then(|value| {
+        let date = parse_loose(value, order);
+        if date.is_none() {
+            let line = source
+                .find(value)
+                .map(|at| super::text::line_of(&source, at));
+            warnings.push(InputWarning::bad_date(label, line, value));
+        }
+        date
+    });
     let (text, map) = mapped.finish(source);
     let mut article = Article::mapped(label.to_string(), origin(label, None), text, map);
-    article.date = meta.date.as_deref().and_then(page_date);
+    article.date = date;
     let shown = |v: Option<String>| v.map(|v| crate::article::visible(&v).into_owned());
     article.title = shown(meta.title);
     article.outlet = shown(meta.outlet);
@@ -899,12 +924,7 @@ pub fn parse_html(label: &str, source: String) -> Result<Article, InputError> {
     article.url = shown(meta.url);
     exclude_comments(&mut article);
     boilerplate::mark(&mut article);
-    Ok(article)
-}
-
-/// The calendar day of a page's date (`2022-02-28T09:00:00Z`).
-fn page_date(value: &str) -> Option<jiff::civil::Date> {
-    parse_date(value.trim().get(..10)?)
+    Ok(Parsed { article, warnings })
 }
 
 /// Marks the kept `<!-- … -->` comments of a drawn-out text as markup.

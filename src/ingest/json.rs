@@ -1,5 +1,8 @@
-//! JSON Lines: one article per line, read a chunk at a time.
+//! JSON Lines: one article per line, read a chunk at a time; the fields
+//! are read as [`super::fields`] says.
 
+use super::dates::DayOrder;
+use super::fields::{FieldMap, article_from, kind_of};
 use super::*;
 
 impl Ingested {
@@ -48,7 +51,9 @@ impl Ingested {
     ) {
         use rayon::prelude::*;
         let limit = self.reading.max_article_bytes;
-        let parsed: Vec<Result<Article, InputError>> = chunk
+        let fields = &self.reading.fields;
+        let order = self.reading.day_order;
+        let parsed: Vec<Result<Parsed, InputError>> = chunk
             .into_par_iter()
             .map(|(line_no, line)| {
                 let mut line = line.as_ref();
@@ -63,13 +68,13 @@ impl Ingested {
                         limit,
                     ));
                 }
-                parse_jsonl_record(label, line_no, line)
+                parse_jsonl_record(label, line_no, line, fields, order)
             })
             .collect();
         for r in parsed {
             match r {
-                Ok(a) => {
-                    self.articles.push(a);
+                Ok(p) => {
+                    self.push_parsed(p);
                     *count += 1;
                 }
                 Err(e) => failures.push(e),
@@ -77,25 +82,33 @@ impl Ingested {
         }
     }
 
-    /// A JSON Lines file, read a chunk of lines at a time: memory holds one
-    /// chunk (and the articles `flush` has not taken), never the whole file.
-    /// A line that is not UTF-8 or holds a NUL byte is an error of that
-    /// line; a file whose first line does is a binary file.
+    /// A JSON Lines file, read a chunk of lines at a time (see
+    /// [`Ingested::read_jsonl_stream`]).
     pub(super) fn read_jsonl_file(
         &mut self,
         label: &str,
         path: &Path,
         flush: &mut dyn FnMut(&mut Ingested),
     ) {
+        match std::fs::File::open(path) {
+            Ok(file) => self.read_jsonl_stream(label, file, flush),
+            Err(e) => self.push_failure(InputError::new(label, io_error(e))),
+        }
+    }
+
+    /// JSON Lines from a reader (a file, standard input), a chunk of lines
+    /// at a time: memory holds one chunk (and the articles `flush` has not
+    /// taken), never the whole input. A line that is not UTF-8 or holds a
+    /// NUL byte is an error of that line; an input whose first line does is
+    /// a binary file.
+    pub(super) fn read_jsonl_stream(
+        &mut self,
+        label: &str,
+        input: impl Read,
+        flush: &mut dyn FnMut(&mut Ingested),
+    ) {
         use std::io::BufRead;
-        let io_error = |e: std::io::Error| InputErrorKind::Io {
-            message: e.to_string(),
-        };
-        let file = match std::fs::File::open(path) {
-            Ok(f) => f,
-            Err(e) => return self.push_failure(InputError::new(label, io_error(e))),
-        };
-        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, input);
         // UTF-16 (with its byte-order mark) is decoded as a whole.
         if let Ok(start) = reader.fill_buf()
             && utf16_order(start).is_some()
@@ -202,52 +215,31 @@ impl Ingested {
     }
 }
 
-#[derive(Deserialize)]
-struct JsonRecord {
-    id: Option<serde_json::Value>,
-    date: Option<String>,
-    #[serde(alias = "outlet")]
-    source: Option<String>,
-    url: Option<String>,
-    title: Option<String>,
-    text: Option<String>,
+/// The error of a read that failed.
+fn io_error(e: std::io::Error) -> InputErrorKind {
+    InputErrorKind::Io {
+        message: e.to_string(),
+    }
 }
 
-fn parse_jsonl_record(label: &str, line_no: usize, line: &str) -> Result<Article, InputError> {
+/// One JSON Lines record: a JSON object whose fields `fields` maps.
+fn parse_jsonl_record(
+    label: &str,
+    line_no: usize,
+    line: &str,
+    fields: &FieldMap,
+    order: DayOrder,
+) -> Result<Parsed, InputError> {
     let err = |kind| InputError::at_line(label, line_no, kind);
-    let rec: JsonRecord = serde_json::from_str(line).map_err(|e| {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
         err(InputErrorKind::MalformedJson {
             message: e.to_string(),
         })
     })?;
-    let text = rec.text.ok_or_else(|| err(InputErrorKind::MissingText))?;
-    if text.trim().is_empty() {
-        return Err(err(InputErrorKind::NoText));
+    match value {
+        serde_json::Value::Object(record) => article_from(label, line_no, &record, fields, order),
+        other => Err(err(InputErrorKind::NotAnArticle {
+            found: kind_of(&other).to_string(),
+        })),
     }
-    let date = match rec.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        None => None,
-        Some(d) => Some(
-            d.get(..10)
-                .filter(|_| d.len() == 10 || d[10..].starts_with(['T', ' ']))
-                .and_then(parse_date)
-                .ok_or_else(|| {
-                    err(InputErrorKind::BadDate {
-                        value: d.to_string(),
-                    })
-                })?,
-        ),
-    };
-    let id = match rec.id {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => format!("{label}:{line_no}"),
-    };
-    let mut article = Article::new(id, origin(label, Some(line_no)), text);
-    article.date = date;
-    let shown = |v: Option<String>| v.map(|v| crate::article::visible(&v).into_owned());
-    article.outlet = shown(rec.source);
-    article.url = shown(rec.url);
-    article.title = shown(rec.title);
-    boilerplate::mark(&mut article);
-    Ok(article)
 }

@@ -13,10 +13,17 @@ use super::*;
 use crate::article::MappedText;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// Markdown with optional front matter.
+/// Markdown with optional front matter, numeric dates day first (see
+/// [`read_markdown`]).
 pub fn parse_markdown(label: &str, text: String) -> Result<Article, InputError> {
+    read_markdown(label, text, DayOrder::default()).map(|p| p.article)
+}
+
+/// Markdown with optional front matter; a date that cannot be read is a
+/// warning naming its line, and the article is read without one.
+pub fn read_markdown(label: &str, text: String, order: DayOrder) -> Result<Parsed, InputError> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let (fm, body_start) = front_matter(label, &text, bom)?;
+    let (fm, body_start) = front_matter(label, &text, bom, order)?;
     if text[body_start..].trim().is_empty() {
         return Err(InputError::new(label, InputErrorKind::NoText));
     }
@@ -34,7 +41,10 @@ pub fn parse_markdown(label: &str, text: String) -> Result<Article, InputError> 
     article.author = shown(fm.author);
     super::html::exclude_comments(&mut article);
     boilerplate::mark(&mut article);
-    Ok(article)
+    Ok(Parsed {
+        article,
+        warnings: fm.warnings,
+    })
 }
 
 /// The fields claimcheck reads from front matter.
@@ -45,6 +55,7 @@ struct FrontMatter {
     outlet: Option<String>,
     url: Option<String>,
     author: Option<String>,
+    warnings: Vec<InputWarning>,
 }
 
 /// A front-matter value as text: a string, number or date as written; a
@@ -97,7 +108,12 @@ impl Value {
 
 /// Reads the front matter, if the file opens with one: its fields and where
 /// the body starts.
-fn front_matter(label: &str, text: &str, bom: usize) -> Result<(FrontMatter, usize), InputError> {
+fn front_matter(
+    label: &str,
+    text: &str,
+    bom: usize,
+    order: DayOrder,
+) -> Result<(FrontMatter, usize), InputError> {
     let first_line_end = text[bom..].find('\n').map_or(text.len(), |i| bom + i);
     let fence = text[bom..first_line_end].trim_end();
     if fence != "---" && fence != "+++" {
@@ -173,27 +189,21 @@ fn front_matter(label: &str, text: &str, bom: usize) -> Result<(FrontMatter, usi
         "pubdate",
     ];
     if let Some(value) = get(&date_keys) {
-        let day = value.get(..10).unwrap_or(&value);
-        match parse_date(day) {
-            Some(d) => fm.date = Some(d),
-            None => {
-                // The line that holds the key.
-                let line = inner
-                    .lines()
-                    .position(|l| {
-                        let l = l.trim_start().to_ascii_lowercase();
-                        date_keys.iter().any(|k| {
-                            l.strip_prefix(k)
-                                .is_some_and(|r| r.trim_start().starts_with([':', '=']))
-                        })
+        fm.date = parse_loose(&value, order);
+        if fm.date.is_none() {
+            // The line that holds the key.
+            let line = inner
+                .lines()
+                .position(|l| {
+                    let l = l.trim_start().to_ascii_lowercase();
+                    date_keys.iter().any(|k| {
+                        l.strip_prefix(k)
+                            .is_some_and(|r| r.trim_start().starts_with([':', '=']))
                     })
-                    .map_or(1, |i| i + 1);
-                return Err(InputError::at_line(
-                    label,
-                    file_line(line),
-                    InputErrorKind::BadDate { value },
-                ));
-            }
+                })
+                .map_or(1, |i| i + 1);
+            fm.warnings
+                .push(InputWarning::bad_date(label, Some(file_line(line)), &value));
         }
     }
     Ok((fm, body_start))

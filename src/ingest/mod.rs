@@ -1,39 +1,70 @@
 //! Ingestion: paths in, [`Article`]s out, with every input accounted for.
 //!
-//! Formats, chosen by file extension:
-//! - `.jsonl` / `.ndjson`: one article per line, fields `id`, `date`, `source`
-//!   (or `outlet`), `url`, `title`, `text` (required); unknown fields ignored;
-//! - `.md` / `.markdown`: an optional `---` front-matter block (`title`, `date`,
-//!   `source` or `outlet`, `url`); HTML comments and fenced code are excluded;
-//! - anything else (`.txt`, stdin): plain text, optionally starting with the
-//!   seed header `date YYYY-MM-DD`.
+//! Formats, chosen by file extension ([`Format`]):
+//! - `.jsonl` / `.ndjson`: one article per line, a JSON object whose fields
+//!   (`text` required; `id`, `date`, `source`, `url`, `title`, `author`) are
+//!   found under CMS names or as [`Reading::fields`] maps them
+//!   ([`fields`]); unknown fields ignored;
+//! - `.json`: an array of such objects, an object holding one array of them,
+//!   or one such object ([`array`]); each article located by its line;
+//! - `.md` / `.markdown`: optional YAML (`---`) or TOML (`+++`) front matter,
+//!   the body as a reader sees it ([`markdown`]);
+//! - `.html` / `.htm` / `.xhtml` / `.shtml`, or a file that opens as a page:
+//!   the page's main text and metadata ([`html`]);
+//! - `.xml` / `.rss` / `.atom`, or XML with a feed root: one article per item
+//!   ([`feed`]);
+//! - anything else (`.txt`): plain text, optionally starting with a date
+//!   header (`date 2022-02-28`, `Date: 28/02/2022`).
+//!
+//! A text drawn out of a page or Markdown keeps a
+//! [`SourceMap`](crate::article::SourceMap) to the file's bytes.
+//! - stdin (`-`): as [`Reading::stdin_format`] says, else sniffed from its
+//!   first bytes ([`Format::sniff`]).
+//!
+//! Dates are read in many forms ([`dates`]); one that cannot be read is a
+//! warning ([`Ingested::warnings`]), never an error: the article is read
+//! and checked without a date.
 //!
 //! Directories are walked recursively in sorted order; hidden entries are not
 //! entered, and they, files of other extensions, links, pipes and devices
 //! are listed as skipped, as are paths the configuration ignores (those are
 //! never opened). One article may hold at most [`Reading::max_article_bytes`]
-//! (a text or Markdown file, one JSON Lines record, standard input); a
-//! larger one is an error naming it. A UTF-8 byte-order mark is allowed, a
+//! (a text or Markdown file, one JSON Lines record, one element of a JSON
+//! file and the file itself, standard input); a larger one is an error
+//! naming it. A UTF-8 byte-order mark is allowed, a
 //! UTF-16 file with its mark is decoded. Nothing is dropped silently: every
 //! input ends up in [`Ingested::inputs`].
 
 use crate::article::{Article, ExclusionKind, Origin, Span};
 use crate::boilerplate;
-use crate::error::{InputError, InputErrorKind};
+use crate::error::{InputError, InputErrorKind, InputWarning};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::Path;
 
-mod feed;
-mod html;
+pub mod array;
+pub mod dates;
+pub mod feed;
+pub mod fields;
+pub mod html;
 mod json;
-mod markdown;
+pub mod markdown;
 mod text;
 
+pub use dates::{DayOrder, parse_date, parse_loose};
+pub use fields::{Field, FieldMap};
 pub use html::parse_html;
-pub use markdown::parse_markdown;
-pub use text::{parse_date, parse_text};
+pub use markdown::{parse_markdown, read_markdown};
+pub use text::{parse_text, read_text};
+
+/// One article read from an input, with the warnings its reading gave (a
+/// date that could not be read).
+#[derive(Debug)]
+pub struct Parsed {
+    pub article: Article,
+    pub warnings: Vec<InputWarning>,
+}
 
 /// The two seed articles claimcheck was started from, embedded so that
 /// `claimcheck check` with no paths has something real to check.
@@ -80,13 +111,20 @@ impl InputRecord {
 /// feature is 100 KB), low enough that one stray dump cannot exhaust memory.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
 
-/// How inputs are read: which paths are left out and how large one article
-/// may be.
+/// How inputs are read: which paths are left out, how large one article
+/// may be, which JSON fields hold what, how numeric dates are ordered and
+/// what standard input holds.
 #[derive(Debug, Clone)]
 pub struct Reading {
     pub ignore: Option<Ignore>,
     /// The most bytes of one article; larger ones are input errors.
     pub max_article_bytes: u64,
+    /// Where JSON records (JSON Lines, JSON files) keep each field.
+    pub fields: FieldMap,
+    /// Whether `03/04/2022` is 3 April or March 4.
+    pub day_order: DayOrder,
+    /// The format of standard input; `None`: sniffed from its first bytes.
+    pub stdin_format: Option<Format>,
 }
 
 impl Default for Reading {
@@ -94,6 +132,9 @@ impl Default for Reading {
         Reading {
             ignore: None,
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            fields: FieldMap::default(),
+            day_order: DayOrder::default(),
+            stdin_format: None,
         }
     }
 }
@@ -130,6 +171,9 @@ pub struct Ingested {
     pub articles: Vec<Article>,
     /// Every input, read, failed or skipped, in the same order.
     pub inputs: Vec<InputRecord>,
+    /// What could not be read in inputs that were read all the same (a
+    /// date), in input order. They do not change the exit code.
+    pub warnings: Vec<InputWarning>,
     /// Files named more than once (twice on the command line, or a file and
     /// a directory holding it): read the first time, skipped after.
     pub duplicates: Vec<Duplicate>,
@@ -228,20 +272,26 @@ impl Ingested {
         self.inputs.iter().any(InputRecord::is_failed)
     }
 
-    fn push_result(&mut self, path: &str, result: Result<Vec<Article>, InputError>) {
+    /// The input list's entry for one input that is one article, and the
+    /// article.
+    fn push_result(&mut self, path: &str, result: Result<Parsed, InputError>) {
         match result {
-            Ok(articles) => {
+            Ok(parsed) => {
                 self.inputs.push(InputRecord {
                     path: path.to_string(),
                     line: None,
-                    status: InputStatus::Read {
-                        articles: articles.len(),
-                    },
+                    status: InputStatus::Read { articles: 1 },
                 });
-                self.articles.extend(articles);
+                self.push_parsed(parsed);
             }
             Err(error) => self.push_failure(error),
         }
+    }
+
+    /// An article read, and its warnings.
+    fn push_parsed(&mut self, parsed: Parsed) {
+        self.articles.push(parsed.article);
+        self.warnings.extend(parsed.warnings);
     }
 
     fn push_failure(&mut self, error: InputError) {
@@ -253,16 +303,31 @@ impl Ingested {
     }
 }
 
-/// Input format, from the file name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Input format: from the file name, `--stdin-format`, or sniffed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Plain text, with an optional date header
+    #[value(name = "txt", alias = "text")]
     Text,
+    /// Markdown, with optional front matter
+    #[value(name = "md", alias = "markdown")]
     Markdown,
+    /// JSON Lines: one article object per line
+    #[value(name = "jsonl", alias = "ndjson")]
     JsonLines,
+    /// JSON: an array of article objects, an object holding one, or one
+    #[value(name = "json")]
+    Json,
+    /// HTML: a saved web page (its main text), or a fragment
+    #[value(name = "html", alias = "htm")]
     Html,
-    /// RSS or Atom.
+    /// RSS or Atom: one article per item or entry
+    #[value(name = "feed", alias = "rss", alias = "atom")]
     Feed,
 }
+
+/// The file extensions read as articles, for messages.
+pub const EXTENSIONS: &str = ".txt, .md, .html, .htm, .xml, .rss, .atom, .jsonl, .json";
 
 impl Format {
     pub fn from_path(path: &Path) -> Option<Format> {
@@ -271,9 +336,58 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "json" => Some(Format::Json),
             "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
             "xml" | "rss" | "atom" => Some(Format::Feed),
             _ => None,
+        }
+    }
+
+    /// The format of an input named by no file name (standard input), from
+    /// its first bytes: its first character that is not white space (`{`:
+    /// JSON Lines, `[`: a JSON array, `<?xml`, `<rss`, `<feed`, `<rdf`: a
+    /// feed, any other `<`: an HTML page or fragment), or a first line `---`
+    /// (Markdown front matter); anything else is text. A byte-order mark
+    /// (UTF-8 or UTF-16) is skipped.
+    pub fn sniff(start: &[u8]) -> Format {
+        let text: std::borrow::Cow<'_, str> = match utf16_order(start) {
+            Some(little) => {
+                let units = start[2..].chunks_exact(2).map(|c| {
+                    if little {
+                        u16::from_le_bytes([c[0], c[1]])
+                    } else {
+                        u16::from_be_bytes([c[0], c[1]])
+                    }
+                });
+                char::decode_utf16(units)
+                    .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                    .collect::<String>()
+                    .into()
+            }
+            None => String::from_utf8_lossy(start),
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let first_line = text.split('\n').next().unwrap_or_default();
+        if first_line.trim_end() == "---" {
+            return Format::Markdown;
+        }
+        let start = text.trim_start();
+        let lower = start
+            .get(..start.len().min(64))
+            .unwrap_or(start)
+            .to_ascii_lowercase();
+        match start.chars().next() {
+            Some('{') => Format::JsonLines,
+            Some('[') => Format::Json,
+            Some('<')
+                if ["<?xml", "<rss", "<feed", "<rdf"]
+                    .iter()
+                    .any(|t| lower.starts_with(t)) =>
+            {
+                Format::Feed
+            }
+            Some('<') => Format::Html,
+            _ => Format::Text,
         }
     }
 }
@@ -326,19 +440,7 @@ impl Ingested {
     fn read_path(&mut self, p: &str, stdin: &mut dyn Read, flush: &mut dyn FnMut(&mut Ingested)) {
         let out = self;
         if p == "-" {
-            let mut bytes = Vec::new();
-            let limit = out.reading.max_article_bytes;
-            match stdin.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
-                Ok(n) if n as u64 > limit => out.push_failure(too_large("-", None, None, limit)),
-                Ok(_) => out.read_bytes("-", &bytes, Format::Text),
-                Err(e) => out.push_failure(InputError::new(
-                    "-",
-                    InputErrorKind::Io {
-                        message: e.to_string(),
-                    },
-                )),
-            }
-            return;
+            return out.read_stdin(stdin, flush);
         }
         // The name as it is shown: no control or bidi character.
         let label = crate::article::visible(p).into_owned();
@@ -367,7 +469,48 @@ impl Ingested {
     }
 }
 
+/// How many bytes of standard input are looked at, at most, to tell its
+/// format: the first line (for Markdown's `---`) is rarely longer.
+const SNIFF_BYTES: usize = 4096;
+
 impl Ingested {
+    /// Standard input, in the format `--stdin-format` names or its first
+    /// bytes show. JSON Lines are read a chunk at a time like a file; any
+    /// other format is one input read whole, at most
+    /// [`Reading::max_article_bytes`].
+    fn read_stdin(&mut self, stdin: &mut dyn Read, flush: &mut dyn FnMut(&mut Ingested)) {
+        let io_failure = |e: std::io::Error| {
+            InputError::new(
+                "-",
+                InputErrorKind::Io {
+                    message: e.to_string(),
+                },
+            )
+        };
+        let mut start = Vec::new();
+        let format = match self.reading.stdin_format {
+            Some(format) => format,
+            None => match sniff_start(stdin, &mut start) {
+                Ok(()) => Format::sniff(&start),
+                Err(e) => return self.push_failure(io_failure(e)),
+            },
+        };
+        let mut input = std::io::Cursor::new(start).chain(stdin);
+        if format == Format::JsonLines {
+            return self.read_jsonl_stream("-", input, flush);
+        }
+        let mut bytes = Vec::new();
+        let limit = self.reading.max_article_bytes;
+        match (&mut input)
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+        {
+            Ok(n) if n as u64 > limit => self.push_failure(too_large("-", None, None, limit)),
+            Ok(_) => self.read_bytes_flushing("-", &bytes, format, flush),
+            Err(e) => self.push_failure(io_failure(e)),
+        }
+    }
+
     fn read_dir(&mut self, label: &str, flush: &mut dyn FnMut(&mut Ingested)) {
         let mut articles_seen = 0;
         let failures_before = self.inputs.iter().filter(|r| r.is_failed()).count();
@@ -446,9 +589,9 @@ impl Ingested {
                     articles_seen += self.articles.len() - n;
                     flush(self);
                 }
-                None => self.inputs.push(skip(
-                    "not an article format (.txt, .md, .html, .xml/.rss/.atom, .jsonl)".into(),
-                )),
+                None => self
+                    .inputs
+                    .push(skip(format!("not an article format ({EXTENSIONS})"))),
             }
         }
         let failures_after = self.inputs.iter().filter(|r| r.is_failed()).count();
@@ -520,22 +663,53 @@ impl Ingested {
         match format {
             // A page or a feed saved under another name is read as what it is.
             Format::Text if html::looks_like_page(&text) => {
-                self.push_result(label, parse_html(label, text).map(|a| vec![a]))
+                let parsed = parse_html(label, text, self.reading.day_order);
+                self.push_result(label, parsed)
             }
             Format::Text
                 if text.trim_start().starts_with("<?xml") && feed::looks_like_feed(&text) =>
             {
                 self.read_feed(label, &text)
             }
-            Format::Text => self.push_result(label, parse_text(label, text).map(|a| vec![a])),
+            Format::Text => {
+                let parsed = read_text(label, text, self.reading.day_order);
+                self.push_result(label, parsed)
+            }
             Format::Markdown => {
-                self.push_result(label, parse_markdown(label, text).map(|a| vec![a]))
+                let parsed = read_markdown(label, text, self.reading.day_order);
+                self.push_result(label, parsed)
             }
             Format::JsonLines => self.read_jsonl(label, &text, flush),
-            Format::Html => self.push_result(label, parse_html(label, text).map(|a| vec![a])),
+            Format::Html => {
+                let parsed = parse_html(label, text, self.reading.day_order);
+                self.push_result(label, parsed)
+            }
             Format::Feed => self.read_feed(label, &text),
+            Format::Json => self.read_json(label, &text, flush),
         }
     }
+}
+
+/// Reads the first bytes of standard input into `start`: up to the end of
+/// its first line that holds more than white space, or [`SNIFF_BYTES`].
+fn sniff_start(stdin: &mut dyn Read, start: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut chunk = [0u8; 512];
+    while start.len() < SNIFF_BYTES {
+        let n = match stdin.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        start.extend_from_slice(&chunk[..n]);
+        let seen = |b: &u8| !b.is_ascii_whitespace() && *b != 0;
+        if let Some(first) = start.iter().position(seen)
+            && start[first..].contains(&b'\n')
+        {
+            break;
+        }
+    }
+    Ok(())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -630,7 +804,7 @@ fn decode(label: &str, bytes: &[u8]) -> Result<String, InputError> {
     }
 }
 
-/// Parses `YYYY-MM-DD` into a real calendar date.
+/// Where an article of `label` came from (`record_line` for records).
 fn origin(label: &str, record_line: Option<usize>) -> Origin {
     Origin {
         path: label.to_string(),
@@ -694,18 +868,25 @@ mod tests {
     }
 
     #[test]
-    fn impossible_date_is_an_error_with_its_line() {
-        let e = text("date 2022-02-30 Body.").unwrap_err();
+    fn impossible_date_is_a_warning_with_its_line_and_the_article_is_read() {
+        let mut ing = Ingested::default();
+        ing.read_bytes("t.txt", b"date 2022-02-30 Body.", Format::Text);
+        assert!(!ing.has_errors(), "{:?}", ing.inputs);
+        assert_eq!(ing.articles.len(), 1);
+        assert_eq!(ing.articles[0].date, None);
+        assert_eq!(ing.warnings.len(), 1);
+        let w = &ing.warnings[0];
+        assert_eq!(w.line, Some(1));
         assert_eq!(
-            e.kind,
-            InputErrorKind::BadDate {
+            w.kind,
+            crate::error::InputWarningKind::BadDate {
                 value: "2022-02-30".into()
             }
         );
-        assert_eq!(e.line, Some(1));
-        assert_eq!(
-            e.to_string(),
-            "t.txt:1: not a real date: `2022-02-30` (expected YYYY-MM-DD)"
+        assert!(
+            w.to_string()
+                .starts_with("t.txt:1: not a real date: `2022-02-30`; the article is read"),
+            "{w}"
         );
     }
 
@@ -783,11 +964,29 @@ mod tests {
     }
 
     #[test]
-    fn markdown_bad_front_matter_date_names_its_line() {
-        let e = parse_markdown("a.md", "---\ntitle: x\ndate: 2021-13-01\n---\nBody.".into())
-            .unwrap_err();
-        assert_eq!(e.line, Some(3));
-        assert!(matches!(e.kind, InputErrorKind::BadDate { .. }));
+    fn markdown_bad_front_matter_date_is_a_warning_of_its_line() {
+        let md = "---\ntitle: x\ndate: 2021-13-01\n---\nBody.";
+        let p = read_markdown("a.md", md.into(), DayOrder::default()).unwrap();
+        assert_eq!(p.article.date, None);
+        assert_eq!(p.article.text, "Body.");
+        assert_eq!(p.warnings.len(), 1);
+        assert_eq!(p.warnings[0].location(), "a.md:3");
+        // The common forms are read.
+        for (written, want) in [
+            ("Feb 28, 2022", (2022, 2, 28)),
+            ("28/02/2022", (2022, 2, 28)),
+            ("2022-02-28T09:00:00+01:00", (2022, 2, 28)),
+        ] {
+            let md = format!("---\ndate: {written}\n---\nBody.");
+            let p = read_markdown("a.md", md, DayOrder::default()).unwrap();
+            let (y, m, d) = want;
+            assert_eq!(
+                p.article.date,
+                Some(jiff::civil::date(y, m, d)),
+                "{written}"
+            );
+            assert!(p.warnings.is_empty());
+        }
     }
 
     #[test]
@@ -820,15 +1019,30 @@ mod tests {
         );
         ing.read_bytes("set.jsonl", data.as_bytes(), Format::JsonLines);
         let ids: Vec<_> = ing.articles.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["a1", "set.jsonl:6"]);
+        // A bad date is a warning: the record is read without it.
+        assert_eq!(ids, ["a1", "7", "set.jsonl:6"]);
         assert_eq!(ing.articles[0].outlet.as_deref(), Some("Wire"));
-        assert_eq!(ing.articles[1].date, Some(jiff::civil::date(2022, 2, 27)));
+        assert_eq!(ing.articles[1].date, None);
+        assert_eq!(ing.articles[2].date, Some(jiff::civil::date(2022, 2, 27)));
         let errs: Vec<_> = ing.errors().map(|e| (e.line, e.kind.clone())).collect();
-        assert_eq!(errs.len(), 3);
+        assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].0, Some(3));
         assert!(matches!(errs[0].1, InputErrorKind::MalformedJson { .. }));
-        assert_eq!(errs[1], (Some(4), InputErrorKind::MissingText));
-        assert!(matches!(errs[2], (Some(5), InputErrorKind::BadDate { .. })));
+        assert!(
+            matches!(&errs[1], (Some(4), InputErrorKind::MissingText { tried }) if tried[0] == "text")
+        );
+        let warned: Vec<_> = ing.warnings.iter().map(|w| w.location()).collect();
+        assert_eq!(warned, ["set.jsonl:5"]);
+    }
+
+    #[test]
+    fn the_empty_directory_error_names_every_extension_read() {
+        let message = InputErrorKind::EmptyDirectory.to_string();
+        assert!(message.contains(&format!("({EXTENSIONS})")), "{message}");
+        for ext in EXTENSIONS.split(", ") {
+            let path = format!("a{ext}");
+            assert!(Format::from_path(Path::new(&path)).is_some(), "{ext}");
+        }
     }
 
     #[test]
@@ -852,6 +1066,7 @@ mod tests {
                 from: "test.toml".into(),
             }),
             max_article_bytes: limit,
+            ..Reading::default()
         };
         let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         ingest_paths_streaming(&paths, &mut std::io::empty(), &reading, &mut |_| {})

@@ -27,12 +27,14 @@ fn excerpt(
     start: usize,
     end: usize,
 ) -> (&str, usize, std::ops::Range<usize>) {
+    // A record (a JSON Lines line, a feed item) has no lines of its own in
+    // its file: its text is shown.
     let (text, start, end) = match &article.source {
-        Some(map) => {
+        Some(map) if article.origin.record_line.is_none() => {
             let span = article.file_span(crate::article::Span::new(start, end));
             (map.source(), span.start, span.end)
         }
-        None => (article.text.as_str(), start, end),
+        _ => (article.text.as_str(), start, end),
     };
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
@@ -166,6 +168,9 @@ pub fn write_check(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
             }
             crate::ingest::InputStatus::Read { .. } => {}
         }
+    }
+    for w in &analysis.warnings {
+        writeln!(out, "{} {}", "warning:".yellow().bold(), w)?;
     }
     write_suppressions(analysis, out)?;
     if let Some(note) = super::findings::story_note(analysis) {

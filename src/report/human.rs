@@ -41,7 +41,12 @@ impl Reporter for Human {
                 plural(seg.sentences.len(), "sentence"),
                 plural(seg.paragraphs.len(), "paragraph")
             )?;
-            for (label, value) in [("title", &a.title), ("outlet", &a.outlet), ("url", &a.url)] {
+            for (label, value) in [
+                ("title", &a.title),
+                ("outlet", &a.outlet),
+                ("author", &a.author),
+                ("url", &a.url),
+            ] {
                 if let Some(v) = value {
                     writeln!(out, "  {:<8} {}", label.dimmed(), v)?;
                 }
@@ -107,6 +112,9 @@ impl Reporter for Human {
                     writeln!(out, "{} {}: {}", "skipped:".yellow(), input.path, reason)?;
                 }
             }
+        }
+        for w in &analysis.warnings {
+            writeln!(out, "{} {}", "warning:".yellow().bold(), w)?;
         }
         let statements: usize = analysis.articles.iter().map(|a| a.statements.len()).sum();
         let sentences: usize = analysis

@@ -3,6 +3,7 @@
 use super::{Reporter, View};
 use crate::analysis::Analysis;
 use crate::article::{ExclusionKind, Span};
+use crate::error::InputWarning;
 use crate::ingest::InputRecord;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -18,6 +19,8 @@ pub struct Json;
 struct SourcesDocument<'a> {
     version: u32,
     inputs: &'a [InputRecord],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    warnings: &'a [InputWarning],
     nodes: Vec<crate::sources::GraphNode>,
     edges: Vec<crate::sources::Edge>,
 }
@@ -26,6 +29,10 @@ struct SourcesDocument<'a> {
 struct Document<'a> {
     version: u32,
     inputs: &'a [InputRecord],
+    /// Dates (and the like) that could not be read in inputs read all the
+    /// same; left out when there are none.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    warnings: &'a [InputWarning],
     articles: Vec<ArticleOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     statements: Vec<super::StatementOut<'a>>,
@@ -70,6 +77,9 @@ struct ArticleOut<'a> {
     date: Option<String>,
     outlet: Option<&'a str>,
     title: Option<&'a str>,
+    /// The byline, where the input gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     url: Option<&'a str>,
     paragraphs: usize,
     sentence_count: usize,
@@ -123,6 +133,7 @@ impl Reporter for Json {
             let doc = SourcesDocument {
                 version: JSON_VERSION,
                 inputs: &analysis.inputs,
+                warnings: &analysis.warnings,
                 nodes: g.nodes,
                 edges: g.edges,
             };
@@ -143,6 +154,7 @@ impl Reporter for Json {
                     date: a.date.map(|d| d.to_string()),
                     outlet: a.outlet.as_deref(),
                     title: a.title.as_deref(),
+                    author: a.author.as_deref(),
                     url: a.url.as_deref(),
                     paragraphs: item.segments.paragraphs.len(),
                     sentence_count: item.segments.sentences.len(),
@@ -232,6 +244,7 @@ impl Reporter for Json {
         let doc = Document {
             version: JSON_VERSION,
             inputs: &analysis.inputs,
+            warnings: &analysis.warnings,
             articles,
             statements,
             stories,
