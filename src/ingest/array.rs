@@ -232,14 +232,14 @@ fn offset(text: &str, part: &str) -> usize {
 }
 
 /// Line numbers of increasing offsets, counted once through the text.
-struct Lines<'a> {
+pub(super) struct Lines<'a> {
     text: &'a [u8],
     offset: usize,
     line: usize,
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         Lines {
             text: text.as_bytes(),
             offset: 0,
@@ -249,7 +249,7 @@ impl<'a> Lines<'a> {
 
     /// The 1-based line of `offset` (counted from the last one asked for
     /// when it is not before it).
-    fn at(&mut self, offset: usize) -> usize {
+    pub(super) fn at(&mut self, offset: usize) -> usize {
         if offset < self.offset {
             self.offset = 0;
             self.line = 1;

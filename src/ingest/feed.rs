@@ -98,6 +98,8 @@ pub fn read(
     // Atom `type="xhtml"`: the content is markup in the file itself.
     let mut xhtml_from: Option<(usize, usize)> = None;
     let mut is_feed = false;
+    // Lines are counted once through the file, not from its start each time.
+    let mut lines = super::array::Lines::new(text);
     loop {
         let before = reader.buffer_position() as usize;
         let event = match reader.read_event() {
@@ -106,7 +108,7 @@ pub fn read(
                 let at = (reader.error_position() as usize).min(text.len());
                 let error = InputError::at_line(
                     label,
-                    super::text::line_of(text, at),
+                    lines.at(at),
                     InputErrorKind::MalformedXml {
                         message: e.to_string(),
                     },
@@ -127,7 +129,7 @@ pub fn read(
                 }
                 if matches!(local.as_str(), "item" | "entry") && item.is_none() {
                     item = Some(Item {
-                        line: super::text::line_of(text, before),
+                        line: lines.at(before),
                         ..Item::default()
                     });
                 } else if item.is_some() || local == "title" {
@@ -227,7 +229,7 @@ pub fn read(
                         if i.date.is_none() =>
                     {
                         set(&mut i.date);
-                        i.date_line = super::text::line_of(text, before);
+                        i.date_line = lines.at(before);
                     }
                     ("", "name") if parent_is_author => set(&mut i.author),
                     ("dc", "creator") | ("", "author") => {
