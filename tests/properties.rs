@@ -466,3 +466,114 @@ proptest! {
         }
     }
 }
+
+/// Pieces of markup and prose for the page, Markdown and feed readers: tags
+/// opened and closed out of order, entities good and bad, comments, CDATA,
+/// scripts, emphasis, links, front-matter fences and quote marks.
+const MARKUP: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<div class=\"story\">",
+    "<div class=\"related\">",
+    "</div>",
+    "<b>",
+    "</b>",
+    "<a href=\"x\">",
+    "</a>",
+    "<br>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "&ldquo;",
+    "&rdquo;",
+    "&amp;",
+    "&#39;",
+    "&#x201C;",
+    "&bogus;",
+    "&",
+    "<",
+    ">",
+    "\"",
+    "“",
+    "”",
+    "**",
+    "_",
+    "[",
+    "](u \"t\")",
+    "`",
+    "```",
+    "\n",
+    "\n\n",
+    "---\n",
+    "+++\n",
+    "# ",
+    "- ",
+    "> ",
+    "said",
+    "the",
+    "mayor",
+    "Ana Ruiz",
+    "pier",
+    "é",
+    "😀",
+    "<item>",
+    "</item>",
+    "<description>",
+    "</description>",
+    "<rss>",
+    "</rss>",
+    "<?xml version=\"1.0\"?>",
+];
+
+fn markup_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (prop::sample::select(MARKUP), prop::bool::weighted(0.6)),
+        0..120,
+    )
+    .prop_map(|parts| {
+        let mut s = String::new();
+        for (p, space) in parts {
+            s.push_str(p);
+            if space {
+                s.push(' ');
+            }
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Whatever the markup, every reader lists its input, and every byte of
+    /// an article drawn out of a file maps into that file, in order.
+    #[test]
+    fn drawn_out_text_maps_into_its_file_in_order(page in markup_strategy()) {
+        for format in [ingest::Format::Html, ingest::Format::Markdown, ingest::Format::Feed] {
+            let mut ing = ingest::Ingested::default();
+            ing.read_bytes("p", page.as_bytes(), format);
+            prop_assert!(!ing.inputs.is_empty());
+            for a in &ing.articles {
+                let Some(map) = &a.source else { continue };
+                let file = map.source();
+                let mut last = 0;
+                for (i, _) in a.text.char_indices() {
+                    let s = a.file_span(Span::new(i, i + 1));
+                    prop_assert!(s.start <= s.end && s.end <= file.len(), "{format:?} {i} {s:?}");
+                    prop_assert!(s.start >= last, "{format:?}: offsets go back at {i}");
+                    last = s.start;
+                }
+                let whole = a.file_span(Span::new(0, a.text.len()));
+                prop_assert!(file.is_char_boundary(whole.start) && file.is_char_boundary(whole.end));
+                for e in &a.excluded {
+                    prop_assert!(e.span.end <= a.text.len());
+                }
+            }
+        }
+    }
+}

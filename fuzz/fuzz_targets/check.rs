@@ -12,10 +12,12 @@ fuzz_target!(|data: &[u8]| {
     let mut ing = Ingested::default();
     for (i, chunk) in data.split(|&b| b == 0xFF).enumerate().take(16) {
         let Some((&selector, bytes)) = chunk.split_first() else { continue };
-        let format = match selector % 3 {
+        let format = match selector % 5 {
             0 => Format::Text,
             1 => Format::Markdown,
-            _ => Format::JsonLines,
+            2 => Format::JsonLines,
+            3 => Format::Html,
+            _ => Format::Feed,
         };
         ing.read_bytes(&format!("a{i}"), bytes, format);
     }

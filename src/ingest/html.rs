@@ -624,12 +624,17 @@ fn main_blocks(source: &str, g: &Gather) -> Vec<bool> {
             score[i] *= 1.5;
         }
     }
-    let mut best = 0;
-    for i in 0..score.len() {
-        if score[i] > score[best] {
-            best = i;
+    // The best container (the first of equals); prose outside any element
+    // (a bare fragment) leaves every block in.
+    let mut best = None;
+    for (i, &s) in score.iter().enumerate() {
+        if s > 0.0 && best.is_none_or(|b: usize| s > score[b]) {
+            best = Some(i);
         }
     }
+    let Some(best) = best else {
+        return g.blocks.iter().map(|_| true).collect();
+    };
     // The best container's parent, and the siblings of it that score well.
     let threshold = (score[best] * 0.2).max(10.0);
     let best_parent = parent_of(best);
