@@ -270,8 +270,8 @@ pub struct Origin {
 }
 
 /// One stretch of an article's text and the bytes of the file it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Run {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
     text: usize,
     text_len: usize,
     source: usize,
@@ -329,6 +329,36 @@ impl SourceMap {
     /// The file's text.
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// The runs, for a claim record to carry.
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// A map read back from a claim record, if its runs fit the article's
+    /// text (`text_len` bytes) and the file, in order, with no gap.
+    pub fn from_parts(source: String, runs: Vec<Run>, text_len: usize) -> Option<SourceMap> {
+        let mut at = 0;
+        for r in &runs {
+            let fits = r.text == at
+                && r.source.checked_add(r.source_len)? <= source.len()
+                && source.is_char_boundary(r.source)
+                && source.is_char_boundary(r.source + r.source_len);
+            if !fits {
+                return None;
+            }
+            at = r.text.checked_add(r.text_len)?;
+        }
+        if at != text_len {
+            return None;
+        }
+        let lines = LineIndex::new(&source);
+        Some(SourceMap {
+            source,
+            lines,
+            runs,
+        })
     }
 
     /// 1-based line and column in the file of text offset `at`.

@@ -7,6 +7,8 @@
 //! in another: `claimcheck extract --records` writes them, and
 //! `claimcheck check --from-records` / `compare --from-records` read them
 //! and give the same findings as a run over the articles themselves.
+//! A text drawn out of a page or Markdown carries its file and its map
+//! (`source`), so findings read from records still name the file's lines.
 //!
 //! `blocks` are the comparator's block keys: the events of the article's
 //! claims. Two claims are only ever aligned when their events are equal
@@ -62,6 +64,8 @@ struct RecordOut<'a> {
     date: Option<Date>,
     outlet: Option<&'a str>,
     title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     url: Option<&'a str>,
     blocks: Vec<&'a str>,
     text: &'a str,
@@ -75,6 +79,23 @@ struct RecordOut<'a> {
     /// The text span of each chain link (left out of the chains' public JSON).
     chain_mentions: Vec<Vec<Option<Span>>>,
     claim_chain_mentions: Vec<Vec<Option<Span>>>,
+    /// For a text drawn out of a page or Markdown: the file and the map to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<SourceOut<'a>>,
+}
+
+/// The file a drawn-out text came from, and where each of its bytes lies.
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    file: &'a str,
+    runs: &'a [crate::article::Run],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceIn {
+    file: String,
+    runs: Vec<crate::article::Run>,
 }
 
 /// A record as read.
@@ -87,6 +108,8 @@ struct RecordIn {
     date: Option<Date>,
     outlet: Option<String>,
     title: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
     url: Option<String>,
     /// Read by cluster jobs, not here.
     #[serde(rename = "blocks")]
@@ -101,6 +124,8 @@ struct RecordIn {
     claims: ArticleClaims,
     chain_mentions: Vec<Vec<Option<Span>>>,
     claim_chain_mentions: Vec<Vec<Option<Span>>>,
+    #[serde(default)]
+    source: Option<SourceIn>,
 }
 
 /// The comparator blocks of an article: the events of its claims, sorted,
@@ -149,6 +174,7 @@ pub fn write(item: &AnalyzedArticle, w: &mut dyn std::io::Write) -> std::io::Res
         date: a.date,
         outlet: a.outlet.as_deref(),
         title: a.title.as_deref(),
+        author: a.author.as_deref(),
         url: a.url.as_deref(),
         blocks: blocks(item),
         text: &a.text,
@@ -161,6 +187,10 @@ pub fn write(item: &AnalyzedArticle, w: &mut dyn std::io::Write) -> std::io::Res
         claims: &item.claims,
         chain_mentions: mentions_of(item.chains.iter()),
         claim_chain_mentions: mentions_of(item.claims.claims.iter().map(|c| &c.chain)),
+        source: a.source.as_deref().map(|map| SourceOut {
+            file: map.source(),
+            runs: map.runs(),
+        }),
     };
     serde_json::to_writer(&mut *w, &out)?;
     writeln!(w)
@@ -227,7 +257,14 @@ pub fn parse(line: &str) -> Result<AnalyzedArticle, InputErrorKind> {
     {
         return Err(bad("a span lies outside the record's text".into()));
     }
+    let text_len = r.text.len();
     let mut article = Article::new(r.id, r.origin, r.text);
+    if let Some(source) = r.source {
+        let map = crate::article::SourceMap::from_parts(source.file, source.runs, text_len)
+            .ok_or_else(|| bad("its source map does not fit its text and file".into()))?;
+        article.source = Some(std::sync::Arc::new(map));
+    }
+    article.author = r.author;
     article.date = r.date;
     article.outlet = r.outlet;
     article.title = r.title;
@@ -417,6 +454,30 @@ mod tests {
             );
         }
         assert_eq!(blocks(&back), vec!["talks"]);
+    }
+
+    #[test]
+    fn a_page_record_keeps_its_map_to_the_file() {
+        let page = "<html><head><meta name=\"author\" content=\"Ann Lee\"></head>\n<body><p>&ldquo;We are ready,&rdquo; said\n  Ana Ruiz, the harbour master.</p></body></html>";
+        let parsed = crate::ingest::parse_html("p.html", page.into(), Default::default()).unwrap();
+        let item = AnalyzedArticle::new(parsed.article, &Settings::default());
+        let mut line = Vec::new();
+        write(&item, &mut line).unwrap();
+        let back = parse(std::str::from_utf8(&line).unwrap().trim_end()).unwrap();
+        assert_eq!(back.article.author.as_deref(), Some("Ann Lee"));
+        let ruiz = back.article.text.find("Ana Ruiz").unwrap();
+        let span = Span::new(ruiz, ruiz + 8);
+        assert_eq!(&page[back.article.file_span(span).range()], "Ana Ruiz");
+        assert_eq!(back.article.line_col(ruiz), item.article.line_col(ruiz));
+        assert_eq!(back.article.line_col(ruiz), (3, 3));
+        // A map that does not fit its text is a bad record, not a panic.
+        let broken = String::from_utf8(line)
+            .unwrap()
+            .replace("\"text_len\":", "\"text_len\":9999");
+        assert!(matches!(
+            parse(broken.trim_end()),
+            Err(InputErrorKind::BadRecord { .. })
+        ));
     }
 
     #[test]
