@@ -27,22 +27,13 @@ use std::rc::Rc;
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "head",
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "object",
-    "embed",
-    "canvas",
-    "select",
-    "textarea",
-    "button",
-    "audio",
-    "video",
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "select", "textarea", "button", "audio", "video", "dialog", "h1", "label", "title",
+];
+
+/// Elements that are furniture unless they hold most of the page's text (a
+/// site that wraps the whole page in a `<form>` or a `<header>`).
+const FURNITURE_ELEMENTS: &[&str] = &[
     "nav",
     "footer",
     "aside",
@@ -50,11 +41,7 @@ const SKIPPED: &[&str] = &[
     "figure",
     "figcaption",
     "header",
-    "dialog",
     "menu",
-    "h1",
-    "label",
-    "title",
 ];
 
 /// Elements that start and end a block of text.
@@ -93,6 +80,14 @@ const BLOCKS: &[&str] = &[
     "summary",
     "center",
     "fieldset",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "figure",
+    "figcaption",
+    "menu",
 ];
 
 /// Blocks that hold text themselves rather than other blocks: their
@@ -157,19 +152,15 @@ const FURNITURE: &[&str] = &[
     "caption",
     "credit",
     "credits",
-    "hidden",
     "sronly",
-    "skip",
     "toolbar",
     "masthead",
     "signup",
     "paywall",
     "tags",
     "topics",
-    "author",
     "bio",
     "disclaimer",
-    "print",
     "widget",
 ];
 
@@ -227,6 +218,8 @@ struct Open {
     /// The element it opened in.
     parent: Option<usize>,
     skip: bool,
+    /// Furniture by its element, role, class or id: left out unless it
+    /// holds most of the page's text.
     furniture: bool,
     boost: bool,
     link: bool,
@@ -253,6 +246,8 @@ struct Block {
     path: Vec<usize>,
     /// A kept comment (`<!-- claimcheck-… -->`), not text.
     comment: bool,
+    /// Whether `path` was taken (at the block's first words).
+    placed: bool,
 }
 
 /// Everything the handlers gather while the page streams through.
@@ -313,7 +308,7 @@ impl Gather {
     }
 
     fn hidden(&self) -> bool {
-        self.top().is_some_and(|o| o.skip || o.furniture)
+        self.top().is_some_and(|o| o.skip)
     }
 
     fn flush(&mut self) {
@@ -323,9 +318,12 @@ impl Gather {
         }
     }
 
-    fn push_piece(&mut self, piece: Piece) {
-        if self.current.pieces.is_empty() {
+    /// Adds a piece to the current block; the block's place in the page is
+    /// where its first words are (white space before them is no place).
+    fn push_piece(&mut self, piece: Piece, words: bool) {
+        if words && !self.current.placed {
             self.current.path = self.stack.clone();
+            self.current.placed = true;
         }
         self.current.pieces.push(piece);
     }
@@ -338,7 +336,7 @@ impl Gather {
             self.flush();
         }
         if name == "br" && !self.hidden() {
-            self.push_piece(Piece::Break { at });
+            self.push_piece(Piece::Break { at }, false);
         }
         if name == "script"
             && attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
@@ -352,8 +350,7 @@ impl Gather {
             return;
         }
         let parent = self.top();
-        let (parent_skip, parent_furniture) =
-            parent.map_or((false, false), |p| (p.skip, p.furniture));
+        let parent_skip = parent.is_some_and(|p| p.skip);
         let class_id = format!(
             "{} {}",
             attr("class").unwrap_or_default(),
@@ -366,7 +363,7 @@ impl Gather {
             .unwrap_or_default()
             .replace(' ', "")
             .to_ascii_lowercase();
-        let furniture = parent_furniture
+        let furniture = FURNITURE_ELEMENTS.contains(&name.as_str())
             || (w.iter().any(|x| FURNITURE.contains(&x.as_str())) && !content)
             || matches!(
                 role.as_str(),
@@ -379,8 +376,9 @@ impl Gather {
                     | "menubar"
                     | "search"
                     | "alert"
-            )
-            || attr("aria-hidden").is_some_and(|v| v == "true")
+            );
+        // What no reader sees is never text.
+        let unseen = attr("aria-hidden").is_some_and(|v| v == "true")
             || el.has_attribute("hidden")
             || style.contains("display:none")
             || style.contains("visibility:hidden");
@@ -400,7 +398,7 @@ impl Gather {
                 )
             });
         let link = name == "a" || parent.is_some_and(|p| p.link);
-        let skip = parent_skip || SKIPPED.contains(&name.as_str());
+        let skip = parent_skip || unseen || SKIPPED.contains(&name.as_str());
         self.elements.push(Open {
             name,
             parent: self.stack.last().copied(),
@@ -439,7 +437,8 @@ impl Gather {
         match kind {
             TextType::Data if !self.hidden() => {
                 let link = self.top().is_some_and(|o| o.link);
-                self.push_piece(Piece::Text { start, end, link });
+                let words = !raw.trim().is_empty();
+                self.push_piece(Piece::Text { start, end, link }, words);
             }
             TextType::ScriptData => {
                 if let Some(json) = &mut self.in_json_ld {
@@ -466,6 +465,7 @@ impl Gather {
                 }],
                 path: self.stack.clone(),
                 comment: true,
+                placed: true,
             };
             self.flush();
         }
@@ -579,11 +579,39 @@ fn block_stats(source: &str, block: &Block) -> (usize, usize, usize) {
     (chars, link, commas)
 }
 
+/// Which blocks lie in furniture: inside an element marked as furniture
+/// (its element, role, class or id) that holds less than
+/// [`WRAPPER_SHARE`] of the page's text. An element holding more is a
+/// wrapper (`<html class="ads-enabled">`, `<body class="footer-v2">`,
+/// `<form>` around a whole page), not furniture.
+fn furniture_blocks(g: &Gather, stats: &[(usize, usize, usize)]) -> Vec<bool> {
+    let total: usize = stats.iter().map(|s| s.0).sum();
+    let mut chars = vec![0usize; g.elements.len()];
+    for (b, s) in g.blocks.iter().zip(stats) {
+        for &i in &b.path {
+            if g.elements[i].furniture {
+                chars[i] += s.0;
+            }
+        }
+    }
+    let is_furniture =
+        |i: usize| g.elements[i].furniture && (chars[i] as f64) < WRAPPER_SHARE * total as f64;
+    g.blocks
+        .iter()
+        .map(|b| b.path.iter().any(|&i| is_furniture(i)))
+        .collect()
+}
+
+/// The share of a page's text above which an element marked as furniture is
+/// a wrapper of the page instead.
+const WRAPPER_SHARE: f64 = 0.85;
+
 /// The blocks that make the article: those under the best-scoring
 /// container and its strong siblings; every block when no block is prose.
 fn main_blocks(source: &str, g: &Gather) -> Vec<bool> {
     let stats: Vec<(usize, usize, usize)> =
         g.blocks.iter().map(|b| block_stats(source, b)).collect();
+    let furniture = furniture_blocks(g, &stats);
     let mut score = vec![0.0f64; g.elements.len()];
     let container = |b: &Block| -> Option<usize> {
         b.path.iter().rev().copied().find(|&i| {
@@ -603,8 +631,8 @@ fn main_blocks(source: &str, g: &Gather) -> Vec<bool> {
         None
     };
     let mut any_prose = false;
-    for (b, &(chars, link, commas)) in g.blocks.iter().zip(&stats) {
-        if b.comment || chars < PROSE_CHARS || link * 2 > chars {
+    for ((b, &(chars, link, commas)), &f) in g.blocks.iter().zip(&stats).zip(&furniture) {
+        if f || b.comment || chars < PROSE_CHARS || link * 2 > chars {
             continue;
         }
         any_prose = true;
@@ -617,7 +645,7 @@ fn main_blocks(source: &str, g: &Gather) -> Vec<bool> {
         }
     }
     if !any_prose {
-        return g.blocks.iter().map(|_| true).collect();
+        return furniture.iter().map(|f| !f).collect();
     }
     for (i, e) in g.elements.iter().enumerate() {
         if e.boost {
@@ -633,7 +661,7 @@ fn main_blocks(source: &str, g: &Gather) -> Vec<bool> {
         }
     }
     let Some(best) = best else {
-        return g.blocks.iter().map(|_| true).collect();
+        return furniture.iter().map(|f| !f).collect();
     };
     // The best container's parent, and the siblings of it that score well.
     let threshold = (score[best] * 0.2).max(10.0);
@@ -643,9 +671,11 @@ fn main_blocks(source: &str, g: &Gather) -> Vec<bool> {
     g.blocks
         .iter()
         .zip(&stats)
-        .map(|(b, &(chars, link, _))| {
-            let inside = b.path.contains(&best)
-                || container(b).is_some_and(|c| c != best && kept_container(c));
+        .zip(&furniture)
+        .map(|((b, &(chars, link, _)), &f)| {
+            let inside = !f
+                && (b.path.contains(&best)
+                    || container(b).is_some_and(|c| c != best && kept_container(c)));
             // Link lists inside the article (related stories) are left out.
             inside && (b.comment || link * 2 <= chars || chars >= 200)
         })
@@ -857,8 +887,16 @@ pub fn page(source: &str) -> (MappedText, PageMeta) {
 /// text, no choosing, mapped to the fragment.
 pub fn fragment(source: &str) -> MappedText {
     let g = gather(source);
+    let stats: Vec<(usize, usize, usize)> =
+        g.blocks.iter().map(|b| block_stats(source, b)).collect();
+    let furniture = furniture_blocks(&g, &stats);
     let mut out = MappedText::new();
-    for block in g.blocks.iter().filter(|b| !b.comment) {
+    for (block, _) in g
+        .blocks
+        .iter()
+        .zip(&furniture)
+        .filter(|(b, f)| !b.comment && !**f)
+    {
         if !out.text().is_empty() {
             out.push("\n\n", 0, 0);
         }
