@@ -332,6 +332,15 @@ impl Gather {
         let name = el.tag_name();
         let attr = |k: &str| el.get_attribute(k);
         self.read_meta(&name, el);
+        // `<body>` ends `<head>`, whether or not `</head>` came.
+        if name == "body"
+            && let Some(k) = self
+                .stack
+                .iter()
+                .position(|&i| self.elements[i].name == "head")
+        {
+            self.stack.truncate(k);
+        }
         if BLOCKS.contains(&name.as_str()) {
             self.flush();
         }
@@ -363,8 +372,10 @@ impl Gather {
             .unwrap_or_default()
             .replace(' ', "")
             .to_ascii_lowercase();
+        // The elements that mean content are never furniture by a class.
+        let landmark = matches!(name.as_str(), "html" | "body" | "main" | "article");
         let furniture = FURNITURE_ELEMENTS.contains(&name.as_str())
-            || (w.iter().any(|x| FURNITURE.contains(&x.as_str())) && !content)
+            || (!landmark && w.iter().any(|x| FURNITURE.contains(&x.as_str())) && !content)
             || matches!(
                 role.as_str(),
                 "navigation"
@@ -423,6 +434,12 @@ impl Gather {
             && let Some(t) = self.in_title.take()
         {
             self.title = Some(t);
+        }
+        // `</body>` and `</html>` close nothing: text after them is still
+        // the page's (as browsers read it), and a tokenizer that closes them
+        // early (an `<iframe>` in `<head>`) must not leave the rest homeless.
+        if name == "body" || name == "html" {
+            return;
         }
         if let Some(k) = self
             .stack
@@ -637,11 +654,18 @@ fn main_blocks(source: &str, g: &Gather) -> Vec<bool> {
         }
         any_prose = true;
         let s = 1.0 + commas as f64 + (chars / 100).min(3) as f64;
-        if let Some(c) = container(b) {
-            score[c] += s;
-            if let Some(p) = parent_of(c) {
-                score[p] += s / 2.0;
-            }
+        // The container takes the block's score, and its block ancestors a
+        // falling share (a half, then a sixth, a ninth, a twelfth), so an
+        // article split over several boxes still scores as one.
+        let mut at = container(b);
+        for level in 0..5 {
+            let Some(c) = at else { break };
+            score[c] += match level {
+                0 => s,
+                1 => s / 2.0,
+                _ => s / (level as f64 * 3.0),
+            };
+            at = parent_of(c);
         }
     }
     if !any_prose {
@@ -1127,6 +1151,30 @@ mod tests {
             "a &bogus; b &#xZZ; c & e"
         );
         assert_eq!(text_of("<p>x</p></div></p><p>y"), "x\n\ny");
+    }
+
+    #[test]
+    fn wrappers_named_like_furniture_and_an_early_end_of_head_keep_the_article() {
+        let prose = "The council voted on Tuesday, after a long debate, to close the old depot.";
+        let pages = [
+            // An <iframe> in <head> ends it early for the tokenizer.
+            format!(
+                "<html><head><title>T</title><iframe src=x></iframe><div>x</div></head><body><article><p>{prose}</p></article></body></html>"
+            ),
+            // Classes that name furniture on the elements that wrap everything.
+            format!(
+                "<html class=\"ads-enabled\"><body class=\"feature-footer-v2\"><main class=\"js-social-anchor\"><p>{prose}</p><p>{prose}</p></main><div class=\"social\"><p>Share this on every network you know of, now.</p></div></body></html>"
+            ),
+            // A page-wide <form> (as some site builders write).
+            format!(
+                "<body><form action=\"/\"><div><p>{prose}</p><p>{prose}</p></div></form></body>"
+            ),
+        ];
+        for page in &pages {
+            let text = text_of(page);
+            assert!(text.contains("council voted"), "{page}: {text:?}");
+            assert!(!text.contains("Share this"), "{page}: {text:?}");
+        }
     }
 
     #[test]
