@@ -7,17 +7,18 @@
 //! chunk. From those this module builds blocks (a paragraph, a list item, a
 //! heading) and picks the article's main text the way readability tools do:
 //! furniture (navigation, share bars, related links, comments, captions,
-//! cookie banners) is left out by its element, role and class; each block
-//! of real prose scores its container; the best container and its strong
-//! siblings are the article. The text is what a reader sees (entities
+//! cookie banners) is left out by its element, role and class, unless it
+//! wraps most of the page; each block of real prose scores its container
+//! and, less and less, the container's ancestors; the best container and
+//! its strong siblings are the article. The text is what a reader sees (entities
 //! decoded, white space collapsed, blocks apart by a blank line), and a
 //! [`SourceMap`](crate::article::SourceMap) keeps every byte of it tied to
 //! the file, so reports name the page's own lines.
 //!
 //! Metadata comes from JSON-LD (`NewsArticle` and kin: headline,
 //! datePublished, publisher, author, url), then `og:`/`article:` and named
-//! `<meta>` tags, then `<title>`, `<link rel=canonical>` and the first
-//! `<time datetime>`.
+//! `<meta>` tags, then `<title>`, `<link rel=canonical>`, the first
+//! `<time datetime>` and the first byline element.
 
 use super::*;
 use crate::article::MappedText;
@@ -262,6 +263,9 @@ struct Gather {
     in_json_ld: Option<String>,
     title: Option<String>,
     in_title: Option<String>,
+    /// The page's visible byline, and the element being read for it.
+    byline: Option<String>,
+    in_byline: Option<(usize, String)>,
 }
 
 /// `<meta>`, `<link>` and `<time>` values, first one of each kind.
@@ -410,6 +414,15 @@ impl Gather {
             });
         let link = name == "a" || parent.is_some_and(|p| p.link);
         let skip = parent_skip || unseen || SKIPPED.contains(&name.as_str());
+        // The first byline element (`rel=author`, `itemprop=author`, a
+        // `byline` or `author` class): its words name the author when no
+        // metadata does.
+        let byline = attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || attr("itemprop").is_some_and(|v| v.contains("author"))
+            || w.iter().any(|x| x == "byline" || x == "author");
+        if byline && self.byline.is_none() && self.in_byline.is_none() && !parent_skip {
+            self.in_byline = Some((self.elements.len(), String::new()));
+        }
         self.elements.push(Open {
             name,
             parent: self.stack.last().copied(),
@@ -448,11 +461,21 @@ impl Gather {
         {
             self.stack.truncate(k);
         }
+        if let Some((id, _)) = &self.in_byline
+            && !self.stack.contains(id)
+            && let Some((_, words)) = self.in_byline.take()
+        {
+            self.byline = byline_name(&words);
+        }
     }
 
     fn text(&mut self, raw: &str, start: usize, end: usize, kind: TextType) {
         match kind {
             TextType::Data if !self.hidden() => {
+                if let Some((_, words)) = &mut self.in_byline {
+                    words.push_str(raw);
+                    words.push(' ');
+                }
                 let link = self.top().is_some_and(|o| o.link);
                 let words = !raw.trim().is_empty();
                 self.push_piece(Piece::Text { start, end, link }, words);
@@ -804,6 +827,21 @@ fn plain(value: &str) -> String {
         .join(" ")
 }
 
+/// The author named by a byline's words: `By Ann Lee` → `Ann Lee`; none
+/// when the words are too many to be names (a whole sentence or box).
+fn byline_name(words: &str) -> Option<String> {
+    let words = plain(words);
+    let lower = words.to_lowercase();
+    let name = if lower.starts_with("by ") {
+        &words[3..]
+    } else {
+        words.as_str()
+    };
+    let name = name.split(" | ").next().unwrap_or_default().trim();
+    let count = name.split_whitespace().count();
+    (count > 0 && count <= 8 && name.chars().any(char::is_alphabetic)).then(|| name.to_string())
+}
+
 /// Reads JSON-LD blocks for the first article object.
 fn json_ld(blocks: &[String]) -> PageMeta {
     fn is_article(v: &serde_json::Value) -> bool {
@@ -903,6 +941,7 @@ pub fn page(source: &str) -> (MappedText, PageMeta) {
     set(&mut meta.date, m.published.or(m.named_date).or(m.time));
     set(&mut meta.outlet, m.site.as_deref().map(plain));
     set(&mut meta.author, m.author.as_deref().map(plain));
+    set(&mut meta.author, g.byline);
     set(&mut meta.url, m.canonical.or(m.og_url));
     (out, meta)
 }
@@ -1039,6 +1078,8 @@ mod tests {
             "The mayor said the bridge would reopen on Monday, after repairs.\n\n\u{201c}We are ready,\u{201d} she said, adding that traffic would be light."
         );
         assert_eq!(meta.title.as_deref(), Some("Bridge & road"));
+        // No metadata names the author: the visible byline does.
+        assert_eq!(meta.author.as_deref(), Some("A. Writer"));
     }
 
     #[test]
