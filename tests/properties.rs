@@ -93,9 +93,18 @@ const PIECES: &[&str] = &[
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
+    joined(PIECES, 0.8, 160)
+}
+
+/// Up to `most` pieces, each followed by a space with probability `space`.
+fn joined(
+    pieces: &'static [&'static str],
+    space: f64,
+    most: usize,
+) -> impl Strategy<Value = String> {
     prop::collection::vec(
-        (prop::sample::select(PIECES), prop::bool::weighted(0.8)),
-        0..160,
+        (prop::sample::select(pieces), prop::bool::weighted(space)),
+        0..most,
     )
     .prop_map(|parts| {
         let mut s = String::new();
@@ -531,20 +540,7 @@ const MARKUP: &[&str] = &[
 ];
 
 fn markup_strategy() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (prop::sample::select(MARKUP), prop::bool::weighted(0.6)),
-        0..120,
-    )
-    .prop_map(|parts| {
-        let mut s = String::new();
-        for (p, space) in parts {
-            s.push_str(p);
-            if space {
-                s.push(' ');
-            }
-        }
-        s
-    })
+    joined(MARKUP, 0.6, 120)
 }
 
 proptest! {
