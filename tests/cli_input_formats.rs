@@ -3,16 +3,11 @@
 //! articles of `fixtures/formats/` are written once per format; whatever the
 //! format, claimcheck must find the same things in them.
 
-use assert_cmd::Command;
+mod common;
+
+use common::claimcheck;
 use serde_json::Value;
 use std::path::Path;
-
-fn claimcheck() -> Command {
-    let mut cmd = Command::cargo_bin("claimcheck").unwrap();
-    cmd.env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 fn json(args: &[&str]) -> Value {
     let out = claimcheck().args(args).output().unwrap();

@@ -3,16 +3,12 @@
 //! warning (exit 0), bad records as errors of their line (exit 2), and
 //! standard input's format (`--stdin-format`, or sniffed).
 
-use assert_cmd::Command;
+mod common;
+
+use common::claimcheck;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 use std::path::Path;
-
-fn claimcheck() -> Command {
-    let mut cmd = Command::cargo_bin("claimcheck").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 /// `extract ARGS --format json`: the exit code, the report and stderr.
 fn extract(args: &[&str], stdin: Option<&str>) -> (i32, Value, String) {
@@ -358,8 +354,7 @@ fn fields_are_named_on_the_command_line_or_in_the_configuration() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(articles(&report), want);
     // The folder's claimcheck.toml names them for runs started there.
-    let out = Command::cargo_bin("claimcheck")
-        .unwrap()
+    let out = claimcheck()
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/mapped"))
         .args(["extract", "nested.jsonl", "--format", "json"])
         .output()
