@@ -413,7 +413,8 @@ pub struct CommonArgs {
     pub fields: Vec<(crate::ingest::Field, String)>,
 
     /// The format of `-` (standard input); default: sniffed from its first
-    /// bytes (`{` JSON Lines, `[` JSON, a `---` line Markdown, else text)
+    /// bytes (`{` JSON Lines, `[` JSON, a `---` line Markdown, `<?xml`,
+    /// `<rss` or `<feed` a feed, any other `<` HTML, else text)
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub stdin_format: Option<crate::ingest::Format>,
 
