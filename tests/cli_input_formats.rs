@@ -422,3 +422,27 @@ fn a_date_that_cannot_be_read_is_a_warning_and_the_page_is_still_checked() {
     assert_eq!(v["articles"][0]["date"], Value::Null);
     assert!(!v["statements"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_page_in_a_declared_legacy_character_set_is_read_and_an_undeclared_one_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut page = b"<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><title>Caf\xe9 closes</title></head><body><p>".to_vec();
+    page.extend(b"\"We are ready,\" said the caf\xe9 owner, Ana Ruiz.</p></body></html>");
+    let declared = dir.path().join("latin1.html");
+    std::fs::write(&declared, &page).unwrap();
+    let x = json(&["extract", declared.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(x["articles"][0]["title"], "Caf\u{e9} closes");
+    assert_eq!(
+        x["statements"][0]["speaker_mention"], "the caf\u{e9} owner",
+        "{x}"
+    );
+    // Without a declaration the bytes are not guessed at.
+    let bare = dir.path().join("bare.html");
+    std::fs::write(&bare, b"<p>the caf\xe9 owner said so.</p>").unwrap();
+    let out = claimcheck()
+        .args(["extract", bare.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+}

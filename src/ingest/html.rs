@@ -983,6 +983,37 @@ pub fn record_article(id: String, origin: Origin, text: String) -> Article {
     article
 }
 
+/// A page or feed that is not UTF-8, decoded by the character set it
+/// declares in its first kilobyte (`<meta charset=windows-1252>`,
+/// `<meta http-equiv=… content="text/html; charset=ISO-8859-1">`, `<?xml …
+/// encoding="ISO-8859-1"?>`), as browsers would; `None` when it declares
+/// none that encoding_rs knows, or decoding meets bytes the set has no
+/// character for.
+pub fn decode_declared(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let label = [&b"charset="[..], &b"encoding="[..]]
+        .iter()
+        .find_map(|key| {
+            let at = lower.windows(key.len()).position(|w| w == *key)? + key.len();
+            let rest = &lower[at..];
+            let rest = rest
+                .strip_prefix(b"\"")
+                .or_else(|| rest.strip_prefix(b"'"))
+                .unwrap_or(rest);
+            let end = rest
+                .iter()
+                .position(|b| {
+                    !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                })
+                .unwrap_or(rest.len());
+            Some(&rest[..end])
+        })?;
+    let encoding = encoding_rs::Encoding::for_label(label)?;
+    let (text, _, had_errors) = encoding.decode(bytes);
+    (!had_errors).then(|| text.into_owned())
+}
+
 /// Whether a text is an HTML document rather than prose: it opens with a
 /// doctype or an `<html>` tag (after white space and comments).
 pub fn looks_like_page(text: &str) -> bool {
@@ -1225,6 +1256,17 @@ mod tests {
             text_of(html),
             "One line\ntwo lines\n\n<!-- claimcheck-disable-next-line contradiction -->\n\nNext."
         );
+    }
+
+    #[test]
+    fn a_page_in_its_declared_character_set_is_decoded() {
+        let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>".to_vec();
+        page.extend(b"\x93We are ready,\x94 said the caf\xe9 owner.</p></body></html>");
+        let text = decode_declared(&page).unwrap();
+        assert!(text.contains("\u{201c}We are ready,\u{201d} said the caf\u{e9} owner."));
+        let feed = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><description>Caf\xe9</description></item></channel></rss>";
+        assert!(decode_declared(feed).unwrap().contains("Caf\u{e9}"));
+        assert_eq!(decode_declared(b"<p>caf\xe9</p>"), None);
     }
 
     #[test]

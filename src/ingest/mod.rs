@@ -658,6 +658,17 @@ impl Ingested {
     ) {
         let text = match decode(label, bytes) {
             Ok(t) => t,
+            // A page or feed in the character set it declares is decoded
+            // by it (its offsets are then those of the UTF-8 text).
+            Err(e)
+                if matches!(e.kind, InputErrorKind::NotUtf8 { .. })
+                    && matches!(format, Format::Html | Format::Feed | Format::Text) =>
+            {
+                match html::decode_declared(bytes) {
+                    Some(text) => text,
+                    None => return self.push_failure(e),
+                }
+            }
             Err(e) => return self.push_failure(e),
         };
         match format {
