@@ -37,6 +37,7 @@ const CHECK_FORMATS: &[Format] = &[
     Format::Jsonl,
     Format::Sarif,
     Format::Github,
+    Format::Gitlab,
     Format::Markdown,
     Format::Junit,
     Format::Html,
@@ -121,7 +122,7 @@ impl Format {
             Format::Dot | Format::Mermaid => {
                 format!("--format {name} draws the source graph: use it with `claimcheck sources`")
             }
-            Format::Sarif | Format::Github | Format::Markdown | Format::Junit => {
+            Format::Sarif | Format::Github | Format::Gitlab | Format::Markdown | Format::Junit => {
                 format!("--format {name} reports findings: use it with `claimcheck check`")
             }
             Format::Html => {
@@ -449,6 +450,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands: one annotation per finding
     Github,
+    /// GitLab Code Quality JSON (a `codequality` report artifact)
+    Gitlab,
     /// A Markdown report to post as a pull-request comment
     Markdown,
     /// JUnit XML: one test case per article, a failure per finding

@@ -14,6 +14,16 @@ pub fn feed(mut h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
     h
 }
 
+/// FNV-1a over `parts`, each followed by a 0xFF byte (no UTF-8 text holds
+/// one, so `["ab", "c"]` and `["a", "bc"]` differ), as 16 hex digits.
+pub fn hex(parts: &[&str]) -> String {
+    let mut h = BASIS;
+    for p in parts {
+        h = feed(h, p.bytes().chain(std::iter::once(0xff)));
+    }
+    format!("{h:016x}")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

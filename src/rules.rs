@@ -24,15 +24,7 @@ pub struct RuleOptions {
 
 /// FNV-1a, 64 bits: a fingerprint that does not change between versions or
 /// platforms (std's hasher may).
-fn fnv(parts: &[&str]) -> String {
-    let mut h = FNV_BASIS;
-    for p in parts {
-        h = fnv_feed(h, p.bytes().chain(std::iter::once(0xff)));
-    }
-    format!("{h:016x}")
-}
-
-use crate::fnv::{BASIS as FNV_BASIS, feed as fnv_feed};
+use crate::fnv::hex as fnv;
 
 /// Whitespace-collapsed, lowercased text for fingerprints.
 fn norm(s: &str) -> String {

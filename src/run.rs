@@ -211,6 +211,7 @@ fn write_report(args: &Args, analysis: &Analysis, stdout: &mut dyn Write) -> Res
         Format::Mermaid => &report::Mermaid,
         Format::Sarif => &report::Sarif,
         Format::Github => &report::Github,
+        Format::Gitlab => &report::Gitlab,
         Format::Markdown => &report::Markdown,
         Format::Junit => &report::Junit,
         Format::Html => &report::Html,

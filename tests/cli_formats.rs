@@ -50,6 +50,67 @@ fn seeds_sarif() {
 }
 
 #[test]
+fn seeds_gitlab() {
+    insta::assert_snapshot!(seeds("gitlab"));
+}
+
+/// What GitLab's Code Quality report requires of every issue (the fields its
+/// documentation lists), on the seeds and with an unreadable input.
+#[test]
+fn gitlab_code_quality_issues_have_what_gitlab_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"ok\n\xff").unwrap();
+    let (out, code) = check("gitlab", &["seeds/", bad.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    let issues: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let mut fingerprints = std::collections::HashSet::new();
+    for issue in &issues {
+        assert_eq!(issue["type"], "issue");
+        for key in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(
+                issue[key].as_str().is_some_and(|v| !v.is_empty()),
+                "{key}: {issue}"
+            );
+        }
+        assert!(
+            ["info", "minor", "major", "critical", "blocker"]
+                .contains(&issue["severity"].as_str().unwrap())
+        );
+        assert!(issue["location"]["path"].as_str().is_some());
+        assert!(
+            issue["location"]["lines"]["begin"]
+                .as_u64()
+                .is_some_and(|l| l >= 1),
+            "{issue}"
+        );
+        assert!(fingerprints.insert(issue["fingerprint"].as_str().unwrap().to_string()));
+    }
+    let contradiction = issues
+        .iter()
+        .find(|i| i["check_name"] == "claimcheck/contradiction")
+        .expect("the contradiction");
+    assert_eq!(contradiction["severity"], "major");
+    assert!(
+        contradiction["description"]
+            .as_str()
+            .unwrap()
+            .contains("side B")
+    );
+    let input = issues
+        .iter()
+        .find(|i| i["check_name"] == "claimcheck/input")
+        .expect("the bad input");
+    assert_eq!(
+        (&input["severity"], &input["location"]["lines"]["begin"]),
+        (&"blocker".into(), &2.into())
+    );
+    // The same findings give the same fingerprints run after run.
+    let (again, _) = check("gitlab", &["seeds/", bad.to_str().unwrap()]);
+    assert_eq!(again, out);
+}
+
+#[test]
 fn seeds_github() {
     insta::assert_snapshot!(seeds("github"));
 }

@@ -252,7 +252,7 @@ fn help_lists_each_subcommands_own_formats_and_they_alone_are_accepted() {
         (
             "check",
             &[
-                "human", "json", "jsonl", "sarif", "github", "markdown", "junit", "html",
+                "human", "json", "jsonl", "sarif", "github", "gitlab", "markdown", "junit", "html",
             ],
         ),
         ("extract", &["human", "json", "jsonl", "conllu"]),
@@ -260,8 +260,8 @@ fn help_lists_each_subcommands_own_formats_and_they_alone_are_accepted() {
         ("compare", &["human", "json"]),
     ];
     let all = [
-        "human", "json", "jsonl", "dot", "mermaid", "sarif", "github", "markdown", "junit", "html",
-        "conllu",
+        "human", "json", "jsonl", "dot", "mermaid", "sarif", "github", "gitlab", "markdown",
+        "junit", "html", "conllu",
     ];
     for (command, formats) in expected {
         assert_eq!(formats_in_help(command), formats, "{command} --help");

@@ -9,6 +9,7 @@ pub mod claims;
 mod diagnostics;
 pub mod findings;
 mod github;
+mod gitlab;
 mod graph;
 pub mod html;
 mod human;
@@ -20,6 +21,7 @@ mod sarif;
 mod syntax;
 
 pub use github::Github;
+pub use gitlab::Gitlab;
 pub use graph::{Dot, Mermaid, source_graph};
 pub use html::Html;
 pub use human::Human;
