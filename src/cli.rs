@@ -200,6 +200,29 @@ pub enum Command {
     /// (or in --output FILE)
     #[command(after_help = EXIT_CODES_HELP)]
     Init(InitArgs),
+    /// Print a shell completion script (`claimcheck completions bash >
+    /// /etc/bash_completion.d/claimcheck`)
+    #[command(after_help = EXIT_CODES_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of claimcheck or of one subcommand
+    /// (`claimcheck man > claimcheck.1`, `claimcheck man check`)
+    #[command(after_help = EXIT_CODES_HELP)]
+    Man(ManArgs),
+}
+
+/// `completions`' arguments.
+#[derive(Debug, ClapArgs)]
+pub struct CompletionsArgs {
+    /// The shell: bash, elvish, fish, powershell or zsh
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `man`'s arguments.
+#[derive(Debug, ClapArgs)]
+pub struct ManArgs {
+    /// A subcommand's page instead of the program's (`check`, `extract`, …)
+    pub subcommand: Option<String>,
 }
 
 /// `init`'s arguments.
@@ -294,7 +317,9 @@ impl Command {
             Command::Compare(c) => &c.common,
             Command::Check(c) => &c.common,
             Command::Extract(e) => &e.common,
-            Command::Explain(_) | Command::Init(_) => &NO_ARGS,
+            Command::Explain(_) | Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
+                &NO_ARGS
+            }
         }
     }
 
@@ -306,6 +331,8 @@ impl Command {
             Command::Compare(_) => "compare",
             Command::Explain(_) => "explain",
             Command::Init(_) => "init",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
         }
     }
 }

@@ -33,6 +33,12 @@ pub fn run(
             return commands::explain::run(e.rule.as_deref(), args.output.as_deref(), stdout);
         }
         Command::Init(i) => return commands::init::run(args.output.as_deref(), i.force, stdout),
+        Command::Completions(c) => {
+            return commands::manual::completions(c.shell, args.output.as_deref(), stdout);
+        }
+        Command::Man(m) => {
+            return commands::manual::man(m.subcommand.as_deref(), args.output.as_deref(), stdout);
+        }
         _ => {}
     }
     let common = args.command.common();
@@ -100,7 +106,11 @@ pub fn run(
     let syntax = matches!(&args.command, Command::Extract(e) if e.syntax);
     let claims = match &args.command {
         Command::Extract(e) => e.claims,
-        Command::Sources(_) | Command::Explain(_) | Command::Init(_) => false,
+        Command::Sources(_)
+        | Command::Explain(_)
+        | Command::Init(_)
+        | Command::Completions(_)
+        | Command::Man(_) => false,
         _ => true,
     };
     let mut settings = commands::settings_for(&config, common, claims);

@@ -419,3 +419,46 @@ fn a_closed_pipe_keeps_the_exit_code() {
     assert_eq!(run(&["check", "--format", "json", set]), Some(2));
     assert_eq!(run(&["check", "--format", "json", "seeds"]), Some(1));
 }
+
+#[test]
+fn completions_and_manual_pages_are_made_from_the_same_definition_as_help() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (script, stderr, code) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {stderr}");
+        for word in ["claimcheck", "check", "extract", "stdin-format"] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+        // The shells that complete values get the formats too.
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            assert!(
+                script.contains("gitlab"),
+                "{shell} completions lack the formats"
+            );
+        }
+    }
+    // The bash script is bash.
+    let (bash, _, _) = run(&["completions", "bash"]);
+    let status = std::process::Command::new("bash")
+        .args(["-n", "-c", &bash])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // The program's page lists the subcommands; a subcommand's page its
+    // options, under its full name.
+    let (page, _, code) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH claimcheck 1"),
+        "{page:.200}"
+    );
+    for sub in ["check", "extract", "sources", "compare", "explain", "init"] {
+        assert!(page.contains(sub), "{sub}");
+    }
+    let (check, _, _) = run(&["man", "check"]);
+    assert!(check.contains(".TH claimcheck-check 1"));
+    assert!(check.contains("claimcheck check"));
+    assert!(check.contains("\\-\\-fail\\-on"));
+    let (_, stderr, code) = run(&["man", "nope"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no subcommand `nope`"), "{stderr}");
+}

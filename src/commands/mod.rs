@@ -8,6 +8,7 @@ pub mod compare;
 pub mod explain;
 pub mod extract;
 pub mod init;
+pub mod manual;
 
 use crate::analysis::Settings;
 use crate::cli::Command;
@@ -64,7 +65,9 @@ pub fn inputs_note(command: &Command, inputs: &Inputs) -> Option<String> {
         Command::Extract(_) => "extracting from",
         Command::Sources(_) => "reading the sources of",
         Command::Compare(_) => "comparing",
-        Command::Explain(_) | Command::Init(_) => return None,
+        Command::Explain(_) | Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
+            return None;
+        }
     };
     let common = command.common();
     if inputs.seeds {
