@@ -33,6 +33,7 @@ const CLUSTER: &str = "Cluster runs";
 /// The formats each subcommand writes.
 const CHECK_FORMATS: &[Format] = &[
     Format::Human,
+    Format::Concise,
     Format::Json,
     Format::Jsonl,
     Format::Sarif,
@@ -122,7 +123,12 @@ impl Format {
             Format::Dot | Format::Mermaid => {
                 format!("--format {name} draws the source graph: use it with `claimcheck sources`")
             }
-            Format::Sarif | Format::Github | Format::Gitlab | Format::Markdown | Format::Junit => {
+            Format::Sarif
+            | Format::Github
+            | Format::Gitlab
+            | Format::Markdown
+            | Format::Junit
+            | Format::Concise => {
                 format!("--format {name} reports findings: use it with `claimcheck check`")
             }
             Format::Html => {
@@ -243,6 +249,11 @@ pub struct CheckArgs {
     /// config's `fail-on`, else error)
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
+
+    /// Findings only: no summary, no input or suppression lines (the
+    /// exit code still says what the summary would)
+    #[arg(long, short)]
+    pub quiet: bool,
 
     /// Suppress the findings recorded in FILE (matched by fingerprint, not
     /// line): they stay in the report, marked suppressed, and never fail
@@ -463,6 +474,9 @@ pub struct CommonArgs {
 pub enum Format {
     /// Readable, coloured text
     Human,
+    /// One line per finding, `path:line:column: severity[rule]: message`,
+    /// for editors and problem matchers
+    Concise,
     /// One JSON document with a `version` field
     Json,
     /// One JSON object per line: a statement (`extract`), a claim (`extract

@@ -71,7 +71,9 @@ pub fn run(
                 .into(),
         ));
     }
-    if let Some(note) = commands::inputs_note(&args.command, &inputs) {
+    // `check --quiet`: findings and problems only, no notes.
+    let quiet = matches!(&args.command, Command::Check(c) if c.quiet);
+    if let Some(note) = commands::inputs_note(&args.command, &inputs).filter(|_| !quiet) {
         writeln!(stderr, "{note}")?;
     }
     if let Command::Extract(e) = &args.command {
@@ -98,7 +100,7 @@ pub fn run(
     let reading = commands::reading_for(&config, common);
     let (mut ingested, records) = read_inputs(common.from_records, &inputs, stdin, &reading);
     commands::ignore(&mut ingested, &config);
-    if let Some(note) = ingest::duplicates_note(&ingested.duplicates) {
+    if let Some(note) = ingest::duplicates_note(&ingested.duplicates).filter(|_| !quiet) {
         writeln!(stderr, "{note}")?;
     }
     commands::write_input_problems(&ingested, stderr)?;
@@ -211,7 +213,10 @@ fn write_report(args: &Args, analysis: &Analysis, stdout: &mut dyn Write) -> Res
         Command::Check(_) => View::Check,
         _ => View::Summary,
     };
+    let quiet = matches!(&args.command, Command::Check(c) if c.quiet);
     let reporter: &dyn Reporter = match args.command.common().format {
+        Format::Human if quiet && view == View::Check => &report::HumanFindings,
+        Format::Concise => &report::Concise,
         Format::Human if view == View::Syntax => &report::SyntaxTable,
         Format::Json if view == View::Syntax => &report::SyntaxJson,
         Format::Human => &report::Human,

@@ -50,6 +50,64 @@ fn seeds_sarif() {
 }
 
 #[test]
+fn seeds_concise() {
+    insta::assert_snapshot!(seeds("concise"));
+}
+
+/// `--format concise`: every line is `path:line:column: severity[rule]:
+/// message`, as editors' and CI problem matchers read it.
+#[test]
+fn concise_lines_are_places_a_problem_matcher_reads() {
+    let out = seeds("concise");
+    assert!(!out.is_empty());
+    for line in out.lines() {
+        let mut parts = line.splitn(4, ':');
+        let (path, row, col, rest) = (
+            parts.next().unwrap(),
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+        );
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(path).is_file(),
+            "{line}"
+        );
+        assert!(
+            row.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(),
+            "{line}"
+        );
+        let (level, message) = rest.trim_start().split_once("]: ").expect(line);
+        let (severity, rule) = level.split_once('[').expect(line);
+        assert!(["error", "warning", "info"].contains(&severity), "{line}");
+        assert!(
+            rule.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{line}"
+        );
+        assert!(!message.is_empty());
+    }
+}
+
+#[test]
+fn quiet_check_prints_the_findings_and_nothing_else() {
+    let out = claimcheck()
+        .args(["check", "--quiet", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the exit code still says so");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("error[contradiction]"));
+    assert!(!stdout.contains("summary:"), "{stdout}");
+    // One article, one of everything: no "1 articles".
+    let (one, _) = check("human", &["seeds/002_1f062e236fa650bf.txt"]);
+    assert!(one.contains("summary: 1 article read (0 failed)"), "{one}");
+}
+
+#[test]
 fn seeds_gitlab() {
     insta::assert_snapshot!(seeds("gitlab"));
 }

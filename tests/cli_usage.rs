@@ -252,7 +252,8 @@ fn help_lists_each_subcommands_own_formats_and_they_alone_are_accepted() {
         (
             "check",
             &[
-                "human", "json", "jsonl", "sarif", "github", "gitlab", "markdown", "junit", "html",
+                "human", "concise", "json", "jsonl", "sarif", "github", "gitlab", "markdown",
+                "junit", "html",
             ],
         ),
         ("extract", &["human", "json", "jsonl", "conllu"]),

@@ -109,12 +109,11 @@ fn write_finding(
 
 /// The summary line at the end of the report.
 fn write_summary(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    use super::human::plural;
     let findings = format!(
-        "{} error{}, {} warning{}, {} info",
-        s.errors,
-        if s.errors == 1 { "" } else { "s" },
-        s.warnings,
-        if s.warnings == 1 { "" } else { "s" },
+        "{}, {}, {} info",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
         s.infos
     );
     let findings = if s.errors > 0 {
@@ -127,19 +126,22 @@ fn write_summary(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let stories = if s.one_story {
         String::new()
     } else {
-        format!(" in {} stories", s.stories)
+        format!(
+            " in {}",
+            plural(s.stories, "story").replace("storys", "stories")
+        )
     };
     write!(
         out,
-        "{}: {} articles read ({} failed){stories}, {} statements, {} sources, {} claims, {} agreements, {} contradictions; {}",
+        "{}: {} read ({} failed){stories}, {}, {}, {}, {}, {}; {}",
         "summary".bold(),
-        s.articles,
+        plural(s.articles, "article"),
         s.failed,
-        s.statements,
-        s.sources,
-        s.claims,
-        s.agreements,
-        s.contradictions,
+        plural(s.statements, "statement"),
+        plural(s.sources, "source"),
+        plural(s.claims, "claim"),
+        plural(s.agreements, "agreement"),
+        plural(s.contradictions, "contradiction"),
         findings
     )?;
     if s.suppressed > 0 {
@@ -148,13 +150,37 @@ fn write_summary(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-/// The whole human report of `check`.
-pub fn write_check(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
-    let renderer = if colored::control::SHOULD_COLORIZE.should_colorize() {
+/// The findings of `check` alone, as diagnostics (`check --quiet`): no
+/// input lines, no suppressions, no summary.
+#[derive(Debug, Default)]
+pub struct HumanFindings;
+
+impl super::Reporter for HumanFindings {
+    fn write(
+        &self,
+        analysis: &Analysis,
+        _view: super::View,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let renderer = renderer();
+        for f in analysis.findings.iter().filter(|f| f.suppressed.is_none()) {
+            write_finding(analysis, f, &renderer, out)?;
+        }
+        Ok(())
+    }
+}
+
+fn renderer() -> Renderer {
+    if colored::control::SHOULD_COLORIZE.should_colorize() {
         Renderer::styled()
     } else {
         Renderer::plain()
-    };
+    }
+}
+
+/// The whole human report of `check`.
+pub fn write_check(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    let renderer = renderer();
     for f in &analysis.findings {
         write_finding(analysis, f, &renderer, out)?;
     }

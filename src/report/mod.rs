@@ -6,6 +6,7 @@ use crate::article::Span;
 use std::io::{self, Write};
 
 pub mod claims;
+mod concise;
 mod diagnostics;
 pub mod findings;
 mod github;
@@ -20,6 +21,8 @@ mod markdown;
 mod sarif;
 mod syntax;
 
+pub use concise::Concise;
+pub use diagnostics::HumanFindings;
 pub use github::Github;
 pub use gitlab::Gitlab;
 pub use graph::{Dot, Mermaid, source_graph};
