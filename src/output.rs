@@ -18,6 +18,25 @@ pub fn set_colour(choice: ColorChoice, is_terminal: bool) {
     colored::control::set_override(on);
 }
 
+/// The width to draw diagnostics for: `COLUMNS` when set to a number, else
+/// the terminal's when stdout is one, else none (`None`: a file or a pipe
+/// keeps whole lines).
+pub fn term_width(stdout_is_terminal: bool) -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c >= 20)
+    {
+        return Some(columns);
+    }
+    if !stdout_is_terminal {
+        return None;
+    }
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .filter(|&c| c >= 20)
+}
+
 /// Writes to a temporary file beside `path`, then renames it into place, so an
 /// interrupted run never leaves half a report. A symbolic link is written
 /// through (its target is replaced, the link stays); anything that is not a

@@ -28,6 +28,10 @@ pub fn run(
         args.color,
         args.output.is_none() && std::io::stdout().is_terminal(),
     );
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    if let Some(columns) = crate::output::term_width(to_terminal) {
+        crate::report::set_term_width(columns);
+    }
     match &args.command {
         Command::Explain(e) => {
             return commands::explain::run(e.rule.as_deref(), args.output.as_deref(), stdout);

@@ -57,11 +57,20 @@ struct TerminalRun {
 /// terminal) in `dir`, with `CI` unset unless `ci` is true; panics if it does
 /// not finish within [`TIME_OUT`].
 fn on_terminal(dir: &Path, args: &[&str], ci: bool) -> TerminalRun {
+    on_terminal_of(dir, args, ci, None)
+}
+
+/// [`on_terminal`] on a terminal of `columns` set with `stty` (and no
+/// `COLUMNS` in the environment), or with `COLUMNS=100` when `None`.
+fn on_terminal_of(dir: &Path, args: &[&str], ci: bool, columns: Option<u16>) -> TerminalRun {
     let bin = env!("CARGO_BIN_EXE_claimcheck");
     let mut line = sh_quote(bin);
     for a in args {
         line.push(' ');
         line.push_str(&sh_quote(a));
+    }
+    if let Some(columns) = columns {
+        line = format!("stty cols {columns} rows 50; exec {line}");
     }
     // `script` reports the child's exit code with -e; -q drops its banner.
     let mut cmd = Command::new(script());
@@ -70,8 +79,11 @@ fn on_terminal(dir: &Path, args: &[&str], ci: bool) -> TerminalRun {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .env("COLUMNS", "100")
         .env("TERM", "xterm");
+    match columns {
+        Some(_) => cmd.env_remove("COLUMNS"),
+        None => cmd.env("COLUMNS", "100"),
+    };
     if ci {
         cmd.env("CI", "true");
     } else {
@@ -176,4 +188,48 @@ fn no_bar_in_a_pipe() {
         !stderr.contains('\u{1b}'),
         "escape codes in a pipe: {stderr}"
     );
+}
+
+/// The diagnostics fit the terminal: at 80 and 120 columns (the size of the
+/// pseudo-terminal, as a user's window sets it) no source line of a snippet
+/// is wider than the screen, and `COLUMNS` sets the width in a pipe.
+#[test]
+fn diagnostics_fit_the_terminal_width() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let widest = |screen: &str| {
+        screen
+            .lines()
+            .map(|l| l.trim_end_matches('\r'))
+            .filter(|l| {
+                let t = l.trim_start();
+                t.split_once(" |")
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            })
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    for columns in [80u16, 120] {
+        let run = on_terminal_of(
+            root,
+            &["check", "seeds/", "--color", "never"],
+            false,
+            Some(columns),
+        );
+        assert_eq!(run.code, 1, "{}", run.screen);
+        let widest = widest(&run.screen);
+        assert!(
+            widest > 0 && widest <= usize::from(columns),
+            "{columns}: {widest}\n{}",
+            run.screen
+        );
+    }
+    let piped = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check", "seeds/", "--color", "never"])
+        .current_dir(root)
+        .env("COLUMNS", "90")
+        .output()
+        .unwrap();
+    let widest = widest(&String::from_utf8_lossy(&piped.stdout));
+    assert!(widest > 0 && widest <= 90, "{widest}");
 }

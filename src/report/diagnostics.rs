@@ -170,11 +170,26 @@ impl super::Reporter for HumanFindings {
     }
 }
 
+/// The width the diagnostics are drawn for (0: annotate-snippets' own
+/// default), set once per run by [`set_term_width`].
+static TERM_WIDTH: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Draws the diagnostics for a terminal of `columns` (source lines longer
+/// than that are cut around the span, with `...`).
+pub fn set_term_width(columns: usize) {
+    TERM_WIDTH.store(columns, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn renderer() -> Renderer {
-    if colored::control::SHOULD_COLORIZE.should_colorize() {
+    let renderer = if colored::control::SHOULD_COLORIZE.should_colorize() {
         Renderer::styled()
     } else {
         Renderer::plain()
+    };
+    match TERM_WIDTH.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => renderer,
+        // annotate-snippets draws one column past its width.
+        columns => renderer.term_width(columns - 1),
     }
 }
 
