@@ -49,6 +49,29 @@ fn seeds_sarif() {
     insta::assert_snapshot!(seeds("sarif"));
 }
 
+/// GitHub shows a related location only when the message links to it, and
+/// reads each rule's precision and tags.
+#[test]
+fn sarif_links_every_other_place_and_rates_each_rule() {
+    let log: Value = serde_json::from_str(&seeds("sarif")).unwrap();
+    let run = &log["runs"][0];
+    for result in run["results"].as_array().unwrap() {
+        let text = result["message"]["text"].as_str().unwrap();
+        for related in result["relatedLocations"].as_array().into_iter().flatten() {
+            let id = related["id"].as_u64().unwrap();
+            assert!(
+                text.contains(&format!("]({id})")),
+                "{id} not linked in {text}"
+            );
+        }
+    }
+    for rule in run["tool"]["driver"]["rules"].as_array().unwrap() {
+        let precision = rule["properties"]["precision"].as_str().unwrap();
+        assert!(["very-high", "high", "medium", "low"].contains(&precision));
+        assert!(!rule["properties"]["tags"].as_array().unwrap().is_empty());
+    }
+}
+
 #[test]
 fn seeds_concise() {
     insta::assert_snapshot!(seeds("concise"));

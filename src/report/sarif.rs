@@ -2,9 +2,11 @@
 //! from the typed model of the `serde-sarif` crate.
 //!
 //! One run: `tool.driver` lists every rule (`id` is the rule code, the same
-//! as the JSON `rule`), `results` one per finding with `ruleId`, `ruleIndex`,
-//! `level` (`error`, `warning`, `note` for info), the message (notes follow it
-//! on their own lines), the location, the other places as
+//! as the JSON `rule`; `properties.precision` and `properties.tags`),
+//! `results` one per finding with `ruleId`, `ruleIndex`, `level` (`error`,
+//! `warning`, `note` for info), the message (a link to each other place,
+//! `[side B: …](2)`, then the notes, on their own lines), the location, the
+//! other places as
 //! `relatedLocations`, `partialFingerprints` (`claimcheck/v1`: the finding's
 //! fingerprint, so an alert survives edits elsewhere in the file) and
 //! `baselineState`. A finding suppressed by the baseline carries
@@ -141,6 +143,15 @@ fn rules() -> Vec<ReportingDescriptor> {
                         .level(default_level(r.default_severity()).to_string())
                         .build(),
                 )
+                .properties(
+                    sarif::PropertyBag::builder()
+                        .tags(r.tags().iter().map(|t| t.to_string()).collect::<Vec<_>>())
+                        .additional_properties(BTreeMap::from([(
+                            "precision".to_string(),
+                            serde_json::Value::String(r.precision().to_string()),
+                        )]))
+                        .build(),
+                )
                 .build()
         })
         .collect()
@@ -215,14 +226,27 @@ fn location(loc: &LocationOut<'_>, paths: &[&str], msg: Option<&str>) -> sarif::
     }
 }
 
+/// Text for a SARIF message, where `[` and `]` open and close links: the
+/// article's own brackets are escaped with a backslash (as is a backslash).
+fn escape_brackets(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+}
+
 /// One result.
 fn result(analysis: &Analysis, f: &Finding, paths: &[&str]) -> sarif::Result {
     let out = finding_out(analysis, f);
     let rule_index = Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0);
-    let mut text = f.message.clone();
+    let mut text = escape_brackets(&f.message);
+    // Each other place linked from the message (`[side B: …](2)`): GitHub
+    // shows a related location only when the message links to it.
+    for (i, r) in out.related.iter().enumerate() {
+        text.push_str(&format!("\n[{}]({})", escape_brackets(r.message), i + 1));
+    }
     for n in &f.notes {
         text.push_str("\nnote: ");
-        text.push_str(n);
+        text.push_str(&escape_brackets(n));
     }
     let related: Vec<sarif::Location> = out
         .related
