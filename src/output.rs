@@ -6,16 +6,25 @@ use crate::error::Error;
 use std::io::Write;
 
 /// Decides colour once for the whole run: `always` and `never` win; `auto`
-/// colours only a terminal, and never when NO_COLOR is set to anything.
+/// follows the conventions of command-line tools, in this order: `NO_COLOR`
+/// set to anything turns colour off; `CLICOLOR_FORCE` set to anything but
+/// `0` turns it on even in a pipe; `CLICOLOR=0` turns it off; else only a
+/// terminal is coloured.
 pub fn set_colour(choice: ColorChoice, is_terminal: bool) {
-    let on = match choice {
+    colored::control::set_override(colour(choice, is_terminal, |k| std::env::var(k).ok()));
+}
+
+/// [`set_colour`]'s decision, the environment read through `var`.
+fn colour(choice: ColorChoice, is_terminal: bool, var: impl Fn(&str) -> Option<String>) -> bool {
+    let set = |k: &str| var(k).filter(|v| !v.is_empty());
+    match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    colored::control::set_override(on);
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorChoice::Auto if set("CLICOLOR").as_deref() == Some("0") => false,
+        ColorChoice::Auto => is_terminal,
+    }
 }
 
 /// The width to draw diagnostics for: `COLUMNS` when set to a number, else
@@ -207,6 +216,44 @@ fn resolve_links(path: &std::path::Path) -> std::path::PathBuf {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_colour_conventions_in_their_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let auto = ColorChoice::Auto;
+        assert!(colour(auto, true, env(&[])));
+        assert!(!colour(auto, false, env(&[])));
+        assert!(!colour(auto, true, env(&[("NO_COLOR", "1")])));
+        // An empty NO_COLOR is no setting.
+        assert!(colour(auto, true, env(&[("NO_COLOR", "")])));
+        assert!(colour(auto, false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!colour(auto, false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(!colour(
+            auto,
+            true,
+            env(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])
+        ));
+        assert!(!colour(auto, true, env(&[("CLICOLOR", "0")])));
+        assert!(colour(auto, true, env(&[("CLICOLOR", "1")])));
+        // The flag wins over the environment.
+        assert!(colour(
+            ColorChoice::Always,
+            false,
+            env(&[("NO_COLOR", "1")])
+        ));
+        assert!(!colour(
+            ColorChoice::Never,
+            true,
+            env(&[("CLICOLOR_FORCE", "1")])
+        ));
+    }
+
     use super::*;
 
     fn write(path: &std::path::Path, text: &str) -> Result<(), Error> {

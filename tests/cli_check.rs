@@ -160,6 +160,19 @@ fn human_diagnostics_point_at_the_text() {
         .output()
         .unwrap();
     assert!(!no_color.stdout.contains(&0x1b));
+    // CLICOLOR_FORCE colours a pipe too, unless NO_COLOR says otherwise.
+    let clicolor = |force: &str, no_color: Option<&str>| {
+        let mut cmd = claimcheck();
+        cmd.args(["check", "seeds/"]).env("CLICOLOR_FORCE", force);
+        match no_color {
+            Some(v) => cmd.env("NO_COLOR", v),
+            None => cmd.env_remove("NO_COLOR"),
+        };
+        cmd.output().unwrap().stdout.contains(&0x1b)
+    };
+    assert!(clicolor("1", None));
+    assert!(!clicolor("0", None));
+    assert!(!clicolor("1", Some("1")));
 }
 
 #[test]
