@@ -109,7 +109,7 @@ fn write_finding(
 
 /// The summary line at the end of the report.
 fn write_summary(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    use super::human::plural;
+    use super::findings::plural;
     let findings = format!(
         "{}, {}, {} info",
         plural(s.errors, "error"),

@@ -279,3 +279,12 @@ pub fn counts(s: &Summary) -> String {
     }
     line
 }
+
+/// `1 article`, `2 articles`.
+pub(crate) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -1,6 +1,7 @@
 //! The readable, coloured report. Colour is decided once by the caller through
 //! `colored`'s global override; this file only asks for styles.
 
+use super::findings::plural;
 use super::{Reporter, View, clip, position};
 use crate::analysis::Analysis;
 use crate::article::Article;
@@ -147,15 +148,6 @@ impl Reporter for Human {
             summary.green().bold()
         };
         writeln!(out, "{summary}")
-    }
-}
-
-/// `1 article`, `2 articles`.
-pub(crate) fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

@@ -98,8 +98,8 @@ fn write_human(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
             out,
             "{}  {}, {}",
             a.id.bold(),
-            super::human::plural(item.syntax.sentences.len(), "sentence"),
-            super::human::plural(words, "word")
+            super::findings::plural(item.syntax.sentences.len(), "sentence"),
+            super::findings::plural(words, "word")
         )?;
         for s in &item.syntax.sentences {
             let span = item.segments.sentences[s.sentence].span;
