@@ -446,3 +446,36 @@ fn a_page_in_a_declared_legacy_character_set_is_read_and_an_undeclared_one_is_an
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
 }
+
+#[test]
+fn the_help_line_names_a_way_to_accept_a_finding_that_works_where_it_stands() {
+    let human = |path: &str| {
+        let out = claimcheck()
+            .args(["check", path, "--color", "never"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let txt = human("fixtures/formats/txt");
+    assert!(
+        txt.contains("= help: `claimcheck explain unbalanced-quote`"),
+        "{txt}"
+    );
+    assert!(txt.contains("--baseline FILE"));
+    // In Markdown the help offers the comment, and the comment works.
+    let md = human("fixtures/formats/md");
+    let marker = "<!-- claimcheck-disable-next-line unbalanced-quote -->";
+    assert!(md.contains(marker), "{md}");
+    let dir = tempfile::tempdir().unwrap();
+    let b = file("fixtures/formats/md/harbour-b.md").replace(
+        "\"The crew still needs",
+        &format!("{marker}\n\"The crew still needs"),
+    );
+    std::fs::write(dir.path().join("b.md"), b).unwrap();
+    let accepted = human(dir.path().join("b.md").to_str().unwrap());
+    assert!(
+        accepted.contains(&format!("quote mark never closes (suppressed by {marker}")),
+        "{accepted}"
+    );
+    assert!(accepted.contains("(1 suppressed)"), "{accepted}");
+}

@@ -48,6 +48,26 @@ fn excerpt(
     )
 }
 
+/// The `= help:` line of a finding: where the rule is explained, and how
+/// to switch the finding off where it stands (a comment on the line before
+/// in an article that can hold one, a baseline anywhere).
+fn help(article: &crate::article::Article, code: &str) -> String {
+    // A Markdown file or a web page (a text drawn out of a file of its own).
+    let comment = article.source.is_some() && article.origin.record_line.is_none();
+    if comment {
+        format!(
+            "`claimcheck explain {code}` tells what it finds; to accept this one, put \
+             `<!-- claimcheck-disable-next-line {code} -->` on the line before it, or record \
+             it with `--write-baseline FILE`"
+        )
+    } else {
+        format!(
+            "`claimcheck explain {code}` tells what it finds; to accept this one, record it \
+             with `--write-baseline FILE` and check with `--baseline FILE`"
+        )
+    }
+}
+
 /// Writes one finding.
 fn write_finding(
     analysis: &Analysis,
@@ -102,6 +122,10 @@ fn write_finding(
     }
     if more > 0 {
         message = message.footer(Level::Note.title(&more_note));
+    }
+    let help = help(a, code);
+    if f.suppressed.is_none() {
+        message = message.footer(Level::Help.title(&help));
     }
     writeln!(out, "{}", renderer.render(message))?;
     writeln!(out)
