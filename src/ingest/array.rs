@@ -11,7 +11,7 @@
 //! borrowed slice of the text ([`RawValue`]), its line counted from its
 //! offset.
 
-use super::fields::{FieldMap, article_from, kind_of};
+use super::fields::{FieldMap, kind_of};
 use super::*;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -42,62 +42,13 @@ impl Ingested {
         let mut count = 0;
         let mut failures = Vec::new();
         for chunk in elements.chunks(JSONL_CHUNK) {
-            self.read_elements(label, chunk, &mut count, &mut failures);
+            // Each element is a record, read as a JSON Lines line is.
+            self.parse_record_chunk(label, chunk.to_vec(), &mut count, &mut failures);
             flush(self);
         }
         self.inputs[record].status = InputStatus::Read { articles: count };
         for f in failures {
             self.push_failure(f);
-        }
-    }
-
-    /// Reads a chunk of elements on the thread pool, keeping their order.
-    fn read_elements(
-        &mut self,
-        label: &str,
-        chunk: &[Element<'_>],
-        count: &mut usize,
-        failures: &mut Vec<InputError>,
-    ) {
-        use rayon::prelude::*;
-        let limit = self.reading.max_article_bytes;
-        let fields = &self.reading.fields;
-        let order = self.reading.day_order;
-        let parsed: Vec<Result<Parsed, InputError>> = chunk
-            .par_iter()
-            .map(|&(line, json)| {
-                if json.len() as u64 > limit {
-                    return Err(too_large(label, Some(line), Some(json.len() as u64), limit));
-                }
-                let value: Value = serde_json::from_str(json).map_err(|e| {
-                    InputError::at_line(
-                        label,
-                        line,
-                        InputErrorKind::MalformedJson {
-                            message: e.to_string(),
-                        },
-                    )
-                })?;
-                match value {
-                    Value::Object(record) => article_from(label, line, &record, fields, order),
-                    other => Err(InputError::at_line(
-                        label,
-                        line,
-                        InputErrorKind::NotAnArticle {
-                            found: kind_of(&other).to_string(),
-                        },
-                    )),
-                }
-            })
-            .collect();
-        for p in parsed {
-            match p {
-                Ok(p) => {
-                    *count += 1;
-                    self.push_parsed(p);
-                }
-                Err(e) => failures.push(e),
-            }
         }
     }
 }

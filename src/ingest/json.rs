@@ -32,7 +32,7 @@ impl Ingested {
             .peekable();
         while lines.peek().is_some() {
             let chunk: Vec<(usize, &str)> = lines.by_ref().take(JSONL_CHUNK).collect();
-            self.parse_jsonl_chunk(label, chunk, &mut count, &mut failures);
+            self.parse_record_chunk(label, chunk, &mut count, &mut failures);
             flush(self);
         }
         self.end_jsonl(label, record, count, failures);
@@ -40,9 +40,9 @@ impl Ingested {
 }
 
 impl Ingested {
-    /// Parses a chunk of JSON Lines records on the thread pool, keeping
-    /// their order.
-    fn parse_jsonl_chunk<S: AsRef<str> + Send>(
+    /// Parses a chunk of JSON records (JSON Lines lines, elements of a JSON
+    /// array), each with its line, on the thread pool, keeping their order.
+    pub(super) fn parse_record_chunk<S: AsRef<str> + Send>(
         &mut self,
         label: &str,
         chunk: Vec<(usize, S)>,
@@ -187,7 +187,7 @@ impl Ingested {
                     failures.push(InputError::at_line(label, line_no, kind));
                 }
             }
-            self.parse_jsonl_chunk(label, chunk, &mut count, &mut failures);
+            self.parse_record_chunk(label, chunk, &mut count, &mut failures);
             flush(self);
         }
         self.end_jsonl(label, record, count, failures);
