@@ -186,7 +186,10 @@ fn hostile_text_names_and_paths_stay_text() {
         page.contains(&format!("<code>./{script}.txt</code>")),
         "path"
     );
-    assert!(page.contains(&format!("<td>{img}</td>")), "outlet");
+    assert!(
+        page.contains(&format!("<span class=\"meta\">· {img} ·")),
+        "outlet"
+    );
     assert!(page.contains(&format!("<cite>{script}</cite>")), "title");
     assert!(
         page.contains(&format!("<th scope=\"row\">{script}</th>")),
@@ -200,4 +203,60 @@ fn hostile_text_names_and_paths_stay_text() {
             >= 2,
         "body"
     );
+}
+
+/// Every `href="#…"` of the page names an element of the page.
+fn assert_links_resolve(page: &str) {
+    let ids: std::collections::HashSet<&str> = page
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|p| p.split('"').next())
+        .collect();
+    let mut n = 0;
+    for target in page.split("href=\"#").skip(1) {
+        let id = target.split('"').next().unwrap_or_default();
+        assert!(
+            ids.contains(id),
+            "a link to #{id}, which is not on the page"
+        );
+        n += 1;
+    }
+    assert!(n > 0, "links on the page");
+}
+
+#[test]
+fn links_land_on_statements_and_numbered_lines() {
+    let (page, _) = html(None, &["seeds/"]);
+    assert_links_resolve(&page);
+    // The sides of a contradiction link to the statement they quote.
+    let venue = panels(&page)
+        .into_iter()
+        .find(|p| p.contains("Venue of the talks"))
+        .expect("the venue panel");
+    assert!(
+        venue.contains("<p class=\"loc\"><a href=\"#art-"),
+        "{venue}"
+    );
+    // Articles are collapsed, their lines numbered with the file's lines;
+    // the speaker and chain are written on each statement.
+    assert!(!page.contains("<details class=\"art\" id=\"art-0\" open"));
+    assert!(page.contains("<details class=\"art\" id=\"art-0\"><summary>"));
+    assert!(page.contains("<i id=\"art-0-L3\" data-n=\"3\"></i>"));
+    assert!(page.contains("<span class=\"who\">AFP ← Ukraine’s presidency</span>"));
+    // Contradictions are ranked and come before everything else.
+    assert!(page.contains("<span class=\"rank\">#1</span>"));
+    assert!(page.find("id=\"contradictions\"") < page.find("id=\"story\""));
+}
+
+#[test]
+fn several_stories_get_sections_of_their_own() {
+    let (page, _) = html(None, &["fixtures/stories/mixed"]);
+    assert_links_resolve(&page);
+    let groups = page
+        .matches("<section class=\"story-group\" id=\"story-")
+        .count();
+    assert_eq!(groups, 2, "the articles, grouped by story");
+    for n in [1, 2] {
+        assert!(page.contains(&format!("<a href=\"#story-{n}\">Story {n}</a>")));
+    }
 }

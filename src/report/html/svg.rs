@@ -22,6 +22,7 @@
 use super::escape::Esc;
 use crate::analysis::Analysis;
 use crate::report::clip;
+use crate::report::findings::plural;
 use crate::sources::{EdgeKind, Graph, SourceKind};
 use std::collections::BTreeMap;
 use std::fmt::{self, Write};
@@ -91,6 +92,13 @@ pub fn layout(analysis: &Analysis, g: &Graph) -> Layout {
             (layer, 0.0)
         })
         .collect();
+    // A drawing of some sources without their articles starts at its
+    // first filled column.
+    if let Some(first) = at.iter().map(|&(l, _)| l).min() {
+        for a in &mut at {
+            a.0 -= first;
+        }
+    }
     // Routes, with a placeholder in each column a long edge crosses.
     let mut routes = Vec::with_capacity(g.edges.len());
     for e in &g.edges {
@@ -243,14 +251,6 @@ pub fn shape(out: &mut String, kind: SourceKind, x: f64, y: f64, w: f64, h: f64)
             p = y + c,
             q = b - c
         ),
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

@@ -29,6 +29,25 @@ pub struct Mark {
 /// are left out. Between marks starting at the same offset the longer one is
 /// outside, then the one given first.
 pub fn render<W: fmt::Write + ?Sized>(out: &mut W, text: &str, marks: &[Mark]) -> fmt::Result {
+    render_with(out, text, marks, &[])
+}
+
+/// Markup written at one offset of the text, between marks: a line number's
+/// anchor. It is written after the marks that end there close and before
+/// the marks that start there open.
+#[derive(Debug, Clone)]
+pub struct Point {
+    pub at: usize,
+    pub markup: String,
+}
+
+/// [`render`], with `points` (in order of offset) written where they fall.
+pub fn render_with<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    text: &str,
+    marks: &[Mark],
+    points: &[Point],
+) -> fmt::Result {
     let clamp = |i: usize| floor_char_boundary(text, i.min(text.len()));
     let spans: Vec<(usize, usize)> = marks
         .iter()
@@ -42,6 +61,7 @@ pub fn render<W: fmt::Write + ?Sized>(out: &mut W, text: &str, marks: &[Mark]) -
     let mut bounds: Vec<usize> = order
         .iter()
         .flat_map(|&i| [spans[i].0, spans[i].1])
+        .chain(points.iter().map(|p| clamp(p.at)))
         .chain([text.len()])
         .collect();
     bounds.sort_unstable();
@@ -49,6 +69,7 @@ pub fn render<W: fmt::Write + ?Sized>(out: &mut W, text: &str, marks: &[Mark]) -
 
     let mut stack: Vec<usize> = Vec::new();
     let mut next = 0;
+    let mut next_point = 0;
     let mut pos = 0;
     // Marks to (re)open at a boundary: (index, continuation?).
     let mut opening: Vec<(usize, bool)> = Vec::new();
@@ -65,6 +86,13 @@ pub fn render<W: fmt::Write + ?Sized>(out: &mut W, text: &str, marks: &[Mark]) -
                     }
                 }
             }
+        }
+        while let Some(p) = points.get(next_point) {
+            if clamp(p.at) > b {
+                break;
+            }
+            out.write_str(&p.markup)?;
+            next_point += 1;
         }
         while let Some(&i) = order.get(next) {
             if spans[i].0 != b {
@@ -141,6 +169,31 @@ mod tests {
         let out = show(t, &[mark(2, 99, "x"), mark(3, 3, "e"), mark(50, 60, "z")]);
         assert_eq!(out, "a<x>éb</>");
         assert_eq!(show("", &[mark(0, 4, "x")]), "");
+    }
+
+    #[test]
+    fn points_go_between_closing_and_opening_marks() {
+        let p = |at: usize, m: &str| Point {
+            at,
+            markup: m.to_string(),
+        };
+        let out = render_with_points("ab\ncd", &[mark(0, 2, "q"), mark(3, 5, "r")]);
+        assert_eq!(out, "<q>ab</>\n<r>cd</>");
+        let mut s = String::new();
+        render_with(
+            &mut s,
+            "ab\ncd",
+            &[mark(0, 5, "q")],
+            &[p(0, "[1]"), p(3, "[2]"), p(9, "[end]")],
+        )
+        .unwrap();
+        assert_eq!(s, "[1]<q>ab\n[2]cd</>[end]");
+    }
+
+    fn render_with_points(text: &str, marks: &[Mark]) -> String {
+        let mut s = String::new();
+        render_with(&mut s, text, marks, &[]).unwrap();
+        s
     }
 
     #[test]
