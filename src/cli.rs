@@ -172,7 +172,8 @@ pub struct Args {
     #[command(subcommand)]
     pub command: Command,
 
-    /// When to colour the output: auto colours a terminal unless NO_COLOR is set
+    /// When to colour the output: auto colours a terminal, unless NO_COLOR
+    /// is set or CLICOLOR=0; CLICOLOR_FORCE colours a pipe too
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 

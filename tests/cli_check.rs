@@ -428,3 +428,85 @@ fn a_set_that_is_not_one_story_says_so_in_every_report() {
             .contains("are not one story")
     );
 }
+
+/// The text without its escape sequences (`ESC [ … letter`, `ESC ] … ESC \`).
+fn strip_escapes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('[') => {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                while let Some(c) = chars.next() {
+                    if c == '\u{7}' || c == '\u{1b}' && chars.next_if_eq(&'\\').is_some() {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One colour system for every human report: forced colour styles the same
+/// text the plain report has (nothing else changes), `--color never` wins
+/// over `CLICOLOR_FORCE`, and `CLICOLOR_FORCE` over `CLICOLOR=0`.
+#[test]
+fn coloured_output_is_the_plain_output_with_styles() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = claimcheck();
+        cmd.args(args)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    let force = [("CLICOLOR_FORCE", "1")];
+    let cases: [&[&str]; 5] = [
+        &["check", "seeds/"],
+        &["extract", "seeds/"],
+        &["extract", "--claims", "seeds/"],
+        &["sources", "seeds/"],
+        &["compare", "seeds/"],
+    ];
+    for args in cases {
+        let plain = run(&[args, &["--color", "never"]].concat(), &force);
+        assert!(!plain.contains('\u{1b}'), "{args:?}: {plain}");
+        let coloured = run(args, &force);
+        assert!(coloured.contains("\u{1b}["), "{args:?}: {coloured}");
+        assert_eq!(strip_escapes(&coloured), plain, "{args:?}");
+    }
+    let diagnostics = run(&["check", "seeds/"], &force);
+    // annotate-snippets' own styles (the level) and ours (the summary).
+    assert!(diagnostics.starts_with('\u{1b}'), "{diagnostics}");
+    assert!(
+        diagnostics.lines().last().unwrap().starts_with('\u{1b}'),
+        "{diagnostics}"
+    );
+    assert!(
+        run(
+            &["check", "seeds/"],
+            &[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")]
+        )
+        .contains('\u{1b}')
+    );
+    assert!(!run(&["check", "seeds/"], &[("CLICOLOR", "0")]).contains('\u{1b}'));
+    // The machine formats are never coloured.
+    let json = ["check", "seeds/", "--format", "json"];
+    assert_eq!(run(&json, &force), run(&json, &[]));
+    assert!(!run(&["check", "seeds/", "--format", "concise"], &force).contains('\u{1b}'));
+}

@@ -5,9 +5,9 @@
 
 use super::findings::{Summary, summary};
 use crate::analysis::Analysis;
+use crate::paint::Paint;
 use crate::rules::{Finding, Severity};
 use annotate_snippets::{Level, Renderer, Snippet};
-use colored::Colorize;
 use std::io::{self, Write};
 
 fn level(s: Severity) -> Level {
@@ -205,7 +205,7 @@ pub fn set_term_width(columns: usize) {
 }
 
 fn renderer() -> Renderer {
-    let renderer = if colored::control::SHOULD_COLORIZE.should_colorize() {
+    let renderer = if crate::paint::enabled() {
         Renderer::styled()
     } else {
         Renderer::plain()
