@@ -141,7 +141,17 @@ fn human_diagnostics_point_at_the_text() {
         text.contains("--> seeds/000_08d0998124b02623.txt:1:"),
         "{text}"
     );
-    assert!(text.contains("^^^^^^^^^^^^^^^^^ Gomel (BY)"), "{text}");
+    // Every side labelled with what it says and who says it.
+    assert!(
+        text.contains("^^^^^^^^^^^^^^^^^ side A: Gomel (BY) (source: the article's own narration)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- side B: Chernobyl (UA) (source: AFP ← Ukraine’s presidency)"),
+        "{text}"
+    );
+    // Not in a note as well.
+    assert!(!text.contains("= note: side A"), "{text}");
     assert!(text.contains("warning[inconsistent-name]"), "{text}");
     assert!(
         text.contains("summary: 2 articles read (0 failed)"),
