@@ -520,3 +520,65 @@ fn coloured_output_is_the_plain_output_with_styles() {
     assert_eq!(run(&json, &force), run(&json, &[]));
     assert!(!run(&["check", "seeds/", "--format", "concise"], &force).contains('\u{1b}'));
 }
+
+/// `--verbose` tells on stderr what was read and done; stdout is the same
+/// bytes as without it; `--quiet` and `--verbose` cannot go together.
+#[test]
+fn verbose_tells_what_was_read_on_stderr_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The mayor spoke on Monday. \"We will rebuild the bridge,\" said Ana Ruiz.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), "not an article").unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    for format in ["json", "human", "sarif"] {
+        let args = ["check", dir_arg, "--format", format, "--color", "never"];
+        let plain = claimcheck().args(args).output().unwrap();
+        let verbose = claimcheck().args(args).arg("--verbose").output().unwrap();
+        assert_eq!(plain.status.code(), verbose.status.code());
+        assert_eq!(plain.stdout, verbose.stdout, "{format}");
+        assert!(
+            plain.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&plain.stderr)
+        );
+        let stderr = String::from_utf8(verbose.stderr).unwrap();
+        let a = dir.path().join("a.txt");
+        let pdf = dir.path().join("notes.pdf");
+        for expected in [
+            format!("verbose: read {}: 1 article\n", a.display()),
+            format!("verbose: skipped {}: not an article format", pdf.display()),
+            "verbose: read 1 article from 2 inputs in ".to_string(),
+            format!("verbose: {}: 2 sentences, 1 statement, ", a.display()),
+            "verbose: analysed 1 article (".to_string(),
+            "verbose: ran the rules: ".to_string(),
+            "verbose: wrote the report in ".to_string(),
+            "verbose: done in ".to_string(),
+        ] {
+            assert!(stderr.contains(&expected), "{expected:?} in\n{stderr}");
+        }
+        assert!(
+            stderr.lines().all(|l| l.starts_with("verbose: ")),
+            "{stderr}"
+        );
+    }
+    // -v is --verbose, and the other commands take it too.
+    let extract = claimcheck()
+        .args(["extract", "seeds/", "-v", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(extract.status.success());
+    assert!(String::from_utf8_lossy(&extract.stderr).contains("verbose: analysed 2 articles"));
+    let both = claimcheck()
+        .args(["check", "seeds/", "--quiet", "--verbose"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&both.stderr).contains("cannot be used with"),
+        "{}",
+        String::from_utf8_lossy(&both.stderr)
+    );
+}
