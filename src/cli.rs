@@ -172,7 +172,8 @@ pub struct Args {
     #[command(subcommand)]
     pub command: Command,
 
-    /// When to colour the output: auto colours a terminal unless NO_COLOR is set
+    /// When to colour the output: auto colours a terminal, unless NO_COLOR
+    /// is set or CLICOLOR=0; CLICOLOR_FORCE colours a pipe too
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
@@ -252,7 +253,7 @@ pub struct CheckArgs {
 
     /// Findings only: no summary, no input or suppression lines (the
     /// exit code still says what the summary would)
-    #[arg(long, short)]
+    #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,
 
     /// Suppress the findings recorded in FILE (matched by fingerprint, not
@@ -362,6 +363,7 @@ static NO_ARGS: CommonArgs = CommonArgs {
     fields: Vec::new(),
     stdin_format: None,
     day_order: None,
+    verbose: false,
 };
 
 /// `extract`'s arguments.
@@ -462,6 +464,12 @@ pub struct CommonArgs {
     /// (28/02/2022) is read that way
     #[arg(long, value_enum, value_name = "ORDER")]
     pub day_order: Option<crate::ingest::DayOrder>,
+
+    /// Tell on stderr what was read and done: each input (read, skipped
+    /// and why, failed), each article's sentences, statements and claims,
+    /// the time of each stage; the report on stdout does not change
+    #[arg(long, short)]
+    pub verbose: bool,
 
     /// The PATHS are claim records written by `extract --records` (JSON
     /// Lines, `-` for stdin), not articles: extraction is skipped and the

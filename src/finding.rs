@@ -247,8 +247,32 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// Notes: attribution chains, a diff.
     pub notes: Vec<String>,
+    /// Who says what the finding's own place shows (a contradiction's side
+    /// A: its attribution chain). The human diagnostics put it on the label;
+    /// the other formats read it in the note [`Finding::source_note`] makes.
+    #[serde(skip)]
+    pub source: Option<String>,
     /// Stable across edits elsewhere in the text: rule and content, never a
     /// line number.
     pub fingerprint: String,
     pub suppressed: Option<Suppression>,
+}
+
+impl Finding {
+    /// The note naming the source of side A (`side A (Gomel (BY)) source:
+    /// RT ← Vladimir Medinsky`), when the finding has one.
+    pub fn source_note(&self) -> Option<String> {
+        let source = self.source.as_ref()?;
+        Some(format!("side A ({}) source: {source}", self.label))
+    }
+
+    /// The label with its source, as the other sides are labelled (`side A:
+    /// Gomel (BY) (source: RT ← Vladimir Medinsky)`); the label alone when
+    /// there is no source.
+    pub fn sourced_label(&self) -> String {
+        match &self.source {
+            Some(source) => format!("side A: {} (source: {source})", self.label),
+            None => self.label.clone(),
+        }
+    }
 }

@@ -44,6 +44,7 @@ pub mod fnv;
 pub mod grammar;
 pub mod ingest;
 pub mod output;
+pub mod paint;
 pub mod pipeline;
 pub mod progress;
 pub mod record;

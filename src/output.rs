@@ -11,7 +11,7 @@ use std::io::Write;
 /// `0` turns it on even in a pipe; `CLICOLOR=0` turns it off; else only a
 /// terminal is coloured.
 pub fn set_colour(choice: ColorChoice, is_terminal: bool) {
-    colored::control::set_override(colour(choice, is_terminal, |k| std::env::var(k).ok()));
+    crate::paint::set_enabled(colour(choice, is_terminal, |k| std::env::var(k).ok()));
 }
 
 /// [`set_colour`]'s decision, the environment read through `var`.

@@ -86,20 +86,29 @@ pub fn analyse_with_progress(
     settings: &Settings,
     tick: &(dyn Fn(usize) + Sync),
 ) -> Analysis {
+    let articles = articles_with_progress(ingested.articles, settings, tick);
+    let mut analysis = finish(ingested.inputs, articles, settings);
+    analysis.warnings = ingested.warnings;
+    analysis
+}
+
+/// The per-article half of [`analyse_with_progress`]: each article through
+/// the stages of one article, in parallel, in input order.
+pub fn articles_with_progress(
+    articles: Vec<Article>,
+    settings: &Settings,
+    tick: &(dyn Fn(usize) + Sync),
+) -> Vec<AnalyzedArticle> {
     use rayon::prelude::*;
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let articles = ingested
-        .articles
+    articles
         .into_par_iter()
         .map(|article| {
             let a = AnalyzedArticle::new(article, settings);
             tick(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
             a
         })
-        .collect::<Vec<_>>();
-    let mut analysis = finish(ingested.inputs, articles, settings);
-    analysis.warnings = ingested.warnings;
-    analysis
+        .collect()
 }
 
 /// The stages after extraction, over the whole set: aliases, the entity

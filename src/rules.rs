@@ -81,6 +81,7 @@ fn finding(
         label,
         related: Vec::new(),
         notes: Vec::new(),
+        source: None,
         fingerprint,
         suppressed: None,
     }
@@ -128,11 +129,8 @@ fn contradictions(analysis: &Analysis, out: &mut Vec<Finding>) {
                 d
             }
         };
-        f.notes.push(format!(
-            "side A ({}) source: {}",
-            al.sides[0].value,
-            chain(c)
-        ));
+        f.source = Some(chain(c));
+        f.notes.extend(f.source_note());
         for (si, side) in al.sides.iter().enumerate() {
             prints.push(norm(&side.value));
             for (k, id) in side.claims.iter().enumerate() {
@@ -189,8 +187,8 @@ fn conflicts(analysis: &Analysis, out: &mut Vec<Finding>) {
             a.value.clone(),
             String::new(),
         );
-        f.notes
-            .push(format!("side A ({}) source: {}", a.value, source(a)));
+        f.source = Some(source(a));
+        f.notes.extend(f.source_note());
         f.related.push(Related {
             location: Location {
                 article: b.article,

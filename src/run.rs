@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::ingest::{self, Ingested};
 use crate::output::{set_colour, write_atomically};
 use crate::pipeline;
+use crate::report::findings::plural;
 use crate::report::{self, Reporter, View};
 use std::io::{IsTerminal, Read, Write};
 
@@ -46,6 +47,7 @@ pub fn run(
         _ => {}
     }
     let common = args.command.common();
+    let mut log = commands::verbose::Log::new(common.verbose);
     let cwd = std::env::current_dir().unwrap_or_default();
     let config = crate::config::load(common.config.as_deref(), &cwd)?;
     // The command line refuses these already; a library caller may not.
@@ -99,11 +101,18 @@ pub fn run(
             || e.syntax && common.format == Format::Conllu && !inputs.seeds)
         && !common.from_records
     {
-        return commands::extract::stream(args, &inputs, &config, stdin, stdout, stderr);
+        let streamed = commands::extract::stream(args, &inputs, &config, stdin, stdout, stderr);
+        log.stage(
+            stderr,
+            format_args!("read, analysed and wrote the articles as a stream"),
+        )?;
+        log.done(stderr)?;
+        return streamed;
     }
     let reading = commands::reading_for(&config, common);
     let (mut ingested, records) = read_inputs(common.from_records, &inputs, stdin, &reading);
     commands::ignore(&mut ingested, &config);
+    log.inputs(stderr, &ingested.inputs)?;
     if let Some(note) = ingest::duplicates_note(&ingested.duplicates).filter(|_| !quiet) {
         writeln!(stderr, "{note}")?;
     }
@@ -141,13 +150,25 @@ pub fn run(
             analysis
         }
         (Some(records), _) => pipeline::finish(ingested.inputs, records, &settings),
-        (None, _) => analyse(ingested, &settings),
+        (None, _) => analyse(ingested, &settings, &mut log, stderr)?,
     };
+    log.articles(stderr, &analysis)?;
+    log.stage(
+        stderr,
+        format_args!(
+            "compared the set: {}, {}, {}",
+            plural(analysis.entities.entities.len(), "entity").replace("entitys", "entities"),
+            plural(analysis.comparison.alignments.len(), "alignment"),
+            plural(analysis.comparison.conflicts.len(), "conflict")
+        ),
+    )?;
     let mut fail_on = FailOn::Error;
     match &args.command {
         Command::Compare(c) => commands::compare::after_analysis(c, &mut analysis, &settings)?,
         Command::Check(c) => {
             fail_on = commands::check::findings(c, &config, known.as_ref(), &mut analysis)?;
+            let findings = plural(analysis.findings.len(), "finding");
+            log.stage(stderr, format_args!("ran the rules: {findings}"))?;
         }
         _ => {}
     }
@@ -165,6 +186,8 @@ pub fn run(
         Err(Error::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         written => written?,
     }
+    log.stage(stderr, format_args!("wrote the report"))?;
+    log.done(stderr)?;
     let wrote_baseline = matches!(&args.command, Command::Check(c) if c.write_baseline.is_some());
     Ok(if failed {
         Outcome::InputErrors
@@ -195,15 +218,39 @@ fn read_inputs(
     }
 }
 
-/// The pipeline over the articles, with a progress bar on a terminal.
-fn analyse(ingested: Ingested, settings: &crate::analysis::Settings) -> Analysis {
-    let total = ingested.articles.len();
-    crate::progress::with_bar(total, crate::progress::interactive(), |done| {
+/// The pipeline over the articles, with a progress bar on a terminal: the
+/// stages of each article, then those of the set (`--verbose` times each
+/// half).
+fn analyse(
+    ingested: Ingested,
+    settings: &crate::analysis::Settings,
+    log: &mut commands::verbose::Log,
+    stderr: &mut dyn Write,
+) -> Result<Analysis, Error> {
+    let Ingested {
+        articles,
+        inputs,
+        warnings,
+        ..
+    } = ingested;
+    let total = articles.len();
+    let analysed = crate::progress::with_bar(total, crate::progress::interactive(), |done| {
         let tick = |n: usize| {
             done.fetch_max(n, std::sync::atomic::Ordering::Relaxed);
         };
-        pipeline::analyse_with_progress(ingested, settings, &tick)
-    })
+        pipeline::articles_with_progress(articles, settings, &tick)
+    });
+    log.stage(
+        stderr,
+        format_args!(
+            "analysed {} ({} threads)",
+            plural(total, "article"),
+            rayon::current_num_threads()
+        ),
+    )?;
+    let mut analysis = pipeline::finish(inputs, analysed, settings);
+    analysis.warnings = warnings;
+    Ok(analysis)
 }
 
 /// The report of the command's view in its format, to stdout or `--output`.

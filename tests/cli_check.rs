@@ -141,7 +141,17 @@ fn human_diagnostics_point_at_the_text() {
         text.contains("--> seeds/000_08d0998124b02623.txt:1:"),
         "{text}"
     );
-    assert!(text.contains("^^^^^^^^^^^^^^^^^ Gomel (BY)"), "{text}");
+    // Every side labelled with what it says and who says it.
+    assert!(
+        text.contains("^^^^^^^^^^^^^^^^^ side A: Gomel (BY) (source: the article's own narration)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- side B: Chernobyl (UA) (source: AFP ← Ukraine’s presidency)"),
+        "{text}"
+    );
+    // Not in a note as well.
+    assert!(!text.contains("= note: side A"), "{text}");
     assert!(text.contains("warning[inconsistent-name]"), "{text}");
     assert!(
         text.contains("summary: 2 articles read (0 failed)"),
@@ -426,5 +436,149 @@ fn a_set_that_is_not_one_story_says_so_in_every_report() {
         String::from_utf8(md.stdout)
             .unwrap()
             .contains("are not one story")
+    );
+}
+
+/// The text without its escape sequences (`ESC [ … letter`, `ESC ] … ESC \`).
+fn strip_escapes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('[') => {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                while let Some(c) = chars.next() {
+                    if c == '\u{7}' || c == '\u{1b}' && chars.next_if_eq(&'\\').is_some() {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One colour system for every human report: forced colour styles the same
+/// text the plain report has (nothing else changes), `--color never` wins
+/// over `CLICOLOR_FORCE`, and `CLICOLOR_FORCE` over `CLICOLOR=0`.
+#[test]
+fn coloured_output_is_the_plain_output_with_styles() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = claimcheck();
+        cmd.args(args)
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    let force = [("CLICOLOR_FORCE", "1")];
+    let cases: [&[&str]; 5] = [
+        &["check", "seeds/"],
+        &["extract", "seeds/"],
+        &["extract", "--claims", "seeds/"],
+        &["sources", "seeds/"],
+        &["compare", "seeds/"],
+    ];
+    for args in cases {
+        let plain = run(&[args, &["--color", "never"]].concat(), &force);
+        assert!(!plain.contains('\u{1b}'), "{args:?}: {plain}");
+        let coloured = run(args, &force);
+        assert!(coloured.contains("\u{1b}["), "{args:?}: {coloured}");
+        assert_eq!(strip_escapes(&coloured), plain, "{args:?}");
+    }
+    let diagnostics = run(&["check", "seeds/"], &force);
+    // annotate-snippets' own styles (the level) and ours (the summary).
+    assert!(diagnostics.starts_with('\u{1b}'), "{diagnostics}");
+    assert!(
+        diagnostics.lines().last().unwrap().starts_with('\u{1b}'),
+        "{diagnostics}"
+    );
+    assert!(
+        run(
+            &["check", "seeds/"],
+            &[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")]
+        )
+        .contains('\u{1b}')
+    );
+    assert!(!run(&["check", "seeds/"], &[("CLICOLOR", "0")]).contains('\u{1b}'));
+    // The machine formats are never coloured.
+    let json = ["check", "seeds/", "--format", "json"];
+    assert_eq!(run(&json, &force), run(&json, &[]));
+    assert!(!run(&["check", "seeds/", "--format", "concise"], &force).contains('\u{1b}'));
+}
+
+/// `--verbose` tells on stderr what was read and done; stdout is the same
+/// bytes as without it; `--quiet` and `--verbose` cannot go together.
+#[test]
+fn verbose_tells_what_was_read_on_stderr_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The mayor spoke on Monday. \"We will rebuild the bridge,\" said Ana Ruiz.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), "not an article").unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    for format in ["json", "human", "sarif"] {
+        let args = ["check", dir_arg, "--format", format, "--color", "never"];
+        let plain = claimcheck().args(args).output().unwrap();
+        let verbose = claimcheck().args(args).arg("--verbose").output().unwrap();
+        assert_eq!(plain.status.code(), verbose.status.code());
+        assert_eq!(plain.stdout, verbose.stdout, "{format}");
+        assert!(
+            plain.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&plain.stderr)
+        );
+        let stderr = String::from_utf8(verbose.stderr).unwrap();
+        let a = dir.path().join("a.txt");
+        let pdf = dir.path().join("notes.pdf");
+        for expected in [
+            format!("verbose: read {}: 1 article\n", a.display()),
+            format!("verbose: skipped {}: not an article format", pdf.display()),
+            "verbose: read 1 article from 2 inputs in ".to_string(),
+            format!("verbose: {}: 2 sentences, 1 statement, ", a.display()),
+            "verbose: analysed 1 article (".to_string(),
+            "verbose: ran the rules: ".to_string(),
+            "verbose: wrote the report in ".to_string(),
+            "verbose: done in ".to_string(),
+        ] {
+            assert!(stderr.contains(&expected), "{expected:?} in\n{stderr}");
+        }
+        assert!(
+            stderr.lines().all(|l| l.starts_with("verbose: ")),
+            "{stderr}"
+        );
+    }
+    // -v is --verbose, and the other commands take it too.
+    let extract = claimcheck()
+        .args(["extract", "seeds/", "-v", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(extract.status.success());
+    assert!(String::from_utf8_lossy(&extract.stderr).contains("verbose: analysed 2 articles"));
+    let both = claimcheck()
+        .args(["check", "seeds/", "--quiet", "--verbose"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&both.stderr).contains("cannot be used with"),
+        "{}",
+        String::from_utf8_lossy(&both.stderr)
     );
 }

@@ -445,3 +445,37 @@ fn standard_input_is_sniffed_or_named() {
             "possible values: txt, md, jsonl, json",
         ));
 }
+
+/// A finding in a JSON Lines record (or a JSON array's element) is shown at
+/// the file and the record's line, not at the record's id or at a line of
+/// its text; a quote in its second paragraph is still on that line.
+#[test]
+fn human_diagnostics_locate_a_record_by_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = write(
+        dir.path(),
+        "set.jsonl",
+        "{\"id\":\"a\",\"text\":\"The ferry ran on Monday, the operator said.\"}\n\
+         {\"id\":\"b\",\"text\":\"The bridge closed.\\n\\nThe mayor said: \\u201cWe will rebuild it.\"}\n",
+    );
+    let json = write(
+        dir.path(),
+        "set.json",
+        "[\n  {\"id\": \"c\", \"text\": \"The port reopened, officials said.\"},\n  {\n    \"id\": \"d\",\n    \"text\": \"Crews worked overnight.\\n\\n\\u201cIt is done, the harbour master said.\"\n  }\n]\n",
+    );
+    let out = claimcheck()
+        .args(["check", "--color", "never", &jsonl, &json])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // The quote mark never closes: line 2 of the JSON Lines file, the
+    // line the second element starts on in the JSON file.
+    assert!(stdout.contains(&format!("--> {jsonl}:2:")), "{stdout}");
+    assert!(stdout.contains(&format!("--> {json}:3:")), "{stdout}");
+    assert!(!stdout.contains("--> b:"), "{stdout}");
+    // The text is shown on the record's line, its paragraphs run together.
+    assert!(
+        stdout.contains("2 | The bridge closed.  The mayor said: \u{201c}We will rebuild it."),
+        "{stdout}"
+    );
+}

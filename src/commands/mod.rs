@@ -9,6 +9,7 @@ pub mod explain;
 pub mod extract;
 pub mod init;
 pub mod manual;
+pub mod verbose;
 
 use crate::analysis::Settings;
 use crate::cli::Command;

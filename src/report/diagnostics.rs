@@ -1,51 +1,170 @@
 //! The human report of `check`: diagnostics in the style of rustc and
 //! clippy, drawn by annotate-snippets (`error[contradiction]: …`, `-->
-//! path:line:col`, the source lines with the span underlined, both sides of a
-//! contradiction, `= note:` lines with the chains), then a summary.
+//! path:line:col`, the source lines with the span underlined, every side of
+//! a contradiction labelled with what it says and who says it, `= note:` and
+//! `= help:` lines), then a summary.
 
 use super::findings::{Summary, summary};
 use crate::analysis::Analysis;
+use crate::paint::Paint;
 use crate::rules::{Finding, Severity};
-use annotate_snippets::{Level, Renderer, Snippet};
-use colored::Colorize;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, normalize_untrusted_str};
 use std::io::{self, Write};
 
-fn level(s: Severity) -> Level {
+fn level(s: Severity) -> Level<'static> {
     match s {
-        Severity::Error => Level::Error,
-        Severity::Warning => Level::Warning,
-        Severity::Info => Level::Info,
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
     }
 }
 
-/// The lines of the file around a span of an article: (those lines, the
-/// first one's number, the span relative to them). For a text drawn out of
-/// HTML or Markdown they are the file's own lines, markup and all, so the
-/// place shown is the place an editor opens.
-fn excerpt(
+/// One place a finding marks: its own (primary) or another side's.
+struct Mark<'a> {
+    article: usize,
+    span: crate::article::Span,
+    label: &'a str,
+    primary: bool,
+}
+
+/// The marks of a finding in one article, drawn as one snippet.
+struct Excerpt {
+    /// The path shown after `-->` or `:::`.
+    path: String,
+    /// The lines around the marks, and the first one's number.
+    text: String,
+    line: usize,
+    marks: Vec<(std::ops::Range<usize>, usize)>,
+}
+
+/// The file text a mark is drawn in, the mark's span in it, and the line
+/// number of the text's first line. For a text drawn out of HTML or
+/// Markdown that is the file, markup and all, so the place shown is the
+/// place an editor opens. A record (a JSON Lines line, a JSON array's
+/// element, a feed item) has no lines of its own in its file: its text is
+/// shown on the record's line, its line breaks as spaces, so the place shown
+/// is the record's line in the file.
+fn placed(
     article: &crate::article::Article,
-    start: usize,
-    end: usize,
-) -> (&str, usize, std::ops::Range<usize>) {
-    // A record (a JSON Lines line, a feed item) has no lines of its own in
-    // its file: its text is shown.
-    let (text, start, end) = match &article.source {
-        Some(map) if article.origin.record_line.is_none() => {
-            let span = article.file_span(crate::article::Span::new(start, end));
-            (map.source(), span.start, span.end)
+    span: crate::article::Span,
+) -> (&str, std::ops::Range<usize>, Option<usize>) {
+    match (&article.source, article.origin.record_line) {
+        (_, Some(line)) => (article.text.as_str(), span.start..span.end, Some(line)),
+        (Some(map), None) => {
+            let span = article.file_span(span);
+            (map.source(), span.start..span.end, None)
         }
-        _ => (article.text.as_str(), start, end),
-    };
-    let start = start.min(text.len());
-    let end = end.clamp(start, text.len());
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let line_no = text[..line_start].matches('\n').count() + 1;
-    (
-        &text[line_start..line_end],
-        line_no,
-        (start - line_start)..(end - line_start),
-    )
+        (None, None) => (article.text.as_str(), span.start..span.end, None),
+    }
+}
+
+/// The line (0-based) of byte `at` of `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// The marks grouped into excerpts: the marks in one article share a
+/// snippet, each labelled on its own line, unless two fall on one line (a
+/// long paragraph, or any two in a record) or so far apart across the lines
+/// that no cut of `width` columns shows them all: then the later one gets a
+/// snippet of its own, so each line stays cut to the width.
+fn excerpts(analysis: &Analysis, marks: &[Mark<'_>], width: usize) -> Vec<Excerpt> {
+    struct Bucket {
+        article: usize,
+        lines: Vec<usize>,
+        /// The first and last column (characters) the marks cover.
+        columns: (usize, usize),
+        members: Vec<usize>,
+    }
+    // Room for the marks in a cut line: the width less the gutter and the
+    // `...` at both ends.
+    let room = width.saturating_sub(20);
+    let mut groups: Vec<Bucket> = Vec::new();
+    for (i, m) in marks.iter().enumerate() {
+        let a = &analysis.articles[m.article].article;
+        let (text, range, record_line) = placed(a, m.span);
+        let start = range.start.min(text.len());
+        let end = range.end.clamp(start, text.len());
+        // A record is drawn on one line.
+        let line = match record_line {
+            Some(_) => 0,
+            None => line_of(text, start),
+        };
+        let line_start = match record_line {
+            Some(_) => 0,
+            None => text[..start].rfind('\n').map_or(0, |i| i + 1),
+        };
+        let first = text[line_start..start].chars().count();
+        let last = first + text[start..end].chars().count();
+        let fits = |b: &Bucket| b.columns.1.max(last) - b.columns.0.min(first) <= room;
+        match groups
+            .iter_mut()
+            .find(|b| b.article == m.article && !b.lines.contains(&line) && fits(b))
+        {
+            Some(b) => {
+                b.lines.push(line);
+                b.columns = (b.columns.0.min(first), b.columns.1.max(last));
+                b.members.push(i);
+            }
+            None => groups.push(Bucket {
+                article: m.article,
+                lines: vec![line],
+                columns: (first, last),
+                members: vec![i],
+            }),
+        }
+    }
+    groups
+        .into_iter()
+        .map(
+            |Bucket {
+                 article, members, ..
+             }| {
+                let a = &analysis.articles[article].article;
+                let ranges: Vec<std::ops::Range<usize>> = members
+                    .iter()
+                    .map(|&i| {
+                        let (text, r, _) = placed(a, marks[i].span);
+                        let start = r.start.min(text.len());
+                        start..r.end.clamp(start, text.len())
+                    })
+                    .collect();
+                let (text, _, record_line) = placed(a, marks[members[0]].span);
+                let lo = ranges.iter().map(|r| r.start).min().unwrap_or(0);
+                let hi = ranges.iter().map(|r| r.end).max().unwrap_or(0);
+                // A record's whole text is its one line.
+                let (first, last) = match record_line {
+                    Some(_) => (0, text.len()),
+                    None => (
+                        text[..lo].rfind('\n').map_or(0, |i| i + 1),
+                        text[hi..].find('\n').map_or(text.len(), |i| hi + i),
+                    ),
+                };
+                let mut shown = text[first..last].to_string();
+                let (path, line) = match record_line {
+                    Some(line) => {
+                        // Same length, so the marks keep their offsets.
+                        shown = shown.replace(['\n', '\r'], " ");
+                        (a.origin.path.clone(), line)
+                    }
+                    None => (a.id.clone(), line_of(text, first) + 1),
+                };
+                Excerpt {
+                    path,
+                    text: shown,
+                    line,
+                    marks: members
+                        .iter()
+                        .zip(ranges)
+                        .map(|(&i, r)| ((r.start - first)..(r.end - first), i))
+                        .collect(),
+                }
+            },
+        )
+        .collect()
 }
 
 /// The `= help:` line of a finding: where the rule is explained, and how
@@ -68,14 +187,19 @@ fn help(article: &crate::article::Article, code: &str) -> String {
     }
 }
 
-/// Writes one finding.
+/// Writes one finding: its place marked with its label (and, for a side of
+/// a contradiction, who says it), every other side marked with its own
+/// label, then the notes and the `= help:` line.
+///
+/// The title carries the rule's code but no `id_url` link: the rules have
+/// no page on the web (Cargo.toml names no homepage), and `claimcheck
+/// explain RULE`, named on the help line, is their documentation.
 fn write_finding(
     analysis: &Analysis,
     f: &Finding,
     renderer: &Renderer,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let lvl = level(f.severity);
     let code = f.rule.code();
     let title = match &f.suppressed {
         Some(s) => format!(
@@ -85,49 +209,50 @@ fn write_finding(
         ),
         None => f.message.clone(),
     };
-    let article = |i: usize| &analysis.articles[i].article;
-    let a = article(f.location.article);
-    let (src, line, range) = excerpt(a, f.location.span.start, f.location.span.end);
-    let mut message = lvl.title(&title).id(code).snippet(
-        Snippet::source(src)
-            .line_start(line)
-            .origin(&a.id)
-            .fold(true)
-            .annotation(lvl.span(range).label(&f.label)),
-    );
-    let related: Vec<(&str, &str, usize, std::ops::Range<usize>, &str)> = f
-        .related
-        .iter()
-        .take(8)
-        .map(|r| {
-            let b = article(r.location.article);
-            let (src, line, range) = excerpt(b, r.location.span.start, r.location.span.end);
-            (b.id.as_str(), src, line, range, r.message.as_str())
-        })
-        .collect();
-    for (origin, src, line, range, label) in &related {
-        message = message.snippet(
-            Snippet::source(src)
-                .line_start(*line)
-                .origin(origin)
-                .fold(true)
-                .annotation(Level::Note.span(range.clone()).label(label)),
-        );
+    let label = f.sourced_label();
+    let mut marks = vec![Mark {
+        article: f.location.article,
+        span: f.location.span,
+        label: &label,
+        primary: true,
+    }];
+    marks.extend(f.related.iter().take(8).map(|r| Mark {
+        article: r.location.article,
+        span: r.location.span,
+        label: &r.message,
+        primary: false,
+    }));
+    let excerpts = excerpts(analysis, &marks, width());
+    let mut group = Group::with_title(level(f.severity).primary_title(title).id(code));
+    for e in &excerpts {
+        let mut snippet = Snippet::source(e.text.as_str())
+            .line_start(e.line)
+            .path(e.path.as_str())
+            .fold(true);
+        for (range, i) in &e.marks {
+            let kind = if marks[*i].primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            snippet = snippet.annotation(kind.span(range.clone()).label(marks[*i].label));
+        }
+        group = group.element(snippet);
+    }
+    // The source of side A is on its label now, not in a note.
+    let source_note = f.source_note();
+    for n in f.notes.iter().filter(|n| Some(*n) != source_note.as_ref()) {
+        group = group.element(Level::NOTE.message(normalize_untrusted_str(n)));
     }
     let more = f.related.len().saturating_sub(8);
-    let more_note = format!("and {more} more places");
-    let notes: Vec<&str> = f.notes.iter().map(String::as_str).collect();
-    for n in &notes {
-        message = message.footer(Level::Note.title(n));
-    }
     if more > 0 {
-        message = message.footer(Level::Note.title(&more_note));
+        group = group.element(Level::NOTE.message(format!("and {more} more places")));
     }
-    let help = help(a, code);
     if f.suppressed.is_none() {
-        message = message.footer(Level::Help.title(&help));
+        let a = &analysis.articles[f.location.article].article;
+        group = group.element(Level::HELP.message(help(a, code)));
     }
-    writeln!(out, "{}", renderer.render(message))?;
+    writeln!(out, "{}", renderer.render(&[group]))?;
     writeln!(out)
 }
 
@@ -204,17 +329,23 @@ pub fn set_term_width(columns: usize) {
     TERM_WIDTH.store(columns, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// The width the diagnostics are drawn for: the terminal's, else
+/// annotate-snippets' default.
+fn width() -> usize {
+    match TERM_WIDTH.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => annotate_snippets::renderer::DEFAULT_TERM_WIDTH,
+        columns => columns,
+    }
+}
+
 fn renderer() -> Renderer {
-    let renderer = if colored::control::SHOULD_COLORIZE.should_colorize() {
+    let renderer = if crate::paint::enabled() {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    match TERM_WIDTH.load(std::sync::atomic::Ordering::Relaxed) {
-        0 => renderer,
-        // annotate-snippets draws one column past its width.
-        columns => renderer.term_width(columns - 1),
-    }
+    // One column spare: a line as wide as the terminal wraps on some.
+    renderer.term_width(width() - 1)
 }
 
 /// The whole human report of `check`.

@@ -1,5 +1,5 @@
-//! The readable, coloured report. Colour is decided once by the caller through
-//! `colored`'s global override; this file only asks for styles.
+//! The readable, coloured report. Colour is decided once by the caller
+//! ([`crate::paint`]'s switch); this file only asks for styles.
 
 use super::findings::plural;
 use super::{Reporter, View, clip, position};
@@ -7,9 +7,9 @@ use crate::analysis::Analysis;
 use crate::article::Article;
 use crate::grammar::{IssueKind, Kind};
 use crate::ingest::InputStatus;
+use crate::paint::Paint;
 use crate::sources::{Chain, SourceKind};
 use crate::speakers::Resolved;
-use colored::Colorize;
 use std::io::{self, Write};
 
 /// Human-readable output.
@@ -287,9 +287,9 @@ fn write_sources(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn kind_label(kind: SourceKind) -> colored::ColoredString {
+fn kind_label(kind: SourceKind) -> crate::paint::Painted<&'static str> {
     match kind {
-        SourceKind::Article => "article".normal(),
+        SourceKind::Article => "article".plain(),
         SourceKind::Outlet => "outlet".blue(),
         SourceKind::Person => "person".green(),
         SourceKind::Organisation => "organisation".cyan(),

@@ -5,8 +5,8 @@
 use super::{Reporter, View, clip};
 use crate::analysis::{Analysis, AnalyzedArticle};
 use crate::ingest::InputRecord;
+use crate::paint::Paint;
 use crate::syntax::SentenceSyntax;
-use colored::Colorize;
 use serde::Serialize;
 use std::io::{self, Write};
 
