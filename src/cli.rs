@@ -265,6 +265,17 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
+    /// The directory the SARIF report gives paths relative to
+    /// (default: the git work tree around the current directory, else the
+    /// current directory)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// The web address of the rules' pages: a rule's page is URL followed by
+    /// its code (SARIF `helpUri`; default: the config's `docs-url`, else none)
+    #[arg(long, value_name = "URL")]
+    pub docs_url: Option<String>,
+
     /// Cluster runs: the alignments of every block (`compare --block`
     /// output), used instead of aligning the records here
     #[arg(long, value_name = "FILE", num_args = 1.., requires = "from_records", help_heading = CLUSTER)]

@@ -44,9 +44,24 @@ fn seeds_jsonl() {
     insta::assert_snapshot!(seeds("jsonl"));
 }
 
+/// The SARIF of the seeds with the root's absolute URI (the checkout's
+/// directory) written as `file:///ROOT/`.
+fn seeds_sarif_text() -> String {
+    let out = seeds("sarif");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let root = doc["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        root.starts_with("file:///") && root.ends_with('/'),
+        "{root}"
+    );
+    out.replace(&format!("\"{root}\""), "\"file:///ROOT/\"")
+}
+
 #[test]
 fn seeds_sarif() {
-    insta::assert_snapshot!(seeds("sarif"));
+    insta::assert_snapshot!(seeds_sarif_text());
 }
 
 /// GitHub shows a related location only when the message links to it, and
@@ -214,6 +229,15 @@ fn sarif_cases() -> Vec<Value> {
         vec!["fixtures/stories/"],
         vec!["fixtures/ingest/wire.jsonl", "fixtures/ingest/talks.txt"],
         vec!["seeds/", "no/such/file.txt"],
+        vec![
+            "seeds/",
+            "--root",
+            "seeds",
+            "--docs-url",
+            "https://example.org/claimcheck/rules/",
+        ],
+        // The seeds outside the root: absolute URIs.
+        vec!["seeds/", "--root", "fixtures"],
     ]
     .iter()
     .map(|args| {
@@ -572,4 +596,212 @@ fn output_file_gets_the_same_sarif() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), seeds("sarif"));
+}
+
+/// `claimcheck check ARGS --format sarif` run in `dir`, parsed.
+fn sarif_in(dir: &Path, args: &[&str]) -> Value {
+    let out = claimcheck()
+        .current_dir(dir)
+        .args(["check", "--format", "sarif"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The artifact locations of a SARIF run, as (uri, uriBaseId).
+fn artifact_uris(doc: &Value) -> Vec<(String, Option<String>)> {
+    doc["runs"][0]["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let loc = &a["location"];
+            (
+                loc["uri"].as_str().unwrap().to_string(),
+                loc["uriBaseId"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+/// Two reports of one flood that disagree on the toll, in `dir`.
+fn flood_pair(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "date 2024-03-05 Floods killed five people in Valencia on Monday, officials said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "date 2024-03-05 Floods killed eleven people in Valencia on Monday, the mayor said.\n",
+    )
+    .unwrap();
+}
+
+/// A percent-encoded `file://` URI of a directory, ending in `/`.
+#[cfg(unix)]
+fn dir_uri(dir: &Path) -> String {
+    let mut uri = String::from("file://");
+    for b in dir.canonicalize().unwrap().to_str().unwrap().bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push('/');
+    uri
+}
+
+/// Code scanning places alerts by URIs relative to the repository root:
+/// found upwards from the current directory (a `.git` directory or file),
+/// or given with `--root`; a file outside it keeps an absolute URI.
+#[cfg(unix)]
+#[test]
+fn sarif_uris_are_relative_to_the_repository_root() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("my repo");
+    let news = repo.join("news/2024");
+    flood_pair(&news);
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    let outside = tmp.path().join("elsewhere");
+    flood_pair(&outside);
+    // From a subdirectory of the work tree: the root is found upwards.
+    let doc = sarif_in(&news, &["a.txt", "b.txt", "../../../elsewhere/a.txt"]);
+    let run = &doc["runs"][0];
+    assert_eq!(run["originalUriBaseIds"]["SRCROOT"]["uri"], dir_uri(&repo));
+    let mut uris = artifact_uris(&doc);
+    uris.sort();
+    assert_eq!(
+        uris,
+        [
+            (format!("{}a.txt", dir_uri(&outside)), None),
+            ("news/2024/a.txt".into(), Some("SRCROOT".into())),
+            ("news/2024/b.txt".into(), Some("SRCROOT".into())),
+        ]
+    );
+    // Every location of every result, related ones too, the same way.
+    let mut inside = 0;
+    for result in run["results"].as_array().unwrap() {
+        for loc in result["locations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(result["relatedLocations"].as_array().into_iter().flatten())
+        {
+            let artifact = &loc["physicalLocation"]["artifactLocation"];
+            let uri = artifact["uri"].as_str().unwrap();
+            if uri.starts_with("news/2024/") {
+                assert_eq!(artifact["uriBaseId"], "SRCROOT", "{loc}");
+                inside += 1;
+            } else {
+                assert!(uri.starts_with("file:///"), "{uri}");
+                assert!(artifact.get("uriBaseId").is_none(), "{loc}");
+            }
+        }
+    }
+    assert!(inside >= 2, "{doc}");
+    // A linked work tree or a submodule has a `.git` file: the same.
+    std::fs::remove_dir(repo.join(".git")).unwrap();
+    std::fs::write(repo.join(".git"), "gitdir: /elsewhere\n").unwrap();
+    let doc = sarif_in(&news, &["a.txt"]);
+    assert_eq!(artifact_uris(&doc)[0].0, "news/2024/a.txt");
+    // --root wins, relative to the current directory.
+    let doc = sarif_in(&repo, &["--root", "news", "news/2024/a.txt"]);
+    assert_eq!(
+        doc["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"],
+        dir_uri(&repo.join("news"))
+    );
+    assert_eq!(artifact_uris(&doc)[0].0, "2024/a.txt");
+    // Outside any repository the root is the current directory.
+    let doc = sarif_in(&outside, &["a.txt"]);
+    assert_eq!(
+        doc["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"],
+        dir_uri(&outside)
+    );
+    assert_eq!(
+        artifact_uris(&doc),
+        [("a.txt".into(), Some("SRCROOT".into()))]
+    );
+    // Standard input stays `-`, as before, with no base.
+    let out = claimcheck()
+        .current_dir(&outside)
+        .args(["check", "--format", "sarif", "-"])
+        .write_stdin("Floods killed five people in Valencia on Monday, officials said.\n")
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(artifact_uris(&doc), [("-".into(), None)]);
+    // A root that is no directory is a usage error, before any reading.
+    let out = claimcheck()
+        .current_dir(&outside)
+        .args(["check", "--format", "sarif", "--root", "a.txt", "a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--root a.txt: not a directory"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Each rule carries its help (what `claimcheck explain` prints) as text and
+/// Markdown; its page only when the docs base is given, by flag or in the
+/// configuration, since claimcheck has no published address of its own.
+#[test]
+fn sarif_rules_have_help_and_a_page_only_when_one_is_known() {
+    let rules = |doc: &Value| doc["runs"][0]["tool"]["driver"]["rules"].clone();
+    let plain = sarif_in(Path::new(env!("CARGO_MANIFEST_DIR")), &["seeds/"]);
+    for r in rules(&plain).as_array().unwrap() {
+        assert!(r.get("helpUri").is_none(), "{r}");
+        let code = r["id"].as_str().unwrap();
+        let markdown = r["help"]["markdown"].as_str().unwrap();
+        assert!(markdown.starts_with(&format!("**{code}** (")), "{markdown}");
+        assert!(markdown.contains(&format!("`claimcheck explain {code}`")));
+        assert!(r["help"]["text"].as_str().unwrap().contains(code));
+    }
+    assert!(
+        plain["runs"][0]["tool"]["driver"]
+            .get("informationUri")
+            .is_none()
+    );
+    let base = "https://example.org/claimcheck/rules/";
+    let with = sarif_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["seeds/", "--docs-url", base],
+    );
+    for r in rules(&with).as_array().unwrap() {
+        assert_eq!(
+            r["helpUri"].as_str().unwrap(),
+            format!("{base}{}", r["id"].as_str().unwrap())
+        );
+    }
+    assert_eq!(with["runs"][0]["tool"]["driver"]["informationUri"], base);
+    // From the configuration.
+    let tmp = tempfile::tempdir().unwrap();
+    flood_pair(tmp.path());
+    std::fs::write(
+        tmp.path().join("claimcheck.toml"),
+        format!("docs-url = \"{base}\"\n"),
+    )
+    .unwrap();
+    let configured = sarif_in(tmp.path(), &["a.txt", "b.txt"]);
+    assert_eq!(
+        rules(&configured)[0]["helpUri"],
+        format!("{base}contradiction")
+    );
+    // Not an address: a usage error.
+    let out = claimcheck()
+        .args(["check", "seeds/", "--docs-url", "rules page"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }
