@@ -265,7 +265,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
-    /// The directory the SARIF report gives paths relative to
+    /// The directory the SARIF and Markdown reports give paths relative to
     /// (default: the git work tree around the current directory, else the
     /// current directory)
     #[arg(long, value_name = "DIR")]
@@ -275,6 +275,12 @@ pub struct CheckArgs {
     /// its code (SARIF `helpUri`; default: the config's `docs-url`, else none)
     #[arg(long, value_name = "URL")]
     pub docs_url: Option<String>,
+
+    /// Link each place in the Markdown report to URL followed by its path
+    /// under --root and `#L` line (default in GitHub Actions: the blob of
+    /// $GITHUB_SHA)
+    #[arg(long, value_name = "URL")]
+    pub link_base: Option<String>,
 
     /// Cluster runs: the alignments of every block (`compare --block`
     /// output), used instead of aligning the records here

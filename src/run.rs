@@ -69,7 +69,7 @@ pub fn run(
         crate::output::check_writable(path)?;
     }
     let places = match &args.command {
-        Command::Check(c) => commands::check::places(c, &config, &cwd)?,
+        Command::Check(c) => commands::check::places(c, &config, &cwd, |k| std::env::var(k).ok())?,
         _ => report::Places::default(),
     };
     let inputs = commands::paths_for(common, stdin)?;
@@ -230,6 +230,9 @@ fn write_report(
     let sarif = report::Sarif {
         places: places.clone(),
     };
+    let markdown = report::Markdown {
+        places: places.clone(),
+    };
     let reporter: &dyn Reporter = match args.command.common().format {
         Format::Human if quiet && view == View::Check => &report::HumanFindings,
         Format::Concise => &report::Concise,
@@ -243,7 +246,7 @@ fn write_report(
         Format::Sarif => &sarif,
         Format::Github => &report::Github,
         Format::Gitlab => &report::Gitlab,
-        Format::Markdown => &report::Markdown,
+        Format::Markdown => &markdown,
         Format::Junit => &report::Junit,
         Format::Html => &report::Html,
         Format::Conllu => &report::Conllu,

@@ -470,14 +470,18 @@ fn markdown_escapes_a_pipe_in_article_text() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let row = text
+    let item = text
         .lines()
-        .find(|l| l.starts_with("| `unattributed-quote`"))
-        .expect("the quote's row");
-    assert!(row.contains("12% in a year \\| and nobody"), "{row}");
-    // Four cells: every `|` of the text is escaped.
-    let unescaped = row.replace("\\|", "");
-    assert_eq!(unescaped.matches('|').count(), 4, "{row}");
+        .find(|l| l.starts_with("- `unattributed-quote`"))
+        .expect("the quote's item");
+    assert!(item.contains("12% in a year \\| and nobody"), "{item}");
+    // The quoted sentence: escaped the same way, the directory's path
+    // percent sign and all.
+    assert!(
+        text.contains("  > “Rents rose 12% in a year \\| and nobody asked us: nobody, ever.”"),
+        "{text}"
+    );
+    assert!(item.contains("at `50%, now: a/q.txt:3`"), "{item}");
 }
 
 #[test]
@@ -804,4 +808,223 @@ fn sarif_rules_have_help_and_a_page_only_when_one_is_known() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// `claimcheck check --format markdown ARGS` run in `dir` with `env`.
+fn markdown_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let out = claimcheck()
+        .current_dir(dir)
+        .args(["check", "--format", "markdown"])
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Each side's sentence is quoted, and nothing in an article can mention a
+/// user, name an issue, make a link or write HTML in the comment.
+#[test]
+fn markdown_quotes_each_side_and_escapes_hostile_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    flood_pair(tmp.path());
+    std::fs::write(
+        tmp.path().join("a.txt"),
+        "date 2024-03-05 Floods killed five people in Valencia on Monday, @octocat and \
+         <b>officials</b> said [here](https://evil.example) #12 www.evil.example.\n",
+    )
+    .unwrap();
+    let text = markdown_in(tmp.path(), &["a.txt", "b.txt"], &[]);
+    let quotes: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("> "))
+        .collect();
+    assert_eq!(quotes.len(), 2, "{text}");
+    assert!(
+        quotes[1].starts_with("Floods killed eleven people"),
+        "{text}"
+    );
+    let hostile = quotes[0];
+    for escaped in [
+        "@\u{200b}octocat",
+        "\\<b\\>officials\\</b\\>",
+        "\\[here\\](https:\u{200b}//evil.example)",
+        "#\u{200b}12",
+        "www\u{200b}.evil.example",
+    ] {
+        assert!(hostile.contains(escaped), "{escaped} in {hostile}");
+    }
+    assert!(
+        !text.contains("<b>") && !text.contains("@octocat"),
+        "{text}"
+    );
+    // A side's place is code when no link base is known.
+    assert!(
+        text.contains("- side B: eleven people (source: mayor) at `b.txt:1`"),
+        "{text}"
+    );
+}
+
+/// In GitHub Actions each place links to its file and line at the commit
+/// checked; `--link-base` gives another base.
+#[test]
+fn markdown_links_places_to_the_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    flood_pair(&tmp.path().join("news"));
+    let github = [
+        ("GITHUB_SERVER_URL", "https://github.com"),
+        ("GITHUB_REPOSITORY", "owner/repo"),
+        ("GITHUB_SHA", "0123456789abcdef"),
+    ];
+    let text = markdown_in(tmp.path(), &["news/"], &github);
+    assert!(
+        text.contains(
+            "- `contradiction` at [`news/a.txt:1`](https://github.com/owner/repo/blob/0123456789abcdef/news/a.txt#L1): "
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "at [`news/b.txt:1`](https://github.com/owner/repo/blob/0123456789abcdef/news/b.txt#L1)"
+        ),
+        "{text}"
+    );
+    let text = markdown_in(
+        tmp.path(),
+        &["news/", "--link-base", "https://git.example/r/-/blob/main"],
+        &github,
+    );
+    assert!(
+        text.contains("[`news/a.txt:1`](https://git.example/r/-/blob/main/news/a.txt#L1)"),
+        "{text}"
+    );
+}
+
+/// A set with far more findings than a comment holds: the report stays
+/// under GitHub's limit, shows whole findings, the most important first,
+/// and says what it left out; shown and left out add up to the counts.
+#[test]
+fn a_large_markdown_report_stays_under_githubs_limit() {
+    const CITIES: &[&str] = &[
+        "Valencia",
+        "Seville",
+        "Porto",
+        "Lyon",
+        "Milan",
+        "Naples",
+        "Krakow",
+        "Gdansk",
+        "Leeds",
+        "Glasgow",
+        "Munich",
+        "Hamburg",
+        "Vienna",
+        "Graz",
+        "Zurich",
+        "Geneva",
+        "Bruges",
+        "Ghent",
+        "Utrecht",
+        "Rotterdam",
+        "Aarhus",
+        "Malmo",
+        "Bergen",
+        "Tampere",
+        "Riga",
+        "Vilnius",
+        "Tartu",
+        "Brno",
+        "Kosice",
+        "Debrecen",
+        "Cluj",
+        "Varna",
+        "Split",
+        "Ljubljana",
+        "Sarajevo",
+        "Skopje",
+        "Tirana",
+        "Patras",
+        "Izmir",
+        "Haifa",
+    ];
+    const TOLLS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "twenty",
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    // The same floods a month apart, each told with two tolls.
+    for month in 1..=4 {
+        for (i, city) in CITIES.iter().enumerate() {
+            let (a, b) = (TOLLS[i % TOLLS.len()], TOLLS[(i + 5) % TOLLS.len()]);
+            for (side, toll, who) in [("a", a, "officials"), ("b", b, "the mayor")] {
+                std::fs::write(
+                    tmp.path().join(format!("{month}-{i:02}{side}.txt")),
+                    format!(
+                        "date 2024-0{month}-05 Floods killed {toll} people in {city} on Monday, {who} said.\n"
+                    ),
+                )
+                .unwrap();
+            }
+        }
+    }
+    let text = markdown_in(tmp.path(), &["."], &[]);
+    let chars = text.chars().count();
+    assert!(chars <= 65_536 - 1_536, "{chars} characters");
+    assert!(
+        chars > 50_000,
+        "the set is too small to test the limit: {chars}"
+    );
+    // The counts of the whole run, from the verdict line.
+    let verdict = text.lines().nth(2).unwrap();
+    let count = |what: &str| -> usize {
+        let (n, _) = verdict
+            .split(", ")
+            .map(|p| p.trim_start_matches("**"))
+            .find_map(|p| p.split_once(&format!(" {what}")))
+            .unwrap_or_else(|| panic!("{what} in {verdict}"));
+        n.parse().unwrap()
+    };
+    let total = count("error") + count("warning") + count("info");
+    // Sections in order of severity; each item whole (a quote under it).
+    let mut shown = 0;
+    let mut last_rank = 0;
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(h) = line.strip_prefix("### ") {
+            let rank = ["Errors", "Warnings", "Infos"]
+                .iter()
+                .position(|s| h.starts_with(s))
+                .unwrap();
+            assert!(rank >= last_rank, "{h}");
+            last_rank = rank;
+        }
+        if line.starts_with("- `") {
+            shown += 1;
+            assert!(lines[i + 1].starts_with("  > "), "{line}");
+        }
+    }
+    let (_, note) = text
+        .split_once("\n---\n\n**Not shown: ")
+        .expect("the closing note");
+    let (left, _) = note.split_once(" more findings (").unwrap();
+    let left: usize = left.parse().unwrap();
+    assert_eq!(shown + left, total, "{note}");
+    // By rule and by severity, the omitted findings add up.
+    let (by_rule, rest) = note.split_once(" (").unwrap().1.split_once("; ").unwrap();
+    let sum = |list: &str| -> usize {
+        list.split(", ")
+            .map(|p| p.split_once(' ').unwrap().0.parse::<usize>().unwrap())
+            .sum()
+    };
+    assert_eq!(sum(by_rule), left, "{note}");
+    assert_eq!(sum(rest.split_once(")").unwrap().0), left, "{note}");
+    assert!(note.contains("claimcheck check"), "{note}");
+    // Errors left out: no info takes their room.
+    assert!(note.contains(" errors"), "{note}");
+    assert!(!text.contains("### Infos"), "{text}");
 }

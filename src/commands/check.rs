@@ -25,8 +25,14 @@ pub fn read_baseline(c: &CheckArgs) -> Result<Option<baseline::Baseline>, Error>
 /// Where the reports' paths and links point (checked before the articles
 /// are read): `--root` (a directory), else the git work tree around `cwd`,
 /// else `cwd`; the rules' pages from `--docs-url`, else the configuration's
-/// `docs-url`.
-pub fn places(c: &CheckArgs, config: &Config, cwd: &Path) -> Result<Places, Error> {
+/// `docs-url`; links from `--link-base`, else GitHub Actions' environment
+/// (read through `var`).
+pub fn places(
+    c: &CheckArgs,
+    config: &Config,
+    cwd: &Path,
+    var: impl Fn(&str) -> Option<String>,
+) -> Result<Places, Error> {
     let root = match &c.root {
         Some(dir) if !dir.is_dir() => {
             return Err(Error::Usage(format!(
@@ -53,10 +59,14 @@ pub fn places(c: &CheckArgs, config: &Config, cwd: &Path) -> Result<Places, Erro
         (None, Some(url)) => Some(address("docs-url in the configuration:", url)?),
         (None, None) => None,
     };
+    let link_base = match &c.link_base {
+        Some(url) => Some(places::base_url(&address("--link-base", url)?)),
+        None => places::github_link_base(var),
+    };
     Ok(Places {
         root: Some(root),
         cwd: cwd.to_path_buf(),
-        link_base: None,
+        link_base,
         docs_url,
     })
 }
