@@ -265,9 +265,9 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
-    /// The directory the SARIF and Markdown reports give paths relative to
-    /// (default: the git work tree around the current directory, else the
-    /// current directory)
+    /// The directory the SARIF, Markdown, GitHub and GitLab reports give
+    /// paths relative to (default: the git work tree around the current
+    /// directory, else the current directory)
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
 

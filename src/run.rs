@@ -233,6 +233,12 @@ fn write_report(
     let markdown = report::Markdown {
         places: places.clone(),
     };
+    let github = report::Github {
+        places: places.clone(),
+    };
+    let gitlab = report::Gitlab {
+        places: places.clone(),
+    };
     let reporter: &dyn Reporter = match args.command.common().format {
         Format::Human if quiet && view == View::Check => &report::HumanFindings,
         Format::Concise => &report::Concise,
@@ -244,8 +250,8 @@ fn write_report(
         Format::Dot => &report::Dot,
         Format::Mermaid => &report::Mermaid,
         Format::Sarif => &sarif,
-        Format::Github => &report::Github,
-        Format::Gitlab => &report::Gitlab,
+        Format::Github => &github,
+        Format::Gitlab => &gitlab,
         Format::Markdown => &markdown,
         Format::Junit => &report::Junit,
         Format::Html => &report::Html,

@@ -1028,3 +1028,40 @@ fn a_large_markdown_report_stays_under_githubs_limit() {
     assert!(note.contains(" errors"), "{note}");
     assert!(!text.contains("### Infos"), "{text}");
 }
+
+/// GitHub's annotations and GitLab's Code Quality read paths relative to
+/// the repository root: run from a subdirectory, they still name the file.
+#[test]
+fn github_and_gitlab_paths_are_relative_to_the_repository_root() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    let news = repo.join("news");
+    flood_pair(&news);
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    let run = |format: &str, args: &[&str]| {
+        let out = claimcheck()
+            .current_dir(&news)
+            .args(["check", "--format", format])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let annotations = run("github", &["a.txt", "b.txt"]);
+    assert!(
+        annotations.starts_with("::error file=news/a.txt,line=1,"),
+        "{annotations}"
+    );
+    let issues: Vec<Value> = serde_json::from_str(&run("gitlab", &["a.txt", "b.txt"])).unwrap();
+    assert!(!issues.is_empty());
+    for issue in &issues {
+        let path = issue["location"]["path"].as_str().unwrap();
+        assert!(["news/a.txt", "news/b.txt"].contains(&path), "{path}");
+    }
+    // --root as for SARIF.
+    let annotations = run("github", &["--root", ".", "a.txt", "b.txt"]);
+    assert!(
+        annotations.starts_with("::error file=a.txt,"),
+        "{annotations}"
+    );
+}
