@@ -802,12 +802,35 @@ fn sarif_rules_have_help_and_a_page_only_when_one_is_known() {
         rules(&configured)[0]["helpUri"],
         format!("{base}contradiction")
     );
-    // Not an address: a usage error.
+    // Not an address: a usage error, before the articles are read.
     let out = claimcheck()
         .args(["check", "seeds/", "--docs-url", "rules page"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--docs-url rules page: give an absolute address"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(
+        tmp.path().join("claimcheck.toml"),
+        "docs-url = \"rules/\"\n",
+    )
+    .unwrap();
+    let out = claimcheck()
+        .current_dir(tmp.path())
+        .args(["check", "a.txt", "--format", "sarif"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("claimcheck.toml: docs-url rules/: give an absolute address"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// `claimcheck check --format markdown ARGS` run in `dir` with `env`.

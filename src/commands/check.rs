@@ -56,7 +56,13 @@ pub fn places(
     };
     let docs_url = match (&c.docs_url, &config.docs_url) {
         (Some(url), _) => Some(address("--docs-url", url)?),
-        (None, Some(url)) => Some(address("docs-url in the configuration:", url)?),
+        (None, Some(url)) => {
+            let file = config.path.as_deref().map_or_else(
+                || crate::config::FILE_NAME.to_string(),
+                |p| crate::article::visible(&p.to_string_lossy()).into_owned(),
+            );
+            Some(address(&format!("{file}: docs-url"), url)?)
+        }
         (None, None) => None,
     };
     let link_base = match &c.link_base {
