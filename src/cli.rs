@@ -266,6 +266,23 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
+    /// The directory the SARIF, Markdown, GitHub and GitLab reports give
+    /// paths relative to (default: the git work tree around the current
+    /// directory, else the current directory)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// The web address of the rules' pages: a rule's page is URL followed by
+    /// its code (SARIF `helpUri`; default: the config's `docs-url`, else none)
+    #[arg(long, value_name = "URL")]
+    pub docs_url: Option<String>,
+
+    /// Link each place in the Markdown report to URL followed by its path
+    /// under --root and `#L` line (default in GitHub Actions: the blob of
+    /// $GITHUB_SHA)
+    #[arg(long, value_name = "URL")]
+    pub link_base: Option<String>,
+
     /// Cluster runs: the alignments of every block (`compare --block`
     /// output), used instead of aligning the records here
     #[arg(long, value_name = "FILE", num_args = 1.., requires = "from_records", help_heading = CLUSTER)]

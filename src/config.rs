@@ -37,6 +37,10 @@ day-order = "day-first"
 outlets = []
 cues = []
 
+# The web address of the rules' pages, for the SARIF report's helpUri: a
+# rule's page is this followed by its code. --docs-url overrides it.
+# docs-url = "https://example.org/claimcheck/rules/"
+
 # Each rule's severity: "error", "warning", "info", or "off".
 [rules]
 contradiction = "error"
@@ -179,6 +183,9 @@ pub struct Config {
     /// `[fields]`: where JSON records keep each part of an article.
     #[serde(default)]
     pub fields: crate::ingest::FieldMap,
+    /// The web address of the rules' pages (a rule's page is this followed
+    /// by its code), for SARIF's `helpUri`.
+    pub docs_url: Option<String>,
     /// Where it was read from (not a key).
     #[serde(skip)]
     pub path: Option<PathBuf>,

@@ -70,6 +70,10 @@ pub fn run(
     for path in outputs.into_iter().flatten() {
         crate::output::check_writable(path)?;
     }
+    let places = match &args.command {
+        Command::Check(c) => commands::check::places(c, &config, &cwd, |k| std::env::var(k).ok())?,
+        _ => report::Places::default(),
+    };
     let inputs = commands::paths_for(common, stdin)?;
     if common.from_records && inputs.seeds {
         return Err(Error::Usage(
@@ -180,7 +184,7 @@ pub fn run(
             crate::compare::drift::MAX_CANDIDATES
         )?;
     }
-    match write_report(args, &analysis, stdout) {
+    match write_report(args, &analysis, &places, stdout) {
         // The reader stopped early (`| head`): the exit code is still the
         // findings'.
         Err(Error::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
@@ -254,7 +258,12 @@ fn analyse(
 }
 
 /// The report of the command's view in its format, to stdout or `--output`.
-fn write_report(args: &Args, analysis: &Analysis, stdout: &mut dyn Write) -> Result<(), Error> {
+fn write_report(
+    args: &Args,
+    analysis: &Analysis,
+    places: &report::Places,
+    stdout: &mut dyn Write,
+) -> Result<(), Error> {
     let view = match &args.command {
         Command::Extract(e) if e.claims => View::Claims,
         Command::Extract(e) if e.syntax => View::Syntax,
@@ -265,6 +274,18 @@ fn write_report(args: &Args, analysis: &Analysis, stdout: &mut dyn Write) -> Res
         _ => View::Summary,
     };
     let quiet = matches!(&args.command, Command::Check(c) if c.quiet);
+    let sarif = report::Sarif {
+        places: places.clone(),
+    };
+    let markdown = report::Markdown {
+        places: places.clone(),
+    };
+    let github = report::Github {
+        places: places.clone(),
+    };
+    let gitlab = report::Gitlab {
+        places: places.clone(),
+    };
     let reporter: &dyn Reporter = match args.command.common().format {
         Format::Human if quiet && view == View::Check => &report::HumanFindings,
         Format::Concise => &report::Concise,
@@ -275,10 +296,10 @@ fn write_report(args: &Args, analysis: &Analysis, stdout: &mut dyn Write) -> Res
         Format::Jsonl => &report::JsonLines,
         Format::Dot => &report::Dot,
         Format::Mermaid => &report::Mermaid,
-        Format::Sarif => &report::Sarif,
-        Format::Github => &report::Github,
-        Format::Gitlab => &report::Gitlab,
-        Format::Markdown => &report::Markdown,
+        Format::Sarif => &sarif,
+        Format::Github => &github,
+        Format::Gitlab => &gitlab,
+        Format::Markdown => &markdown,
         Format::Junit => &report::Junit,
         Format::Html => &report::Html,
         Format::Conllu => &report::Conllu,

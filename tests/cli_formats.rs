@@ -44,9 +44,24 @@ fn seeds_jsonl() {
     insta::assert_snapshot!(seeds("jsonl"));
 }
 
+/// The SARIF of the seeds with the root's absolute URI (the checkout's
+/// directory) written as `file:///ROOT/`.
+fn seeds_sarif_text() -> String {
+    let out = seeds("sarif");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let root = doc["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        root.starts_with("file:///") && root.ends_with('/'),
+        "{root}"
+    );
+    out.replace(&format!("\"{root}\""), "\"file:///ROOT/\"")
+}
+
 #[test]
 fn seeds_sarif() {
-    insta::assert_snapshot!(seeds("sarif"));
+    insta::assert_snapshot!(seeds_sarif_text());
 }
 
 /// GitHub shows a related location only when the message links to it, and
@@ -214,6 +229,15 @@ fn sarif_cases() -> Vec<Value> {
         vec!["fixtures/stories/"],
         vec!["fixtures/ingest/wire.jsonl", "fixtures/ingest/talks.txt"],
         vec!["seeds/", "no/such/file.txt"],
+        vec![
+            "seeds/",
+            "--root",
+            "seeds",
+            "--docs-url",
+            "https://example.org/claimcheck/rules/",
+        ],
+        // The seeds outside the root: absolute URIs.
+        vec!["seeds/", "--root", "fixtures"],
     ]
     .iter()
     .map(|args| {
@@ -446,14 +470,18 @@ fn markdown_escapes_a_pipe_in_article_text() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let row = text
+    let item = text
         .lines()
-        .find(|l| l.starts_with("| `unattributed-quote`"))
-        .expect("the quote's row");
-    assert!(row.contains("12% in a year \\| and nobody"), "{row}");
-    // Four cells: every `|` of the text is escaped.
-    let unescaped = row.replace("\\|", "");
-    assert_eq!(unescaped.matches('|').count(), 4, "{row}");
+        .find(|l| l.starts_with("- `unattributed-quote`"))
+        .expect("the quote's item");
+    assert!(item.contains("12% in a year \\| and nobody"), "{item}");
+    // The quoted sentence: escaped the same way, the directory's path
+    // percent sign and all.
+    assert!(
+        text.contains("  > “Rents rose 12% in a year \\| and nobody asked us: nobody, ever.”"),
+        "{text}"
+    );
+    assert!(item.contains("at `50%, now: a/q.txt:3`"), "{item}");
 }
 
 #[test]
@@ -572,4 +600,491 @@ fn output_file_gets_the_same_sarif() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), seeds("sarif"));
+}
+
+/// `claimcheck check ARGS --format sarif` run in `dir`, parsed.
+fn sarif_in(dir: &Path, args: &[&str]) -> Value {
+    let out = claimcheck()
+        .current_dir(dir)
+        .args(["check", "--format", "sarif"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The artifact locations of a SARIF run, as (uri, uriBaseId).
+fn artifact_uris(doc: &Value) -> Vec<(String, Option<String>)> {
+    doc["runs"][0]["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let loc = &a["location"];
+            (
+                loc["uri"].as_str().unwrap().to_string(),
+                loc["uriBaseId"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+/// Two reports of one flood that disagree on the toll, in `dir`.
+fn flood_pair(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "date 2024-03-05 Floods killed five people in Valencia on Monday, officials said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "date 2024-03-05 Floods killed eleven people in Valencia on Monday, the mayor said.\n",
+    )
+    .unwrap();
+}
+
+/// A percent-encoded `file://` URI of a directory, ending in `/`.
+#[cfg(unix)]
+fn dir_uri(dir: &Path) -> String {
+    let mut uri = String::from("file://");
+    for b in dir.canonicalize().unwrap().to_str().unwrap().bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push('/');
+    uri
+}
+
+/// Code scanning places alerts by URIs relative to the repository root:
+/// found upwards from the current directory (a `.git` directory or file),
+/// or given with `--root`; a file outside it keeps an absolute URI.
+#[cfg(unix)]
+#[test]
+fn sarif_uris_are_relative_to_the_repository_root() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("my repo");
+    let news = repo.join("news/2024");
+    flood_pair(&news);
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    let outside = tmp.path().join("elsewhere");
+    flood_pair(&outside);
+    // From a subdirectory of the work tree: the root is found upwards.
+    let doc = sarif_in(&news, &["a.txt", "b.txt", "../../../elsewhere/a.txt"]);
+    let run = &doc["runs"][0];
+    assert_eq!(run["originalUriBaseIds"]["SRCROOT"]["uri"], dir_uri(&repo));
+    let mut uris = artifact_uris(&doc);
+    uris.sort();
+    assert_eq!(
+        uris,
+        [
+            (format!("{}a.txt", dir_uri(&outside)), None),
+            ("news/2024/a.txt".into(), Some("SRCROOT".into())),
+            ("news/2024/b.txt".into(), Some("SRCROOT".into())),
+        ]
+    );
+    // Every location of every result, related ones too, the same way.
+    let mut inside = 0;
+    for result in run["results"].as_array().unwrap() {
+        for loc in result["locations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(result["relatedLocations"].as_array().into_iter().flatten())
+        {
+            let artifact = &loc["physicalLocation"]["artifactLocation"];
+            let uri = artifact["uri"].as_str().unwrap();
+            if uri.starts_with("news/2024/") {
+                assert_eq!(artifact["uriBaseId"], "SRCROOT", "{loc}");
+                inside += 1;
+            } else {
+                assert!(uri.starts_with("file:///"), "{uri}");
+                assert!(artifact.get("uriBaseId").is_none(), "{loc}");
+            }
+        }
+    }
+    assert!(inside >= 2, "{doc}");
+    // A linked work tree or a submodule has a `.git` file: the same.
+    std::fs::remove_dir(repo.join(".git")).unwrap();
+    std::fs::write(repo.join(".git"), "gitdir: /elsewhere\n").unwrap();
+    let doc = sarif_in(&news, &["a.txt"]);
+    assert_eq!(artifact_uris(&doc)[0].0, "news/2024/a.txt");
+    // --root wins, relative to the current directory.
+    let doc = sarif_in(&repo, &["--root", "news", "news/2024/a.txt"]);
+    assert_eq!(
+        doc["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"],
+        dir_uri(&repo.join("news"))
+    );
+    assert_eq!(artifact_uris(&doc)[0].0, "2024/a.txt");
+    // Outside any repository the root is the current directory.
+    let doc = sarif_in(&outside, &["a.txt"]);
+    assert_eq!(
+        doc["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"],
+        dir_uri(&outside)
+    );
+    assert_eq!(
+        artifact_uris(&doc),
+        [("a.txt".into(), Some("SRCROOT".into()))]
+    );
+    // Standard input stays `-`, as before, with no base.
+    let out = claimcheck()
+        .current_dir(&outside)
+        .args(["check", "--format", "sarif", "-"])
+        .write_stdin("Floods killed five people in Valencia on Monday, officials said.\n")
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(artifact_uris(&doc), [("-".into(), None)]);
+    // A root that is no directory is a usage error, before any reading.
+    let out = claimcheck()
+        .current_dir(&outside)
+        .args(["check", "--format", "sarif", "--root", "a.txt", "a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--root a.txt: not a directory"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Each rule carries its help (what `claimcheck explain` prints) as text and
+/// Markdown; its page only when the docs base is given, by flag or in the
+/// configuration, since claimcheck has no published address of its own.
+#[test]
+fn sarif_rules_have_help_and_a_page_only_when_one_is_known() {
+    let rules = |doc: &Value| doc["runs"][0]["tool"]["driver"]["rules"].clone();
+    let plain = sarif_in(Path::new(env!("CARGO_MANIFEST_DIR")), &["seeds/"]);
+    for r in rules(&plain).as_array().unwrap() {
+        assert!(r.get("helpUri").is_none(), "{r}");
+        let code = r["id"].as_str().unwrap();
+        let markdown = r["help"]["markdown"].as_str().unwrap();
+        assert!(markdown.starts_with(&format!("**{code}** (")), "{markdown}");
+        assert!(markdown.contains(&format!("`claimcheck explain {code}`")));
+        assert!(r["help"]["text"].as_str().unwrap().contains(code));
+    }
+    assert!(
+        plain["runs"][0]["tool"]["driver"]
+            .get("informationUri")
+            .is_none()
+    );
+    let base = "https://example.org/claimcheck/rules/";
+    let with = sarif_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["seeds/", "--docs-url", base],
+    );
+    for r in rules(&with).as_array().unwrap() {
+        assert_eq!(
+            r["helpUri"].as_str().unwrap(),
+            format!("{base}{}", r["id"].as_str().unwrap())
+        );
+    }
+    assert_eq!(with["runs"][0]["tool"]["driver"]["informationUri"], base);
+    // From the configuration.
+    let tmp = tempfile::tempdir().unwrap();
+    flood_pair(tmp.path());
+    std::fs::write(
+        tmp.path().join("claimcheck.toml"),
+        format!("docs-url = \"{base}\"\n"),
+    )
+    .unwrap();
+    let configured = sarif_in(tmp.path(), &["a.txt", "b.txt"]);
+    assert_eq!(
+        rules(&configured)[0]["helpUri"],
+        format!("{base}contradiction")
+    );
+    // Not an address: a usage error, before the articles are read.
+    let out = claimcheck()
+        .args(["check", "seeds/", "--docs-url", "rules page"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--docs-url rules page: give an absolute address"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(
+        tmp.path().join("claimcheck.toml"),
+        "docs-url = \"rules/\"\n",
+    )
+    .unwrap();
+    let out = claimcheck()
+        .current_dir(tmp.path())
+        .args(["check", "a.txt", "--format", "sarif"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("claimcheck.toml: docs-url rules/: give an absolute address"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `claimcheck check --format markdown ARGS` run in `dir` with `env`.
+fn markdown_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let out = claimcheck()
+        .current_dir(dir)
+        .args(["check", "--format", "markdown"])
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Each side's sentence is quoted, and nothing in an article can mention a
+/// user, name an issue, make a link or write HTML in the comment.
+#[test]
+fn markdown_quotes_each_side_and_escapes_hostile_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    flood_pair(tmp.path());
+    std::fs::write(
+        tmp.path().join("a.txt"),
+        "date 2024-03-05 Floods killed five people in Valencia on Monday, @octocat and \
+         <b>officials</b> said [here](https://evil.example) #12 www.evil.example.\n",
+    )
+    .unwrap();
+    let text = markdown_in(tmp.path(), &["a.txt", "b.txt"], &[]);
+    let quotes: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("> "))
+        .collect();
+    assert_eq!(quotes.len(), 2, "{text}");
+    assert!(
+        quotes[1].starts_with("Floods killed eleven people"),
+        "{text}"
+    );
+    let hostile = quotes[0];
+    for escaped in [
+        "@\u{200b}octocat",
+        "\\<b\\>officials\\</b\\>",
+        "\\[here\\](https:\u{200b}//evil.example)",
+        "#\u{200b}12",
+        "www\u{200b}.evil.example",
+    ] {
+        assert!(hostile.contains(escaped), "{escaped} in {hostile}");
+    }
+    assert!(
+        !text.contains("<b>") && !text.contains("@octocat"),
+        "{text}"
+    );
+    // A side's place is code when no link base is known.
+    assert!(
+        text.contains("- side B: eleven people (source: mayor) at `b.txt:1`"),
+        "{text}"
+    );
+}
+
+/// In GitHub Actions each place links to its file and line at the commit
+/// checked; `--link-base` gives another base.
+#[test]
+fn markdown_links_places_to_the_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    flood_pair(&tmp.path().join("news"));
+    let github = [
+        ("GITHUB_SERVER_URL", "https://github.com"),
+        ("GITHUB_REPOSITORY", "owner/repo"),
+        ("GITHUB_SHA", "0123456789abcdef"),
+    ];
+    let text = markdown_in(tmp.path(), &["news/"], &github);
+    assert!(
+        text.contains(
+            "- `contradiction` at [`news/a.txt:1`](https://github.com/owner/repo/blob/0123456789abcdef/news/a.txt#L1): "
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "at [`news/b.txt:1`](https://github.com/owner/repo/blob/0123456789abcdef/news/b.txt#L1)"
+        ),
+        "{text}"
+    );
+    let text = markdown_in(
+        tmp.path(),
+        &["news/", "--link-base", "https://git.example/r/-/blob/main"],
+        &github,
+    );
+    assert!(
+        text.contains("[`news/a.txt:1`](https://git.example/r/-/blob/main/news/a.txt#L1)"),
+        "{text}"
+    );
+}
+
+/// A set with far more findings than a comment holds: the report stays
+/// under GitHub's limit, shows whole findings, the most important first,
+/// and says what it left out; shown and left out add up to the counts.
+#[test]
+fn a_large_markdown_report_stays_under_githubs_limit() {
+    const CITIES: &[&str] = &[
+        "Valencia",
+        "Seville",
+        "Porto",
+        "Lyon",
+        "Milan",
+        "Naples",
+        "Krakow",
+        "Gdansk",
+        "Leeds",
+        "Glasgow",
+        "Munich",
+        "Hamburg",
+        "Vienna",
+        "Graz",
+        "Zurich",
+        "Geneva",
+        "Bruges",
+        "Ghent",
+        "Utrecht",
+        "Rotterdam",
+        "Aarhus",
+        "Malmo",
+        "Bergen",
+        "Tampere",
+        "Riga",
+        "Vilnius",
+        "Tartu",
+        "Brno",
+        "Kosice",
+        "Debrecen",
+        "Cluj",
+        "Varna",
+        "Split",
+        "Ljubljana",
+        "Sarajevo",
+        "Skopje",
+        "Tirana",
+        "Patras",
+        "Izmir",
+        "Haifa",
+    ];
+    const TOLLS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "twenty",
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    // The same floods a month apart, each told with two tolls.
+    for month in 1..=4 {
+        for (i, city) in CITIES.iter().enumerate() {
+            let (a, b) = (TOLLS[i % TOLLS.len()], TOLLS[(i + 5) % TOLLS.len()]);
+            for (side, toll, who) in [("a", a, "officials"), ("b", b, "the mayor")] {
+                std::fs::write(
+                    tmp.path().join(format!("{month}-{i:02}{side}.txt")),
+                    format!(
+                        "date 2024-0{month}-05 Floods killed {toll} people in {city} on Monday, {who} said.\n"
+                    ),
+                )
+                .unwrap();
+            }
+        }
+    }
+    let text = markdown_in(tmp.path(), &["."], &[]);
+    let chars = text.chars().count();
+    assert!(chars <= 65_536 - 1_536, "{chars} characters");
+    assert!(
+        chars > 50_000,
+        "the set is too small to test the limit: {chars}"
+    );
+    // The counts of the whole run, from the verdict line.
+    let verdict = text.lines().nth(2).unwrap();
+    let count = |what: &str| -> usize {
+        let (n, _) = verdict
+            .split(", ")
+            .map(|p| p.trim_start_matches("**"))
+            .find_map(|p| p.split_once(&format!(" {what}")))
+            .unwrap_or_else(|| panic!("{what} in {verdict}"));
+        n.parse().unwrap()
+    };
+    let total = count("error") + count("warning") + count("info");
+    // Sections in order of severity; each item whole (a quote under it).
+    let mut shown = 0;
+    let mut last_rank = 0;
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(h) = line.strip_prefix("### ") {
+            let rank = ["Errors", "Warnings", "Infos"]
+                .iter()
+                .position(|s| h.starts_with(s))
+                .unwrap();
+            assert!(rank >= last_rank, "{h}");
+            last_rank = rank;
+        }
+        if line.starts_with("- `") {
+            shown += 1;
+            assert!(lines[i + 1].starts_with("  > "), "{line}");
+        }
+    }
+    let (_, note) = text
+        .split_once("\n---\n\n**Not shown: ")
+        .expect("the closing note");
+    let (left, _) = note.split_once(" more findings (").unwrap();
+    let left: usize = left.parse().unwrap();
+    assert_eq!(shown + left, total, "{note}");
+    // By rule and by severity, the omitted findings add up.
+    let (by_rule, rest) = note.split_once(" (").unwrap().1.split_once("; ").unwrap();
+    let sum = |list: &str| -> usize {
+        list.split(", ")
+            .map(|p| p.split_once(' ').unwrap().0.parse::<usize>().unwrap())
+            .sum()
+    };
+    assert_eq!(sum(by_rule), left, "{note}");
+    assert_eq!(sum(rest.split_once(")").unwrap().0), left, "{note}");
+    assert!(note.contains("claimcheck check"), "{note}");
+    // Errors left out: no info takes their room.
+    assert!(note.contains(" errors"), "{note}");
+    assert!(!text.contains("### Infos"), "{text}");
+}
+
+/// GitHub's annotations and GitLab's Code Quality read paths relative to
+/// the repository root: run from a subdirectory, they still name the file.
+#[test]
+fn github_and_gitlab_paths_are_relative_to_the_repository_root() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    let news = repo.join("news");
+    flood_pair(&news);
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    let run = |format: &str, args: &[&str]| {
+        let out = claimcheck()
+            .current_dir(&news)
+            .args(["check", "--format", format])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let annotations = run("github", &["a.txt", "b.txt"]);
+    assert!(
+        annotations.starts_with("::error file=news/a.txt,line=1,"),
+        "{annotations}"
+    );
+    let issues: Vec<Value> = serde_json::from_str(&run("gitlab", &["a.txt", "b.txt"])).unwrap();
+    assert!(!issues.is_empty());
+    for issue in &issues {
+        let path = issue["location"]["path"].as_str().unwrap();
+        assert!(["news/a.txt", "news/b.txt"].contains(&path), "{path}");
+    }
+    // --root as for SARIF.
+    let annotations = run("github", &["--root", ".", "a.txt", "b.txt"]);
+    assert!(
+        annotations.starts_with("::error file=a.txt,"),
+        "{annotations}"
+    );
 }

@@ -10,7 +10,9 @@ use crate::config::{Config, FailLevel};
 use crate::error::Error;
 use crate::finding::Severity;
 use crate::output::write_atomically;
+use crate::report::places::{self, Places};
 use crate::rules::{self, RuleOptions};
+use std::path::Path;
 
 /// Reads `--baseline` (before the articles: a bad file fails at once).
 pub fn read_baseline(c: &CheckArgs) -> Result<Option<baseline::Baseline>, Error> {
@@ -18,6 +20,61 @@ pub fn read_baseline(c: &CheckArgs) -> Result<Option<baseline::Baseline>, Error>
         .as_deref()
         .map(|p| baseline::read(p).map_err(Error::Usage))
         .transpose()
+}
+
+/// Where the reports' paths and links point (checked before the articles
+/// are read): `--root` (a directory), else the git work tree around `cwd`,
+/// else `cwd`; the rules' pages from `--docs-url`, else the configuration's
+/// `docs-url`; links from `--link-base`, else GitHub Actions' environment
+/// (read through `var`).
+pub fn places(
+    c: &CheckArgs,
+    config: &Config,
+    cwd: &Path,
+    var: impl Fn(&str) -> Option<String>,
+) -> Result<Places, Error> {
+    let root = match &c.root {
+        Some(dir) if !dir.is_dir() => {
+            return Err(Error::Usage(format!(
+                "--root {}: not a directory",
+                crate::article::visible(&dir.to_string_lossy())
+            )));
+        }
+        Some(dir) => places::absolute_dir(dir, cwd),
+        None => places::git_root(cwd).unwrap_or_else(|| cwd.to_path_buf()),
+    };
+    let address = |flag: &str, url: &str| -> Result<String, Error> {
+        let url = url.trim();
+        if url.contains("://") && !url.chars().any(char::is_whitespace) {
+            Ok(url.to_string())
+        } else {
+            Err(Error::Usage(format!(
+                "{flag} {}: give an absolute address (https://…)",
+                crate::article::visible(url)
+            )))
+        }
+    };
+    let docs_url = match (&c.docs_url, &config.docs_url) {
+        (Some(url), _) => Some(address("--docs-url", url)?),
+        (None, Some(url)) => {
+            let file = config.path.as_deref().map_or_else(
+                || crate::config::FILE_NAME.to_string(),
+                |p| crate::article::visible(&p.to_string_lossy()).into_owned(),
+            );
+            Some(address(&format!("{file}: docs-url"), url)?)
+        }
+        (None, None) => None,
+    };
+    let link_base = match &c.link_base {
+        Some(url) => Some(places::base_url(&address("--link-base", url)?)),
+        None => places::github_link_base(var),
+    };
+    Ok(Places {
+        root: Some(root),
+        cwd: cwd.to_path_buf(),
+        link_base,
+        docs_url,
+    })
 }
 
 /// Fills [`Analysis::findings`] (marking those `known` holds) and writes

@@ -15,8 +15,14 @@
 //! (`%2C`). Columns are given only when the span starts and ends on one
 //! line, as the runner accepts them only then. An article from a JSON Lines
 //! file is annotated on its record's line, without columns.
+//!
+//! The runner reads `file=` relative to the repository root, so paths there
+//! are relative to the root ([`Places`]: `--root`, else the git work tree,
+//! else the current directory), whichever directory `check` ran in; a path
+//! outside the root stays as given. The message keeps paths as given.
 
 use super::findings::{LocationOut, counts, file_line, finding, summary};
+use super::places::Places;
 use super::{Reporter, View};
 use crate::analysis::Analysis;
 use crate::ingest::InputStatus;
@@ -26,7 +32,10 @@ use std::io::{self, Write};
 /// GitHub Actions annotations. Every view gives the report of `check`;
 /// views other than [`View::Check`] have no findings.
 #[derive(Debug, Default)]
-pub struct Github;
+pub struct Github {
+    /// The root `file=` paths are relative to.
+    pub places: Places,
+}
 
 /// Escapes the message of a workflow command.
 pub(crate) fn escape_data(s: &str) -> String {
@@ -56,8 +65,8 @@ fn command(s: Severity) -> &'static str {
 }
 
 /// `file=…,line=…[,col=…],endLine=…[,endColumn=…]`.
-fn properties(loc: &LocationOut<'_>) -> String {
-    let file = escape_property(loc.path);
+fn properties(loc: &LocationOut<'_>, places: &Places) -> String {
+    let file = escape_property(&places.show(loc.path));
     match loc.record_line {
         Some(line) => format!("file={file},line={line},endLine={line}"),
         None if loc.line == loc.end_line => format!(
@@ -83,7 +92,7 @@ impl Reporter for Github {
                 out,
                 "::{} {},title={}::{}",
                 command(f.severity),
-                properties(&fo.location),
+                properties(&fo.location, &self.places),
                 escape_property(&format!("claimcheck {}", f.rule.code())),
                 escape_data(&text)
             )?;
@@ -94,7 +103,7 @@ impl Reporter for Github {
                 writeln!(
                     out,
                     "::error file={}{line},title={}::{}",
-                    escape_property(&error.path),
+                    escape_property(&self.places.show(&error.path)),
                     escape_property("claimcheck input"),
                     escape_data(&error.to_string())
                 )?;

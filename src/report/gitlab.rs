@@ -10,8 +10,14 @@
 //! record of a JSON Lines file or a feed, its line). An input that could not
 //! be read is an issue of its own (`claimcheck/input`, `blocker`), so a
 //! pipeline that reads the report alone still sees it.
+//!
+//! GitLab reads `location.path` relative to the repository root, so paths
+//! are written relative to the root ([`Places`]: `--root`, else the git
+//! work tree, else the current directory), whichever directory `check` ran
+//! in; a path outside the root stays as given.
 
 use super::findings::{file_line, finding};
+use super::places::Places;
 use super::{Reporter, View};
 use crate::analysis::Analysis;
 use crate::ingest::InputStatus;
@@ -21,7 +27,10 @@ use std::io::{self, Write};
 
 /// GitLab Code Quality JSON. Every view gives the report of `check`.
 #[derive(Debug, Default)]
-pub struct Gitlab;
+pub struct Gitlab {
+    /// The root paths are relative to.
+    pub places: Places,
+}
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -37,7 +46,7 @@ struct Issue<'a> {
 
 #[derive(Serialize)]
 struct IssueLocation<'a> {
-    path: &'a str,
+    path: std::borrow::Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lines: Option<Lines>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,7 +117,7 @@ impl Reporter for Gitlab {
                 severity: severity(f.severity),
                 categories: ["Bug Risk"],
                 location: IssueLocation {
-                    path: at.path,
+                    path: self.places.show(at.path),
                     lines,
                     positions,
                 },
@@ -128,7 +137,7 @@ impl Reporter for Gitlab {
                     severity: "blocker",
                     categories: ["Bug Risk"],
                     location: IssueLocation {
-                        path: &error.path,
+                        path: self.places.show(&error.path),
                         lines: Some(Lines {
                             begin: error.line.unwrap_or(1),
                         }),

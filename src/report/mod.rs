@@ -18,6 +18,7 @@ mod json;
 mod jsonl;
 mod junit;
 mod markdown;
+pub mod places;
 mod sarif;
 mod syntax;
 
@@ -32,6 +33,7 @@ pub use json::Json;
 pub use jsonl::JsonLines;
 pub use junit::Junit;
 pub use markdown::Markdown;
+pub use places::Places;
 pub use sarif::Sarif;
 pub use syntax::{Conllu, SyntaxJson, SyntaxTable, conllu_article};
 

@@ -20,21 +20,29 @@
 //! that file: its text is one escaped JSON string on the record's line, so
 //! the region is the whole record line (`startLine` = `endLine` = the
 //! record's line, no columns), the article id is a logical location, and the
-//! region's `snippet` holds the words the finding is about. Paths become URI
-//! references: relative paths stay relative (to the directory `check` ran
-//! in, which GitHub takes as the repository root), absolute ones become
-//! `file://` URIs, and characters outside the unreserved set are
-//! percent-encoded.
+//! region's `snippet` holds the words the finding is about.
+//!
+//! Paths become URI references relative to the root ([`Places`]: `--root`,
+//! else the git work tree around the current directory, else the current
+//! directory), with `uriBaseId: SRCROOT`, and `run.originalUriBaseIds`
+//! gives `SRCROOT` as the root's `file://` URI (ending in `/`); so GitHub
+//! finds the file whichever directory `check` ran in. A path outside the
+//! root is an absolute `file://` URI without a base; standard input stays
+//! `-`. Characters outside the unreserved set are percent-encoded. Each rule
+//! carries its `help` as text and Markdown (what `claimcheck explain RULE`
+//! prints); `helpUri` and the driver's `informationUri` only when a docs
+//! base is given (`--docs-url`, `docs-url`).
 //!
 //! Inputs that could not be read are `toolExecutionNotifications` of the
 //! run's invocation, which then has `executionSuccessful: false`.
 
 use super::findings::{LocationOut, finding as finding_out};
+use super::places::{Places, URI_PATH, file_uri};
 use super::{Reporter, View};
 use crate::analysis::Analysis;
 use crate::ingest::InputStatus;
 use crate::rules::{Finding, Rule, Severity, Suppression};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::utf8_percent_encode;
 use serde_sarif::sarif::{
     self, ArtifactContent, ArtifactLocation, Invocation, LogicalLocation, Message,
     MultiformatMessageString, Notification, PhysicalLocation, Region, ReportingConfiguration,
@@ -51,28 +59,57 @@ pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// if fingerprints ever change meaning.
 pub const FINGERPRINT_KEY: &str = "claimcheck/v1";
 
+/// The name of the root in `originalUriBaseIds`, as GitHub code scanning
+/// and other viewers expect it.
+pub const SRCROOT: &str = "SRCROOT";
+
 /// SARIF output. Every view gives the report of `check`; views other than
 /// [`View::Check`] have no findings, so their runs have no results.
 #[derive(Debug, Default)]
-pub struct Sarif;
+pub struct Sarif {
+    /// The root paths are relative to, and the rules' pages.
+    pub places: Places,
+}
 
 impl Reporter for Sarif {
     fn write(&self, analysis: &Analysis, _view: View, out: &mut dyn Write) -> io::Result<()> {
-        let log = log(analysis);
+        let log = log(analysis, &self.places);
         serde_json::to_writer_pretty(&mut *out, &log)?;
         writeln!(out)
     }
 }
 
-/// Characters kept as they are in a URI path: the unreserved set and `/`.
-const PATH: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b'/');
+/// A file path as a URI reference (see the module documentation) and the
+/// base it is relative to: inside the root, relative to `SRCROOT`; outside
+/// it, an absolute `file://` URI; without a root (or for standard input),
+/// relative paths stay relative.
+fn artifact_uri(places: &Places, path: &str) -> (String, Option<&'static str>) {
+    if let Some(rel) = places.relative(path) {
+        return (
+            utf8_percent_encode(&rel, URI_PATH).to_string(),
+            Some(SRCROOT),
+        );
+    }
+    if places.root.is_some() && path != "-" && !std::path::Path::new(path).is_absolute() {
+        // Relative to the current directory but outside the root.
+        return (file_uri(&places.absolute(path).to_string_lossy()), None);
+    }
+    (uri(path), None)
+}
 
-/// A file path as a URI reference (see the module documentation).
+/// An artifact location for `path`, with its index in `run.artifacts` when
+/// it has one.
+fn artifact(places: &Places, path: &str, index: Option<usize>) -> ArtifactLocation {
+    let (uri, base) = artifact_uri(places, path);
+    let mut loc = ArtifactLocation::builder().uri(uri).build();
+    loc.index = index.map(int);
+    loc.uri_base_id = base.map(str::to_string);
+    loc
+}
+
+/// A file path as a URI reference, as given: relative paths stay relative,
+/// absolute ones become `file://` URIs, and characters outside the
+/// unreserved set are percent-encoded.
 pub(crate) fn uri(path: &str) -> String {
     let slashed = if cfg!(windows) {
         path.replace('\\', "/")
@@ -80,16 +117,9 @@ pub(crate) fn uri(path: &str) -> String {
         path.to_string()
     };
     if std::path::Path::new(path).is_absolute() {
-        // `C:/x` on Windows becomes `file:///C:/x`; the drive's colon stays.
-        let (lead, rest) = match slashed.split_once(':') {
-            Some((drive, rest)) if drive.len() == 1 && !slashed.starts_with('/') => {
-                (format!("/{drive}:"), rest.to_string())
-            }
-            _ => (String::new(), slashed),
-        };
-        format!("file://{lead}{}", utf8_percent_encode(&rest, PATH))
+        file_uri(path)
     } else {
-        utf8_percent_encode(&slashed, PATH).to_string()
+        utf8_percent_encode(&slashed, URI_PATH).to_string()
     }
 }
 
@@ -122,22 +152,41 @@ fn message(s: impl Into<String>) -> Message {
     Message::builder().text(s.into()).build()
 }
 
+/// A rule's help: what `claimcheck explain RULE` prints, as text and as
+/// Markdown (GitHub shows the Markdown beside an alert, so the help is there
+/// without any web page).
+fn help(r: Rule) -> MultiformatMessageString {
+    let head = format!(
+        "{} ({} by default)",
+        r.code(),
+        r.default_severity().as_str()
+    );
+    let run = format!(
+        "Run `claimcheck explain {}` for this text in a terminal.",
+        r.code()
+    );
+    let mut help = text(format!("{head}\n\n{}\n\n{run}", r.explanation()));
+    help.markdown = Some(format!(
+        "**{}** ({} by default)\n\n{}\n\n{run}",
+        r.code(),
+        r.default_severity().as_str(),
+        r.explanation()
+    ));
+    help
+}
+
 /// The rule descriptors, in the order of [`Rule::ALL`] (`ruleIndex` points
-/// here).
-fn rules() -> Vec<ReportingDescriptor> {
+/// here), each with its page when the docs base is known.
+fn rules(places: &Places) -> Vec<ReportingDescriptor> {
     Rule::ALL
         .iter()
-        .map(|r| {
-            ReportingDescriptor::builder()
+        .map(|&r| {
+            let mut descriptor = ReportingDescriptor::builder()
                 .id(r.code())
                 .name(r.code())
                 .short_description(text(r.summary()))
                 .full_description(text(r.explanation()))
-                .help(text(format!(
-                    "{}\n\nRun `claimcheck explain {}` for this text in a terminal.",
-                    r.explanation(),
-                    r.code()
-                )))
+                .help(help(r))
                 .default_configuration(
                     ReportingConfiguration::builder()
                         .level(default_level(r.default_severity()).to_string())
@@ -152,7 +201,9 @@ fn rules() -> Vec<ReportingDescriptor> {
                         )]))
                         .build(),
                 )
-                .build()
+                .build();
+            descriptor.help_uri = places.rule_url(r);
+            descriptor
         })
         .collect()
 }
@@ -172,7 +223,12 @@ fn artifact_paths(analysis: &Analysis) -> Vec<&str> {
 
 /// One location: file, region, the article id for JSON Lines records, and a
 /// message.
-fn location(loc: &LocationOut<'_>, paths: &[&str], msg: Option<&str>) -> sarif::Location {
+fn location(
+    loc: &LocationOut<'_>,
+    paths: &[&str],
+    places: &Places,
+    msg: Option<&str>,
+) -> sarif::Location {
     let region = match loc.record_line {
         Some(line) => Region::builder()
             .start_line(int(line))
@@ -187,15 +243,9 @@ fn location(loc: &LocationOut<'_>, paths: &[&str], msg: Option<&str>) -> sarif::
             .snippet(ArtifactContent::builder().text(loc.text).build())
             .build(),
     };
-    let artifact = match paths.iter().position(|p| *p == loc.path) {
-        Some(i) => ArtifactLocation::builder()
-            .uri(uri(loc.path))
-            .index(int(i))
-            .build(),
-        None => ArtifactLocation::builder().uri(uri(loc.path)).build(),
-    };
+    let index = paths.iter().position(|p| *p == loc.path);
     let physical = PhysicalLocation::builder()
-        .artifact_location(artifact)
+        .artifact_location(artifact(places, loc.path, index))
         .region(region)
         .build();
     let logical = loc.record_line.map(|_| {
@@ -235,7 +285,7 @@ fn escape_brackets(s: &str) -> String {
 }
 
 /// One result.
-fn result(analysis: &Analysis, f: &Finding, paths: &[&str]) -> sarif::Result {
+fn result(analysis: &Analysis, f: &Finding, paths: &[&str], places: &Places) -> sarif::Result {
     let out = finding_out(analysis, f);
     let rule_index = Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0);
     let mut text = escape_brackets(&f.message);
@@ -253,7 +303,7 @@ fn result(analysis: &Analysis, f: &Finding, paths: &[&str]) -> sarif::Result {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let mut l = location(&r.location, paths, Some(r.message));
+            let mut l = location(&r.location, paths, places, Some(r.message));
             l.id = Some(int(i + 1));
             l
         })
@@ -268,7 +318,12 @@ fn result(analysis: &Analysis, f: &Finding, paths: &[&str]) -> sarif::Result {
         .rule_index(int(rule_index))
         .level(level(f.severity))
         .message(message(text))
-        .locations(vec![location(&out.location, paths, Some(out.label))])
+        .locations(vec![location(
+            &out.location,
+            paths,
+            places,
+            Some(out.label),
+        )])
         .partial_fingerprints(fingerprints)
         .baseline_state(baseline.to_string())
         .build();
@@ -287,7 +342,7 @@ fn result(analysis: &Analysis, f: &Finding, paths: &[&str]) -> sarif::Result {
             .justification(format!("suppressed by {}", why.describe()))
             .build();
         if let Some(m) = &why.marker {
-            suppression.location = Some(location(m, paths, None));
+            suppression.location = Some(location(m, paths, places, None));
         }
         r.suppressions = Some(vec![suppression]);
     }
@@ -296,7 +351,7 @@ fn result(analysis: &Analysis, f: &Finding, paths: &[&str]) -> sarif::Result {
 
 /// The run's invocation: whether every input was read, and a notification
 /// for each one that was not.
-fn invocation(analysis: &Analysis) -> Invocation {
+fn invocation(analysis: &Analysis, places: &Places) -> Invocation {
     let failures: Vec<Notification> = analysis
         .inputs
         .iter()
@@ -305,7 +360,7 @@ fn invocation(analysis: &Analysis) -> Invocation {
                 let mut region = Region::builder().build();
                 region.start_line = error.line.map(int);
                 let physical = PhysicalLocation::builder()
-                    .artifact_location(ArtifactLocation::builder().uri(uri(&error.path)).build())
+                    .artifact_location(artifact(places, &error.path, None))
                     .region(region)
                     .build();
                 Some(
@@ -333,24 +388,26 @@ fn invocation(analysis: &Analysis) -> Invocation {
 }
 
 /// The whole SARIF log of a run.
-pub fn log(analysis: &Analysis) -> sarif::Sarif {
+pub fn log(analysis: &Analysis, places: &Places) -> sarif::Sarif {
     let paths = artifact_paths(analysis);
     let mut driver = ToolComponent::builder()
         .name("claimcheck")
         .version(env!("CARGO_PKG_VERSION"))
         .semantic_version(env!("CARGO_PKG_VERSION"))
-        .rules(rules())
+        .rules(rules(places))
         .build();
-    // Set only when Cargo.toml names a repository or a homepage.
+    // The rules' docs base when one is given, else Cargo.toml's repository
+    // or homepage; none when neither is known (no address is made up).
     let info = [env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")]
         .into_iter()
-        .find(|u| !u.is_empty());
-    driver.information_uri = info.map(str::to_string);
+        .find(|u| !u.is_empty())
+        .map(str::to_string);
+    driver.information_uri = places.docs_url.clone().or(info);
     let artifacts = paths
         .iter()
         .map(|p| {
             sarif::Artifact::builder()
-                .location(ArtifactLocation::builder().uri(uri(p)).build())
+                .location(artifact(places, p, None))
                 .roles(vec![serde_json::Value::String(
                     sarif::ArtifactRoles::AnalysisTarget.to_string(),
                 )])
@@ -360,15 +417,21 @@ pub fn log(analysis: &Analysis) -> sarif::Sarif {
     let results = analysis
         .findings
         .iter()
-        .map(|f| result(analysis, f, &paths))
+        .map(|f| result(analysis, f, &paths, places))
         .collect::<Vec<_>>();
-    let run = Run::builder()
+    let mut run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
-        .invocations(vec![invocation(analysis)])
+        .invocations(vec![invocation(analysis, places)])
         .artifacts(artifacts)
         .results(results)
         .column_kind(ResultColumnKind::UnicodeCodePoints.to_string())
         .build();
+    run.original_uri_base_ids = places.root_uri().map(|root| {
+        BTreeMap::from([(
+            SRCROOT.to_string(),
+            ArtifactLocation::builder().uri(root).build(),
+        )])
+    });
     sarif::Sarif::builder()
         .schema(SARIF_SCHEMA)
         .version(sarif::Version::V2_1_0.to_string())
