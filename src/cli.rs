@@ -356,6 +356,8 @@ static NO_ARGS: CommonArgs = CommonArgs {
     outlets: Vec::new(),
     events: Vec::new(),
     config: None,
+    exclude: Vec::new(),
+    no_ignore: false,
     files_from: None,
     from_records: false,
     max_article_bytes: None,
@@ -430,6 +432,19 @@ pub struct CommonArgs {
     /// directory or the nearest one above it)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Leave out of the directories walked what GLOB matches: a .gitignore
+    /// line, relative to the directory walked (`--exclude drafts/
+    /// --exclude '*.json'`); repeat for each. Files named as PATHS are read
+    /// all the same
+    #[arg(long, value_name = "GLOB", value_parser = crate::ingest::walk::check_pattern)]
+    pub exclude: Vec<String>,
+
+    /// Read what .gitignore (in a git repository), .ignore and
+    /// .claimcheckignore files leave out of the directories walked (hidden
+    /// entries, --exclude and the configuration's ignore still apply)
+    #[arg(long)]
+    pub no_ignore: bool,
 
     /// Read more PATHS from FILE, one per line (`-`: standard input), for
     /// sets too long for a command line

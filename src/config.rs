@@ -295,6 +295,8 @@ impl Config {
         });
         crate::ingest::Reading {
             ignore,
+            exclude: crate::ingest::Exclude::default(),
+            ignore_files: true,
             max_article_bytes: max_article_bytes
                 .or(self.max_article_bytes)
                 .unwrap_or(crate::ingest::DEFAULT_MAX_ARTICLE_BYTES),

@@ -87,8 +87,8 @@ pub fn inputs_note(command: &Command, inputs: &Inputs) -> Option<String> {
 }
 
 /// How the command reads its inputs: the configuration's reading, with the
-/// command line's `--max-article-bytes`, `--field`, `--day-order` and
-/// `--stdin-format` over it.
+/// command line's `--max-article-bytes`, `--field`, `--day-order`,
+/// `--stdin-format`, `--exclude` and `--no-ignore` over it.
 pub fn reading_for(
     config: &crate::config::Config,
     common: &crate::cli::CommonArgs,
@@ -101,6 +101,10 @@ pub fn reading_for(
         reading.day_order = order;
     }
     reading.stdin_format = common.stdin_format;
+    reading.exclude = ingest::Exclude {
+        patterns: common.exclude.clone(),
+    };
+    reading.ignore_files = !common.no_ignore;
     reading
 }
 
