@@ -37,6 +37,7 @@ pub fn run(
             return commands::explain::run(e.rule.as_deref(), args.output.as_deref(), stdout);
         }
         Command::Init(i) => return commands::init::run(args.output.as_deref(), i.force, stdout),
+        Command::Config(c) => return commands::config::show(c, args.output.as_deref(), stdout),
         Command::Completions(c) => {
             return commands::manual::completions(c.shell, args.output.as_deref(), stdout);
         }
@@ -46,8 +47,6 @@ pub fn run(
         _ => {}
     }
     let common = args.command.common();
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let config = crate::config::load(common.config.as_deref(), &cwd)?;
     // The command line refuses these already; a library caller may not.
     if !crate::cli::formats_of(args.command.name()).contains(&common.format) {
         return Err(Error::Usage(common.format.belongs_elsewhere()));
@@ -69,6 +68,8 @@ pub fn run(
         crate::output::check_writable(path)?;
     }
     let inputs = commands::paths_for(common, stdin)?;
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = crate::config::load(common.config.as_deref(), &inputs.paths, &cwd)?;
     if common.from_records && inputs.seeds {
         return Err(Error::Usage(
             "--from-records reads claim records: give the files `extract --records` wrote (or `-`)"
@@ -115,6 +116,7 @@ pub fn run(
         Command::Sources(_)
         | Command::Explain(_)
         | Command::Init(_)
+        | Command::Config(_)
         | Command::Completions(_)
         | Command::Man(_) => false,
         _ => true,

@@ -1,5 +1,8 @@
 //! Which files a run reads: ignore files (`.gitignore` in a git repository,
-//! `.ignore`, `.claimcheckignore`), `--exclude`, `--no-ignore`.
+//! `.ignore`, `.claimcheckignore`), `--exclude`, `--no-ignore`, the
+//! configuration's `ignore` globs relative to its own directory, and the
+//! configuration found from the checked paths (`claimcheck.toml` or
+//! `.claimcheck.toml`), shown by `claimcheck config --show`.
 
 mod common;
 
@@ -231,4 +234,191 @@ fn a_bad_line_in_an_ignore_file_is_a_warning_naming_it() {
         stderr.contains("warning: news/.claimcheckignore:2: ignore file:"),
         "{stderr}"
     );
+}
+
+#[test]
+fn config_ignore_globs_are_relative_to_the_config_directory_from_any_cwd() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        &[
+            (
+                "proj/claimcheck.toml",
+                "ignore = [\"drafts/**\", \"b.txt\"]\n",
+            ),
+            ("proj/a.txt", ARTICLE),
+            ("proj/b.txt", ARTICLE),
+            ("proj/drafts/c.txt", ARTICLE),
+            ("elsewhere/x", ""),
+        ],
+    );
+    let read = |cwd: &str, path: &str| -> Vec<String> {
+        let (doc, code, stderr) = json_in(&root.join(cwd), "check", &[path]);
+        assert!(code < 2, "{stderr}");
+        let (read, skipped) = inputs(&doc);
+        let ignored = skipped
+            .iter()
+            .filter(|(_, why)| why.starts_with("ignored by "))
+            .count();
+        assert_eq!(ignored, 2, "{skipped:?}");
+        read
+    };
+    assert_eq!(read("proj", "."), ["./a.txt"]);
+    assert_eq!(read("", "proj"), ["proj/a.txt"]);
+    assert_eq!(read("elsewhere", "../proj"), ["../proj/a.txt"]);
+    assert_eq!(read("proj/drafts", ".."), ["../a.txt"]);
+    // A named file too.
+    let (doc, _, _) = json_in(&root.join("elsewhere"), "check", &["../proj/b.txt"]);
+    assert_eq!(doc["summary"]["articles"], 0);
+}
+
+#[test]
+fn the_config_is_found_from_the_checked_path_not_the_cwd() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        &[
+            // Every rule off: a clean run.
+            (
+                "proj/.claimcheck.toml",
+                "[rules]\ncontradiction = \"off\"\nunattributed-quote = \"off\"\n\
+                 inconsistent-name = \"off\"\nunbalanced-quote = \"off\"\n\
+                 single-source = \"off\"\nanonymous-source = \"off\"\n\
+                 circular-reporting = \"off\"\nquote-drift = \"off\"\n",
+            ),
+            ("proj/news/a.txt", "date 2024-01-02 He said: \"It opens.\n"),
+            ("other/a.txt", "date 2024-01-02 He said: \"It opens.\n"),
+        ],
+    );
+    let findings = |cwd: &Path, args: &[&str]| {
+        let (doc, _, stderr) = json_in(cwd, "check", args);
+        assert!(doc["findings"].is_array(), "{stderr}");
+        doc["findings"].as_array().unwrap().len()
+    };
+    assert_eq!(findings(root, &["proj/news/a.txt"]), 0);
+    assert_eq!(findings(&root.join("other"), &["../proj/news"]), 0);
+    // Without it, the unbalanced quote is found.
+    assert!(findings(root, &["other/a.txt"]) > 0);
+    // Paths under different configurations: a usage error naming both.
+    let out = claimcheck()
+        .current_dir(root)
+        .args(["check", "proj/news", "other/a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("proj/.claimcheck.toml")
+            && stderr.contains("other/a.txt under no configuration file")
+            && stderr.contains("--config"),
+        "{stderr}"
+    );
+    // --config chooses.
+    assert_eq!(
+        findings(
+            root,
+            &[
+                "proj/news",
+                "other/a.txt",
+                "--config",
+                "proj/.claimcheck.toml"
+            ]
+        ),
+        0
+    );
+    // Both names in one directory: an error naming them.
+    write(root, &[("proj/claimcheck.toml", "")]);
+    let out = claimcheck()
+        .current_dir(root)
+        .args(["check", "proj/news"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("claimcheck.toml and .claimcheck.toml are both"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn config_show_prints_the_merged_configuration_that_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        &[
+            (
+                "proj/claimcheck.toml",
+                "fail-on = \"warning\"\nignore = [\"drafts/**\"]\nmax-article-bytes = 4096\n\
+                 [rules]\nquote-drift = \"off\"\n[fields]\ntext = \"body\"\n\
+                 [aliases]\n\"Jo Quist\" = [\"Jo Kvist\"]\n",
+            ),
+            ("proj/a.txt", ARTICLE),
+        ],
+    );
+    let show = |cwd: &Path, args: &[&str]| {
+        let out = claimcheck()
+            .current_dir(cwd)
+            .args(["config", "--show"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = show(root, &["proj/a.txt"]);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with('#') && first.contains("proj/claimcheck.toml"),
+        "{text}"
+    );
+    let table: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(table["fail-on"].as_str(), Some("warning"));
+    assert_eq!(table["max-article-bytes"].as_str(), Some("4K"));
+    assert_eq!(table["day-order"].as_str(), Some("day-first"));
+    assert_eq!(table["rules"]["quote-drift"].as_str(), Some("off"));
+    assert_eq!(table["rules"]["contradiction"].as_str(), Some("error"));
+    assert_eq!(table["rules"].as_table().unwrap().len(), 8);
+    assert_eq!(table["fields"]["text"].as_str(), Some("body"));
+    assert_eq!(table["aliases"]["Jo Quist"][0].as_str(), Some("Jo Kvist"));
+    // It is a configuration claimcheck reads, meaning the same.
+    std::fs::write(root.join("proj/shown.toml"), &text).unwrap();
+    let again = show(root, &["--config", "proj/shown.toml"]);
+    assert_eq!(
+        again.lines().skip(2).collect::<Vec<_>>(),
+        text.lines().skip(2).collect::<Vec<_>>()
+    );
+    // With no file: the defaults, saying so.
+    let text = show(&root.join("proj/.."), &[]);
+    assert!(
+        text.starts_with("# The configuration in force: the defaults (no "),
+        "{text}"
+    );
+    let table: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(table["fail-on"].as_str(), Some("error"));
+    assert_eq!(table["max-article-bytes"].as_str(), Some("16M"));
+    // A bad file: exit 2 naming its line.
+    write(
+        root,
+        &[(
+            "bad/claimcheck.toml",
+            "fail-on = \"error\"\ncolour = true\n",
+        )],
+    );
+    claimcheck()
+        .current_dir(root.join("bad"))
+        .args(["config", "--show"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("claimcheck.toml:2:"));
+    // --show is the one thing `config` does today.
+    claimcheck().args(["config"]).assert().code(2);
 }

@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod config;
 pub mod explain;
 pub mod extract;
 pub mod init;
@@ -65,7 +66,11 @@ pub fn inputs_note(command: &Command, inputs: &Inputs) -> Option<String> {
         Command::Extract(_) => "extracting from",
         Command::Sources(_) => "reading the sources of",
         Command::Compare(_) => "comparing",
-        Command::Explain(_) | Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
+        Command::Explain(_)
+        | Command::Init(_)
+        | Command::Config(_)
+        | Command::Completions(_)
+        | Command::Man(_) => {
             return None;
         }
     };

@@ -1109,6 +1109,8 @@ mod tests {
             ignore: (!ignore.is_empty()).then(|| Ignore {
                 set: b.build().unwrap(),
                 from: "test.toml".into(),
+                base: std::path::PathBuf::from("/"),
+                cwd: std::env::current_dir().unwrap(),
             }),
             max_article_bytes: limit,
             ..Reading::default()

@@ -2,7 +2,8 @@
 //! (`.gitignore` inside a git repository, `.ignore` and `.claimcheckignore`
 //! anywhere, as ripgrep's walker, the `ignore` crate, decides it), what
 //! `--exclude` leaves out (gitignore lines, relative to the directory
-//! walked), and what the configuration's `ignore` globs leave out.
+//! walked), and what the configuration's `ignore` globs leave out (relative
+//! to the configuration file's directory).
 //!
 //! The walk that reads (`read_dir` in the parent module) sees every entry,
 //! so that each one left out is listed as skipped, once (a directory is not
@@ -14,7 +15,7 @@
 
 use crate::error::InputWarning;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 /// claimcheck's own ignore file, read like `.ignore` (gitignore lines).
 pub const IGNORE_FILE: &str = ".claimcheckignore";
@@ -24,18 +25,43 @@ pub const IGNORED_BY_FILES: &str =
     "ignored by .gitignore, .ignore or .claimcheckignore (--no-ignore reads it)";
 
 /// The configuration's `ignore` globs, and where they came from (shown in
-/// the skipped entry).
+/// the skipped entry). They match paths relative to `base`, the directory
+/// of the configuration file, whatever directory the command runs in.
 #[derive(Debug, Clone)]
 pub struct Ignore {
     pub set: globset::GlobSet,
     pub from: String,
+    /// The directory the globs are relative to (absolute).
+    pub base: PathBuf,
+    /// The directory relative paths are resolved in (absolute).
+    pub cwd: PathBuf,
 }
 
 impl Ignore {
-    /// Whether the globs match `path`, as given or without a leading `./`.
+    /// Whether the globs match `path` (as given, relative to `cwd` or
+    /// absolute), taken relative to `base`. A path outside `base` is never
+    /// matched.
     pub fn hit(&self, path: &str) -> bool {
-        self.set.is_match(path) || self.set.is_match(path.trim_start_matches("./"))
+        let path = absolute(&self.cwd, Path::new(path));
+        path.strip_prefix(&self.base)
+            .is_ok_and(|relative| self.set.is_match(relative))
     }
+}
+
+/// `path` made absolute against `cwd`, with `.` and `..` taken out
+/// (lexically: symbolic links are not resolved).
+pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in cwd.join(path).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The `--exclude` patterns: lines of a `.gitignore`, matched against the
@@ -203,6 +229,37 @@ fn note(e: &ignore::Error, path: Option<&Path>, line: Option<u64>, out: &mut Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn absolute_paths_lose_dots_but_keep_links() {
+        let cwd = Path::new("/work/project");
+        assert_eq!(
+            absolute(cwd, Path::new("a/./b")),
+            Path::new("/work/project/a/b")
+        );
+        assert_eq!(
+            absolute(cwd, Path::new("../other/x.txt")),
+            Path::new("/work/other/x.txt")
+        );
+        assert_eq!(absolute(cwd, Path::new("/abs/y")), Path::new("/abs/y"));
+        assert_eq!(absolute(cwd, Path::new(".")), cwd);
+    }
+
+    #[test]
+    fn config_globs_are_relative_to_the_config_directory() {
+        let mut b = globset::GlobSetBuilder::new();
+        b.add(globset::Glob::new("drafts/*").unwrap());
+        let ignore = Ignore {
+            set: b.build().unwrap(),
+            from: "c.toml".into(),
+            base: PathBuf::from("/p"),
+            cwd: PathBuf::from("/p/sub"),
+        };
+        assert!(ignore.hit("../drafts/a.txt"));
+        assert!(ignore.hit("/p/drafts/a.txt"));
+        assert!(!ignore.hit("drafts/a.txt"), "that is /p/sub/drafts/a.txt");
+        assert!(!ignore.hit("/elsewhere/drafts/a.txt"));
+    }
 
     #[test]
     fn exclude_patterns_are_gitignore_lines_under_the_root() {
