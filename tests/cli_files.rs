@@ -341,6 +341,17 @@ fn the_config_is_found_from_the_checked_path_not_the_cwd() {
         stderr.contains("claimcheck.toml and .claimcheck.toml are both"),
         "{stderr}"
     );
+    // `init` will not write the second one.
+    std::fs::remove_file(root.join("proj/claimcheck.toml")).unwrap();
+    claimcheck()
+        .current_dir(root.join("proj"))
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            ".claimcheck.toml is the configuration here already",
+        ));
+    assert!(!root.join("proj/claimcheck.toml").exists());
 }
 
 #[test]
