@@ -27,6 +27,12 @@ Exit codes:
   0  done
   2  usage error (an unknown rule; claimcheck.toml exists already) or the file could not be written";
 
+/// The exit codes of `config --show`.
+const EXIT_CODES_CONFIG: &str = "\
+Exit codes:
+  0  done
+  2  usage error (the paths are under different configuration files) or a bad configuration file";
+
 /// The help heading of the flags that split a run into stages for a cluster.
 const CLUSTER: &str = "Cluster runs";
 
@@ -207,6 +213,10 @@ pub enum Command {
     /// (or in --output FILE)
     #[command(after_help = EXIT_CODES_HELP)]
     Init(InitArgs),
+    /// Print the configuration in force for the PATHS (`claimcheck config
+    /// --show`): every key, the file's values over the defaults, as TOML
+    #[command(after_help = EXIT_CODES_CONFIG)]
+    Config(ConfigArgs),
     /// Print a shell completion script (`claimcheck completions bash >
     /// /etc/bash_completion.d/claimcheck`)
     #[command(after_help = EXIT_CODES_HELP)]
@@ -230,6 +240,24 @@ pub struct CompletionsArgs {
 pub struct ManArgs {
     /// A subcommand's page instead of the program's (`check`, `extract`, …)
     pub subcommand: Option<String>,
+}
+
+/// `config`'s arguments.
+#[derive(Debug, ClapArgs)]
+pub struct ConfigArgs {
+    /// Print the configuration in force, with a comment naming the file it
+    /// came from
+    #[arg(long, required = true)]
+    pub show: bool,
+
+    /// The paths whose configuration to show, as `check` would find it
+    /// (default: the current directory)
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<String>,
+
+    /// The configuration file to show instead of the one found
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// `init`'s arguments.
@@ -346,9 +374,11 @@ impl Command {
             Command::Compare(c) => &c.common,
             Command::Check(c) => &c.common,
             Command::Extract(e) => &e.common,
-            Command::Explain(_) | Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
-                &NO_ARGS
-            }
+            Command::Explain(_)
+            | Command::Init(_)
+            | Command::Config(_)
+            | Command::Completions(_)
+            | Command::Man(_) => &NO_ARGS,
         }
     }
 
@@ -360,6 +390,7 @@ impl Command {
             Command::Compare(_) => "compare",
             Command::Explain(_) => "explain",
             Command::Init(_) => "init",
+            Command::Config(_) => "config",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
         }
@@ -374,6 +405,8 @@ static NO_ARGS: CommonArgs = CommonArgs {
     outlets: Vec::new(),
     events: Vec::new(),
     config: None,
+    exclude: Vec::new(),
+    no_ignore: false,
     files_from: None,
     from_records: false,
     max_article_bytes: None,
@@ -445,10 +478,24 @@ pub struct CommonArgs {
     #[arg(long = "event", value_name = "EVENT=WORD", value_parser = parse_event)]
     pub events: Vec<(String, String)>,
 
-    /// The configuration file (default: claimcheck.toml in the current
-    /// directory or the nearest one above it)
+    /// The configuration file (default: claimcheck.toml or
+    /// .claimcheck.toml in the directory of the PATHS or the nearest one
+    /// above it; the PATHS must all be under the same one)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Leave out of the directories walked what GLOB matches: a .gitignore
+    /// line, relative to the directory walked (`--exclude drafts/
+    /// --exclude '*.json'`); repeat for each. Files named as PATHS are read
+    /// all the same
+    #[arg(long, value_name = "GLOB", value_parser = crate::ingest::walk::check_pattern)]
+    pub exclude: Vec<String>,
+
+    /// Read what .gitignore (in a git repository), .ignore and
+    /// .claimcheckignore files leave out of the directories walked (hidden
+    /// entries, --exclude and the configuration's ignore still apply)
+    #[arg(long)]
+    pub no_ignore: bool,
 
     /// Read more PATHS from FILE, one per line (`-`: standard input), for
     /// sets too long for a command line

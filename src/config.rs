@@ -1,25 +1,36 @@
-//! `claimcheck.toml`: found from the current directory upwards, or given
-//! with `--config`. Strict: an unknown key or a bad value is an error that
-//! names the file and the line. `claimcheck init` writes [`DEFAULT`].
+//! `claimcheck.toml` (or `.claimcheck.toml`): found from each checked path
+//! upwards ([`find`]), or given with `--config`. Strict: an unknown key or a
+//! bad value is an error that names the file and the line; two files in one
+//! directory, or checked paths under different files, are usage errors.
+//! `claimcheck init` writes [`DEFAULT`]; `claimcheck config --show` prints
+//! [`Config::merged`].
 
+use crate::error::Error;
 use crate::finding::{Finding, Rule, Severity};
-use serde::Deserialize;
-use std::collections::BTreeMap;
+use crate::ingest::walk::absolute;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// The file name looked for.
+/// The file name `claimcheck init` writes and discovery looks for.
 pub const FILE_NAME: &str = "claimcheck.toml";
+
+/// The other name discovery looks for: the same file, hidden.
+pub const HIDDEN_FILE_NAME: &str = ".claimcheck.toml";
 
 /// What `claimcheck init` writes: every key, commented.
 pub const DEFAULT: &str = r#"# claimcheck configuration. Every key is optional; this file shows the defaults.
-# Found from the current directory upwards, or given with --config FILE.
+# Found from each checked path upwards (as claimcheck.toml or .claimcheck.toml),
+# or given with --config FILE. `claimcheck config --show` prints what is in force.
 
 # The lowest severity that makes `claimcheck check` exit 1:
 # "error", "warning", "info" or "never". --fail-on overrides it.
 fail-on = "error"
 
-# Paths (glob patterns, as given on the command line) to leave out.
-# They are listed in the report as skipped, never dropped silently.
+# Paths to leave out: glob patterns relative to this file's directory
+# ("drafts/**", "**/*.json"), whatever directory claimcheck runs in. They
+# apply to paths named on the command line too, and are listed in the report
+# as skipped, never dropped silently.
 ignore = []
 
 # The largest article read (a text or Markdown file, one JSON Lines record,
@@ -76,7 +87,7 @@ names = []
 "#;
 
 /// A rule's configured level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Error,
@@ -86,7 +97,7 @@ pub enum Level {
 }
 
 /// The fail-on level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailLevel {
     Error,
@@ -96,7 +107,7 @@ pub enum FailLevel {
 }
 
 /// `[rules]`: one key per rule code.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Rules {
     pub contradiction: Option<Level>,
@@ -118,6 +129,20 @@ impl Rules {
             if let Some(s) = self.severity(f.rule) {
                 f.severity = s;
             }
+        }
+    }
+
+    /// The configured level of a rule, to set.
+    fn slot(&mut self, rule: Rule) -> &mut Option<Level> {
+        match rule {
+            Rule::Contradiction => &mut self.contradiction,
+            Rule::UnattributedQuote => &mut self.unattributed_quote,
+            Rule::InconsistentName => &mut self.inconsistent_name,
+            Rule::UnbalancedQuote => &mut self.unbalanced_quote,
+            Rule::SingleSource => &mut self.single_source,
+            Rule::AnonymousSource => &mut self.anonymous_source,
+            Rule::CircularReporting => &mut self.circular_reporting,
+            Rule::QuoteDrift => &mut self.quote_drift,
         }
     }
 
@@ -148,7 +173,7 @@ impl Rules {
 }
 
 /// `[house-style]`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct HouseStyle {
     #[serde(default)]
@@ -260,21 +285,117 @@ fn size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error>
     }
 }
 
+/// A size as `max-article-bytes` takes it: with the largest unit that
+/// divides it (`"16M"`), else in bytes.
+fn size_value(bytes: u64) -> toml::Value {
+    for (shift, unit) in [(30, 'G'), (20, 'M'), (10, 'K')] {
+        if bytes.is_multiple_of(1 << shift) {
+            return toml::Value::String(format!("{}{unit}", bytes >> shift));
+        }
+    }
+    i64::try_from(bytes).map_or_else(
+        |_| toml::Value::String(bytes.to_string()),
+        toml::Value::Integer,
+    )
+}
+
 /// The line a string first appears on, for errors found after parsing.
 fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.find(needle)
         .map(|i| text[..i].matches('\n').count() + 1)
 }
 
+/// The configuration file that governs the checked `paths` (`-` and no
+/// path at all: the current directory `cwd`): for each, the nearest
+/// directory from it upwards (from its directory, for a file) that holds
+/// `claimcheck.toml` or `.claimcheck.toml`. Both in one directory is an
+/// error, and so are paths governed by different files (or some by a file
+/// and some by none): `--config FILE` chooses. `None`: no file, the
+/// defaults.
+pub fn find(paths: &[String], cwd: &Path) -> Result<Option<PathBuf>, Error> {
+    let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut first: Option<(&str, Option<PathBuf>)> = None;
+    let here = [String::from("-")];
+    for path in if paths.is_empty() { &here[..] } else { paths } {
+        let start = if path == "-" {
+            cwd.to_path_buf()
+        } else {
+            let full = absolute(cwd, Path::new(path));
+            match full.parent() {
+                Some(parent) if !full.is_dir() => parent.to_path_buf(),
+                _ => full,
+            }
+        };
+        let found = match by_dir.get(&start) {
+            Some(found) => found.clone(),
+            None => {
+                let found = nearest(&start)?;
+                by_dir.insert(start, found.clone());
+                found
+            }
+        };
+        match &first {
+            None => first = Some((path, found)),
+            Some((other, theirs)) if *theirs != found => {
+                let under = |p: &Option<PathBuf>| {
+                    p.as_ref()
+                        .map_or("no configuration file".to_string(), |p| shown(cwd, p))
+                };
+                let name = |p: &str| {
+                    if p == "-" {
+                        "standard input".into()
+                    } else {
+                        crate::article::visible(p).into_owned()
+                    }
+                };
+                return Err(Error::Usage(format!(
+                    "the paths checked are under different configurations: {} under {}, {} under {}; \
+                     check them apart, or choose one with --config FILE",
+                    name(other),
+                    under(theirs),
+                    name(path),
+                    under(&found)
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(first.and_then(|(_, found)| found))
+}
+
+/// The configuration file in `start` or the nearest directory above it.
+fn nearest(start: &Path) -> Result<Option<PathBuf>, Error> {
+    for dir in start.ancestors() {
+        let plain = dir.join(FILE_NAME);
+        let hidden = dir.join(HIDDEN_FILE_NAME);
+        match (plain.is_file(), hidden.is_file()) {
+            (true, true) => {
+                return Err(Error::Usage(format!(
+                    "{} and {} are both configuration files of {}: keep one (or choose with --config FILE)",
+                    plain.display(),
+                    HIDDEN_FILE_NAME,
+                    dir.display()
+                )));
+            }
+            (true, false) => return Ok(Some(plain)),
+            (false, true) => return Ok(Some(hidden)),
+            (false, false) => {}
+        }
+    }
+    Ok(None)
+}
+
+/// A path as it is shown: relative to `cwd` when it is inside it.
+fn shown(cwd: &Path, path: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}
+
 /// Reads the configuration: `explicit` if given (it must exist), else the
-/// first `claimcheck.toml` from `start` upwards, else the defaults.
-pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError> {
+/// file [`find`] finds for `paths`, else the defaults.
+pub fn load(explicit: Option<&Path>, paths: &[String], cwd: &Path) -> Result<Config, Error> {
     let path = match explicit {
         Some(p) => Some(p.to_path_buf()),
-        None => start
-            .ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file()),
+        None => find(paths, cwd)?.map(|p| PathBuf::from(shown(cwd, &p))),
     };
     let Some(path) = path else {
         return Ok(Config::default());
@@ -284,7 +405,7 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError
         line: None,
         message: format!("cannot read: {e}"),
     })?;
-    parse(&path, &text)
+    Ok(parse(&path, &text)?)
 }
 
 impl Config {
@@ -293,15 +414,22 @@ impl Config {
     /// line's other reading flags are laid over it by
     /// [`crate::commands::reading_for`].
     pub fn reading(&self, max_article_bytes: Option<u64>) -> crate::ingest::Reading {
-        let ignore = (!self.ignore.is_empty()).then(|| crate::ingest::Ignore {
-            set: self.ignore_set(),
-            from: self.path.as_ref().map_or_else(
-                || "the configuration".to_string(),
-                |p| p.display().to_string(),
-            ),
+        let ignore = (!self.ignore.is_empty()).then(|| {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            crate::ingest::Ignore {
+                set: self.ignore_set(),
+                from: self.path.as_ref().map_or_else(
+                    || "the configuration".to_string(),
+                    |p| p.display().to_string(),
+                ),
+                base: self.base(&cwd),
+                cwd,
+            }
         });
         crate::ingest::Reading {
             ignore,
+            exclude: crate::ingest::Exclude::default(),
+            ignore_files: true,
             max_article_bytes: max_article_bytes
                 .or(self.max_article_bytes)
                 .unwrap_or(crate::ingest::DEFAULT_MAX_ARTICLE_BYTES),
@@ -309,6 +437,77 @@ impl Config {
             day_order: self.day_order.unwrap_or_default(),
             stdin_format: None,
         }
+    }
+
+    /// The directory the `ignore` globs are relative to: the file's (made
+    /// absolute against `cwd`), else `cwd`.
+    pub fn base(&self, cwd: &Path) -> PathBuf {
+        match self.path.as_deref().and_then(Path::parent) {
+            Some(dir) => absolute(cwd, dir),
+            None => cwd.to_path_buf(),
+        }
+    }
+
+    /// The configuration in force as TOML: every key, the file's values
+    /// over the defaults, under a comment naming the file. It reads back
+    /// as the same configuration.
+    pub fn merged(&self, cwd: &Path) -> String {
+        #[derive(Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        struct Merged<'a> {
+            fail_on: FailLevel,
+            ignore: &'a [String],
+            max_article_bytes: toml::Value,
+            day_order: crate::ingest::DayOrder,
+            outlets: &'a [String],
+            cues: &'a [String],
+            rules: Rules,
+            house_style: &'a HouseStyle,
+            events: &'a BTreeMap<String, Vec<String>>,
+            fields: &'a crate::ingest::FieldMap,
+            aliases: &'a BTreeMap<String, Vec<String>>,
+        }
+        let mut rules = self.rules.clone();
+        for rule in Rule::ALL {
+            let level = match rules.severity(rule) {
+                None => Level::Off,
+                Some(Severity::Error) => Level::Error,
+                Some(Severity::Warning) => Level::Warning,
+                Some(Severity::Info) => Level::Info,
+            };
+            *rules.slot(rule) = Some(level);
+        }
+        let merged = Merged {
+            fail_on: self.fail_on.unwrap_or(FailLevel::Error),
+            ignore: &self.ignore,
+            max_article_bytes: size_value(
+                self.max_article_bytes
+                    .unwrap_or(crate::ingest::DEFAULT_MAX_ARTICLE_BYTES),
+            ),
+            day_order: self.day_order.unwrap_or_default(),
+            outlets: &self.outlets,
+            cues: &self.cues,
+            rules,
+            house_style: &self.house_style,
+            events: &self.events,
+            fields: &self.fields,
+            aliases: &self.aliases,
+        };
+        let header = match &self.path {
+            Some(path) => format!(
+                "# The configuration in force: the defaults, with {} over them.\n\
+                 # `ignore` globs are relative to {}.\n",
+                path.display(),
+                self.base(cwd).display()
+            ),
+            None => format!(
+                "# The configuration in force: the defaults (no {FILE_NAME} or {HIDDEN_FILE_NAME} \
+                 from the paths upwards).\n"
+            ),
+        };
+        // Every value here is one TOML can hold.
+        let body = toml::to_string(&merged).unwrap_or_default();
+        format!("{header}{body}")
     }
 
     /// The ignore patterns as one matcher.
@@ -381,6 +580,60 @@ mod tests {
         assert_eq!(c.max_article_bytes, Some(4096));
         let e = err("max-article-bytes = \"lots\"\n");
         assert_eq!(e.line, Some(1), "{e}");
+    }
+
+    #[test]
+    fn the_file_is_found_from_each_path_and_must_be_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for d in ["a/deep", "b", "c"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        std::fs::write(root.join("a/claimcheck.toml"), "").unwrap();
+        std::fs::write(root.join("b/.claimcheck.toml"), "").unwrap();
+        let paths = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let a = Some(root.join("a/claimcheck.toml"));
+        assert_eq!(find(&paths(&["a/deep/x.txt", "a"]), root).unwrap(), a);
+        // From the path, not the current directory; `-` is the current one.
+        assert_eq!(find(&paths(&["../a/deep"]), &root.join("c")).unwrap(), a);
+        assert_eq!(find(&[], &root.join("a/deep")).unwrap(), a);
+        assert_eq!(find(&paths(&["-"]), &root.join("c")).unwrap(), None);
+        assert_eq!(
+            find(&paths(&["b/new.txt"]), root).unwrap(),
+            Some(root.join("b/.claimcheck.toml"))
+        );
+        let e = find(&paths(&["a/deep", "b"]), root)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("a/deep under a/claimcheck.toml, b under b/.claimcheck.toml"),
+            "{e}"
+        );
+        let e = find(&paths(&["a", "c"]), root).unwrap_err().to_string();
+        assert!(e.contains("c under no configuration file"), "{e}");
+        std::fs::write(root.join("b/claimcheck.toml"), "").unwrap();
+        let e = find(&paths(&["b"]), root).unwrap_err().to_string();
+        assert!(e.contains("are both configuration files"), "{e}");
+    }
+
+    #[test]
+    fn the_merged_configuration_reads_back_as_the_same() {
+        let text = "fail-on = \"never\"\nmax-article-bytes = 1000\ncues = [\"mused\"]\n\
+                    [rules]\nsingle-source = \"off\"\n[events]\ntalks = [\"parley\"]\n";
+        let c = parse(Path::new("c.toml"), text).unwrap();
+        let shown = c.merged(Path::new("/"));
+        assert!(shown.starts_with("# The configuration in force: the defaults, with c.toml"));
+        let back = parse(Path::new("shown.toml"), &shown).unwrap();
+        assert_eq!(back.fail_on, Some(FailLevel::Never));
+        assert_eq!(back.max_article_bytes, Some(1000));
+        assert_eq!(back.cues, ["mused"]);
+        assert_eq!(back.events["talks"], ["parley"]);
+        for r in Rule::ALL {
+            assert_eq!(back.rules.severity(r), c.rules.severity(r), "{r:?}");
+            assert!(back.rules.level(r).is_some(), "{r:?} written out");
+        }
+        assert_eq!(size_value(16 << 20), toml::Value::String("16M".into()));
+        assert_eq!(size_value(1000), toml::Value::Integer(1000));
     }
 
     #[test]

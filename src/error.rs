@@ -88,6 +88,8 @@ pub enum InputWarningKind {
          YYYY-MM-DD, 28 February 2022 or Feb 28, 2022)"
     )]
     BadDate { value: String },
+    #[error("ignore file: {message}; its other lines still apply")]
+    IgnoreFile { message: String },
 }
 
 /// An input warning with its location: the file and, where it applies, the
@@ -110,6 +112,18 @@ impl InputWarning {
             path: path.into(),
             line,
             kind: InputWarningKind::BadDate { value: shown },
+        }
+    }
+
+    /// A line of an ignore file (`.gitignore`, `.ignore`,
+    /// `.claimcheckignore`) that could not be read.
+    pub fn ignore_file(path: impl Into<String>, line: Option<usize>, message: &str) -> Self {
+        InputWarning {
+            path: path.into(),
+            line,
+            kind: InputWarningKind::IgnoreFile {
+                message: crate::article::visible(message).into_owned(),
+            },
         }
     }
 

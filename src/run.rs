@@ -38,6 +38,7 @@ pub fn run(
             return commands::explain::run(e.rule.as_deref(), args.output.as_deref(), stdout);
         }
         Command::Init(i) => return commands::init::run(args.output.as_deref(), i.force, stdout),
+        Command::Config(c) => return commands::config::show(c, args.output.as_deref(), stdout),
         Command::Completions(c) => {
             return commands::manual::completions(c.shell, args.output.as_deref(), stdout);
         }
@@ -48,8 +49,6 @@ pub fn run(
     }
     let common = args.command.common();
     let mut log = commands::verbose::Log::new(common.verbose);
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let config = crate::config::load(common.config.as_deref(), &cwd)?;
     // The command line refuses these already; a library caller may not.
     if !crate::cli::formats_of(args.command.name()).contains(&common.format) {
         return Err(Error::Usage(common.format.belongs_elsewhere()));
@@ -70,11 +69,13 @@ pub fn run(
     for path in outputs.into_iter().flatten() {
         crate::output::check_writable(path)?;
     }
+    let inputs = commands::paths_for(common, stdin)?;
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = crate::config::load(common.config.as_deref(), &inputs.paths, &cwd)?;
     let places = match &args.command {
         Command::Check(c) => commands::check::places(c, &config, &cwd, |k| std::env::var(k).ok())?,
         _ => report::Places::default(),
     };
-    let inputs = commands::paths_for(common, stdin)?;
     if common.from_records && inputs.seeds {
         return Err(Error::Usage(
             "--from-records reads claim records: give the files `extract --records` wrote (or `-`)"
@@ -128,6 +129,7 @@ pub fn run(
         Command::Sources(_)
         | Command::Explain(_)
         | Command::Init(_)
+        | Command::Config(_)
         | Command::Completions(_)
         | Command::Man(_) => false,
         _ => true,

@@ -353,7 +353,8 @@ fn fields_are_named_on_the_command_line_or_in_the_configuration() {
     );
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(articles(&report), want);
-    // The folder's claimcheck.toml names them for runs started there.
+    // The folder's claimcheck.toml names them for runs over its files,
+    // started there or elsewhere (it is found from the path).
     let out = claimcheck()
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formats/mapped"))
         .args(["extract", "nested.jsonl", "--format", "json"])
@@ -364,9 +365,15 @@ fn fields_are_named_on_the_command_line_or_in_the_configuration() {
         articles(&serde_json::from_slice(&out.stdout).unwrap()),
         want
     );
-    // Without them the records have no text, and the error says where it
-    // looked.
-    let (code, _, stderr) = extract(&[nested], None);
+    let (code, report, stderr) = extract(&[nested], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(articles(&report), want);
+    // Without them (a copy away from that file) the records have no text,
+    // and the error says where it looked.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("nested.jsonl");
+    std::fs::copy(nested, &copy).unwrap();
+    let (code, _, stderr) = extract(&[copy.to_str().unwrap()], None);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("none of the fields `text`, `body`"),

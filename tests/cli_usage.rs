@@ -284,7 +284,9 @@ fn help_lists_each_subcommands_own_formats_and_they_alone_are_accepted() {
 
 #[test]
 fn help_lists_only_the_exit_codes_a_subcommand_can_return() {
-    for command in ["check", "extract", "sources", "compare", "explain", "init"] {
+    for command in [
+        "check", "extract", "sources", "compare", "explain", "init", "config",
+    ] {
         let (help, _, _) = run(&[command, "--help"]);
         let codes = &help[help.find("Exit codes:").unwrap()..];
         let listed: Vec<&str> = codes
@@ -452,7 +454,9 @@ fn completions_and_manual_pages_are_made_from_the_same_definition_as_help() {
         page.starts_with(".ie") && page.contains(".TH claimcheck 1"),
         "{page:.200}"
     );
-    for sub in ["check", "extract", "sources", "compare", "explain", "init"] {
+    for sub in [
+        "check", "extract", "sources", "compare", "explain", "init", "config",
+    ] {
         assert!(page.contains(sub), "{sub}");
     }
     let (check, _, _) = run(&["man", "check"]);

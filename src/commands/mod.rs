@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod config;
 pub mod explain;
 pub mod extract;
 pub mod init;
@@ -66,7 +67,11 @@ pub fn inputs_note(command: &Command, inputs: &Inputs) -> Option<String> {
         Command::Extract(_) => "extracting from",
         Command::Sources(_) => "reading the sources of",
         Command::Compare(_) => "comparing",
-        Command::Explain(_) | Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
+        Command::Explain(_)
+        | Command::Init(_)
+        | Command::Config(_)
+        | Command::Completions(_)
+        | Command::Man(_) => {
             return None;
         }
     };
@@ -88,8 +93,8 @@ pub fn inputs_note(command: &Command, inputs: &Inputs) -> Option<String> {
 }
 
 /// How the command reads its inputs: the configuration's reading, with the
-/// command line's `--max-article-bytes`, `--field`, `--day-order` and
-/// `--stdin-format` over it.
+/// command line's `--max-article-bytes`, `--field`, `--day-order`,
+/// `--stdin-format`, `--exclude` and `--no-ignore` over it.
 pub fn reading_for(
     config: &crate::config::Config,
     common: &crate::cli::CommonArgs,
@@ -102,6 +107,10 @@ pub fn reading_for(
         reading.day_order = order;
     }
     reading.stdin_format = common.stdin_format;
+    reading.exclude = ingest::Exclude {
+        patterns: common.exclude.clone(),
+    };
+    reading.ignore_files = !common.no_ignore;
     reading
 }
 

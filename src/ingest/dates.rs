@@ -32,7 +32,9 @@ use serde::Deserialize;
 ///
 /// A date that can be read only one way (`02/28/2022`, `28/02/2022`) is read
 /// that way whatever the order.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum DayOrder {
     /// `03/04/2022` is 3 April 2022, as most of the world writes it (the

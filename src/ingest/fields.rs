@@ -109,16 +109,22 @@ impl Field {
 /// Where each field of an article is read from in a JSON record: a name
 /// given for it, or (none given) its [`Field::aliases`]. In claimcheck.toml
 /// it is the `[fields]` table (`text = "body"`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FieldMap {
+    #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,
-    #[serde(alias = "outlet")]
+    #[serde(alias = "outlet", skip_serializing_if = "Option::is_none")]
     source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<String>,
 }
 

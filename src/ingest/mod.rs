@@ -27,8 +27,12 @@
 //!
 //! Directories are walked recursively in sorted order; hidden entries are not
 //! entered, and they, files of other extensions, links, pipes and devices
-//! are listed as skipped, as are paths the configuration ignores (those are
-//! never opened). One article may hold at most [`Reading::max_article_bytes`]
+//! are listed as skipped, as are paths the configuration ignores, paths
+//! `--exclude` leaves out and what the ignore files (`.gitignore` in a git
+//! repository, `.ignore`, `.claimcheckignore`) name ([`walk`]); none of
+//! those is opened, and a directory left out is listed once, not entered.
+//! A path named on the command line is read whatever the ignore files and
+//! `--exclude` say (the configuration's globs still apply). One article may hold at most [`Reading::max_article_bytes`]
 //! (a text or Markdown file, one JSON Lines record, one element of a JSON
 //! file and the file itself, standard input); a larger one is an error
 //! naming it. A UTF-8 byte-order mark is allowed, a
@@ -51,12 +55,14 @@ pub mod html;
 mod json;
 pub mod markdown;
 mod text;
+pub mod walk;
 
 pub use dates::{DayOrder, parse_date, parse_loose};
 pub use fields::{Field, FieldMap};
 pub use html::parse_html;
 pub use markdown::{parse_markdown, read_markdown};
 pub use text::{parse_text, read_text};
+pub use walk::{Exclude, Ignore};
 
 /// One article read from an input, with the warnings its reading gave (a
 /// date that could not be read).
@@ -116,7 +122,15 @@ pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 16 << 20;
 /// what standard input holds.
 #[derive(Debug, Clone)]
 pub struct Reading {
+    /// The configuration's `ignore` globs: they leave out any path, named
+    /// or found in a directory.
     pub ignore: Option<Ignore>,
+    /// `--exclude`: what to leave out of the directories walked.
+    pub exclude: Exclude,
+    /// Whether the ignore files (`.gitignore`, `.ignore`,
+    /// `.claimcheckignore`) leave out what they name in the directories
+    /// walked (`--no-ignore`: they do not).
+    pub ignore_files: bool,
     /// The most bytes of one article; larger ones are input errors.
     pub max_article_bytes: u64,
     /// Where JSON records (JSON Lines, JSON files) keep each field.
@@ -131,6 +145,8 @@ impl Default for Reading {
     fn default() -> Self {
         Reading {
             ignore: None,
+            exclude: Exclude::default(),
+            ignore_files: true,
             max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             fields: FieldMap::default(),
             day_order: DayOrder::default(),
@@ -139,28 +155,19 @@ impl Default for Reading {
     }
 }
 
-/// Paths left out of a run, and where the patterns came from (shown in the
-/// skipped entry).
-#[derive(Debug, Clone)]
-pub struct Ignore {
-    pub set: globset::GlobSet,
-    pub from: String,
+impl Ignore {
+    /// The input-list entry of a path the configuration ignores.
+    fn record(&self, path: &str) -> InputRecord {
+        skipped(path, format!("ignored by {}", self.from))
+    }
 }
 
-impl Ignore {
-    /// Whether the patterns match `path`, as given or without a leading `./`.
-    pub fn hit(&self, path: &str) -> bool {
-        self.set.is_match(path) || self.set.is_match(path.trim_start_matches("./"))
-    }
-
-    fn record(&self, path: &str) -> InputRecord {
-        InputRecord {
-            path: path.to_string(),
-            line: None,
-            status: InputStatus::Skipped {
-                reason: format!("ignored by {}", self.from),
-            },
-        }
+/// The input-list entry of a path skipped for `reason`.
+fn skipped(path: &str, reason: String) -> InputRecord {
+    InputRecord {
+        path: path.to_string(),
+        line: None,
+        status: InputStatus::Skipped { reason },
     }
 }
 
@@ -514,6 +521,24 @@ impl Ingested {
     fn read_dir(&mut self, label: &str, flush: &mut dyn FnMut(&mut Ingested)) {
         let mut articles_seen = 0;
         let failures_before = self.inputs.iter().filter(|r| r.is_failed()).count();
+        let root = Path::new(label);
+        let exclude = self.reading.exclude.under(root);
+        let config = self.reading.ignore.clone();
+        // What the reading walk leaves out before it asks the ignore files
+        // is left out of their walk too.
+        let left_out = {
+            let (exclude, config) = (exclude.clone(), config.clone());
+            move |path: &Path, dir: bool| {
+                walk::excluded(exclude.as_ref(), path, dir)
+                    || config
+                        .as_ref()
+                        .is_some_and(|c| c.hit(&path.display().to_string()))
+            }
+        };
+        let mut ignore_files = self
+            .reading
+            .ignore_files
+            .then(|| walk::IgnoreFiles::new(root, left_out));
         let mut walker = walkdir::WalkDir::new(label)
             .follow_links(false)
             .sort_by_file_name()
@@ -538,26 +563,34 @@ impl Ingested {
             };
             let path = entry.path();
             let shown = crate::article::visible(&path.display().to_string()).into_owned();
-            let skip = |reason: String| InputRecord {
-                path: shown.clone(),
-                line: None,
-                status: InputStatus::Skipped { reason },
-            };
+            let skip = |reason: String| skipped(&shown, reason);
             if entry.depth() > 0 {
-                let ignored = self.reading.ignore.as_ref().filter(|i| i.hit(&shown));
-                let hidden = is_hidden(entry.file_name());
-                if ignored.is_some() || hidden {
-                    // A directory whose articles are all ignored is not empty.
-                    candidates += usize::from(ignored.is_some());
-                    self.inputs.push(match ignored {
-                        Some(ignore) => ignore.record(&shown),
-                        None => skip(if entry.file_type().is_dir() {
-                            "hidden directory is not entered".into()
-                        } else {
-                            "hidden file is not read".into()
-                        }),
-                    });
-                    if entry.file_type().is_dir() {
+                let dir = entry.file_type().is_dir();
+                let hidden = walk::is_hidden(entry.file_name());
+                let configured = config.as_ref().filter(|i| i.hit(&shown));
+                let left_out = if let Some(ignore) = configured {
+                    Some(ignore.record(&shown))
+                } else if hidden {
+                    Some(skip(if dir {
+                        "hidden directory is not entered".into()
+                    } else {
+                        "hidden file is not read".into()
+                    }))
+                } else if walk::excluded(exclude.as_ref(), path, dir) {
+                    Some(skip("excluded by --exclude".into()))
+                } else if let Some(files) = &mut ignore_files
+                    && !files.keep(path)
+                {
+                    Some(skip(walk::IGNORED_BY_FILES.into()))
+                } else {
+                    None
+                };
+                if let Some(record) = left_out {
+                    // A directory whose articles are all left out on
+                    // purpose is not empty.
+                    candidates += usize::from(configured.is_some() || !hidden);
+                    self.inputs.push(record);
+                    if dir {
                         walker.skip_current_dir();
                     }
                     continue;
@@ -592,6 +625,11 @@ impl Ingested {
                 None => self
                     .inputs
                     .push(skip(format!("not an article format ({EXTENSIONS})"))),
+            }
+        }
+        for problem in ignore_files.map(|f| f.problems).unwrap_or_default() {
+            if !self.warnings.contains(&problem) {
+                self.warnings.push(problem);
             }
         }
         let failures_after = self.inputs.iter().filter(|r| r.is_failed()).count();
@@ -721,10 +759,6 @@ fn sniff_start(stdin: &mut dyn Read, start: &mut Vec<u8>) -> std::io::Result<()>
         }
     }
     Ok(())
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|s| s.starts_with('.'))
 }
 
 /// The error of an article over the size limit.
@@ -1075,6 +1109,8 @@ mod tests {
             ignore: (!ignore.is_empty()).then(|| Ignore {
                 set: b.build().unwrap(),
                 from: "test.toml".into(),
+                base: std::path::PathBuf::from("/"),
+                cwd: std::env::current_dir().unwrap(),
             }),
             max_article_bytes: limit,
             ..Reading::default()
