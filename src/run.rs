@@ -76,6 +76,7 @@ pub fn run(
         Command::Check(c) => commands::check::places(c, &config, &cwd, |k| std::env::var(k).ok())?,
         _ => report::Places::default(),
     };
+    report::set_rule_pages(places.docs_url.clone());
     if common.from_records && inputs.seeds {
         return Err(Error::Usage(
             "--from-records reads claim records: give the files `extract --records` wrote (or `-`)"

@@ -582,3 +582,25 @@ fn verbose_tells_what_was_read_on_stderr_only() {
         String::from_utf8_lossy(&both.stderr)
     );
 }
+
+#[test]
+fn rule_codes_link_to_their_pages_when_the_docs_url_is_known() {
+    let run = |extra: &[&str]| {
+        let out = claimcheck()
+            .args(["check", "seeds/", "--color", "always"])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // A terminal hyperlink (OSC 8) around the code, to the rule's page.
+    let linked = run(&["--docs-url", "https://example.org/claimcheck/rules/"]);
+    assert!(
+        linked.contains(
+            "\u{1b}]8;;https://example.org/claimcheck/rules/contradiction\u{1b}\\contradiction"
+        ),
+        "{linked}"
+    );
+    // No page known: no link at all.
+    assert!(!run(&[]).contains("\u{1b}]8;;"));
+}

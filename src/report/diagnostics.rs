@@ -191,9 +191,11 @@ fn help(article: &crate::article::Article, code: &str) -> String {
 /// a contradiction, who says it), every other side marked with its own
 /// label, then the notes and the `= help:` line.
 ///
-/// The title carries the rule's code but no `id_url` link: the rules have
-/// no page on the web (Cargo.toml names no homepage), and `claimcheck
-/// explain RULE`, named on the help line, is their documentation.
+/// The title carries the rule's code, linked (`id_url`, a terminal
+/// hyperlink where the terminal shows them) to the rule's page when the run
+/// knows one (`--docs-url`, `docs-url`); the rules have no page on the web
+/// of their own (Cargo.toml names no homepage), and `claimcheck explain
+/// RULE`, named on the help line, is their documentation.
 fn write_finding(
     analysis: &Analysis,
     f: &Finding,
@@ -223,7 +225,12 @@ fn write_finding(
         primary: false,
     }));
     let excerpts = excerpts(analysis, &marks, width());
-    let mut group = Group::with_title(level(f.severity).primary_title(title).id(code));
+    let page = rule_page(code);
+    let mut heading = level(f.severity).primary_title(title).id(code);
+    if let Some(url) = &page {
+        heading = heading.id_url(url);
+    }
+    let mut group = Group::with_title(heading);
     for e in &excerpts {
         let mut snippet = Snippet::source(e.text.as_str())
             .line_start(e.line)
@@ -317,6 +324,23 @@ impl super::Reporter for HumanFindings {
         }
         Ok(())
     }
+}
+
+/// The address rule codes are appended to for their pages, set once per
+/// run by [`set_rule_pages`] (none: the titles carry the bare code).
+static RULE_PAGES: std::sync::RwLock<Option<String>> = std::sync::RwLock::new(None);
+
+/// Sets the address of the rules' pages for the diagnostics of this run.
+pub fn set_rule_pages(base: Option<String>) {
+    if let Ok(mut pages) = RULE_PAGES.write() {
+        *pages = base;
+    }
+}
+
+/// The page of rule `code`, when the run knows where the pages are.
+fn rule_page(code: &str) -> Option<String> {
+    let pages = RULE_PAGES.read().ok()?;
+    pages.as_ref().map(|base| format!("{base}{code}"))
 }
 
 /// The width the diagnostics are drawn for (0: annotate-snippets' own

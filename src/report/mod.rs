@@ -23,7 +23,7 @@ mod sarif;
 mod syntax;
 
 pub use concise::Concise;
-pub use diagnostics::{HumanFindings, set_term_width};
+pub use diagnostics::{HumanFindings, set_rule_pages, set_term_width};
 pub use github::Github;
 pub use gitlab::Gitlab;
 pub use graph::{Dot, Mermaid, source_graph};

@@ -213,17 +213,13 @@ fn card(
                 "</blockquote>\n<p class=\"chain\"><span class=\"muted\">Source:</span> {}</p>\n",
                 Esc(&source_words(c.chain))
             )?;
-            match article {
-                Some(i) => {
-                    let at = c.value_at.as_ref().map_or(c.start, |v| v.start);
-                    write!(
-                        s,
-                        "<p class=\"loc\"><a href=\"#{}\"><code>{}:{}</code></a></p>",
-                        links.place(i, at, c.end),
-                        Esc(c.article),
-                        c.line
-                    )?;
-                }
+            match anchor(links, c) {
+                Some(to) => write!(
+                    s,
+                    "<p class=\"loc\"><a href=\"#{to}\"><code>{}:{}</code></a></p>",
+                    Esc(c.article),
+                    c.line
+                )?,
                 None => write!(
                     s,
                     "<p class=\"loc\"><code>{}:{}</code></p>",
@@ -241,17 +237,8 @@ fn card(
                 if k > 0 {
                     s.push_str(", ");
                 }
-                match links.article(c.article) {
-                    Some(i) => {
-                        let at = c.value_at.as_ref().map_or(c.start, |v| v.start);
-                        write!(
-                            s,
-                            "<a href=\"#{}\">{}:{}</a>",
-                            links.place(i, at, c.end),
-                            Esc(c.article),
-                            c.line
-                        )?;
-                    }
+                match anchor(links, c) {
+                    Some(to) => write!(s, "<a href=\"#{to}\">{}:{}</a>", Esc(c.article), c.line)?,
                     None => write!(s, "{}:{}", Esc(c.article), c.line)?,
                 }
             }
@@ -261,6 +248,14 @@ fn card(
     }
     s.push_str("</div>\n</article>\n");
     Ok(())
+}
+
+/// Where a claim's link lands: the statement around its value (else its
+/// sentence), when its article is in the set.
+fn anchor(links: &Links, c: &AlignedClaimOut) -> Option<String> {
+    let i = links.article(c.article)?;
+    let at = c.value_at.as_ref().map_or(c.start, |v| v.start);
+    Some(links.place(i, at, c.end))
 }
 
 fn slot_word(slot: crate::compare::align::SlotKind) -> &'static str {
