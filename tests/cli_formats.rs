@@ -406,16 +406,7 @@ fn awkward_dir() -> tempfile::TempDir {
          “Rents rose 12% in a year | and nobody asked us: nobody, ever.”\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.join("a.txt"),
-        "date 2024-03-05 Floods killed five people in Valencia on Monday, officials said.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("b.txt"),
-        "date 2024-03-05 Floods killed eleven people in Valencia on Monday, the mayor said.\n",
-    )
-    .unwrap();
+    flood_pair(&dir);
     tmp
 }
 
